@@ -1,0 +1,87 @@
+import fs from "node:fs";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { lockPgliteDirectory } from "./pglite-lock";
+import type { DatabaseTarget } from "./url";
+
+export type OpenedDatabase = {
+  factory: SqlMigrationAwareDriverAdapterFactory;
+  close: () => Promise<void>;
+};
+
+/** Opens the database lazily: never call this at import time (next build would open PGlite). */
+export async function openDatabase(target: DatabaseTarget): Promise<OpenedDatabase> {
+  if (target.kind === "postgres") {
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    const Client = await charAsTextClient();
+    const config = (connectionString: string, max: number) => ({ connectionString, max, Client });
+    const base = new PrismaPg(config(target.url, Number(process.env.DATABASE_POOL_SIZE ?? 10)));
+    // PrismaPg's own shadow database keeps the connection string, which names
+    // the main database, so migrations would replay onto it: point a fresh
+    // adapter at a throwaway database instead.
+    const factory: SqlMigrationAwareDriverAdapterFactory = {
+      provider: base.provider,
+      adapterName: base.adapterName,
+      connect: () => base.connect(),
+      connectToShadowDb: async () => {
+        const admin = await base.connect();
+        const name = `shadow_${crypto.randomUUID().replaceAll("-", "")}`;
+        await admin.executeScript(`CREATE DATABASE "${name}"`);
+        const url = new URL(target.url);
+        url.pathname = `/${name}`;
+        const shadow = await new PrismaPg(config(url.toString(), 2)).connect();
+        const dispose = shadow.dispose.bind(shadow);
+        shadow.dispose = async () => {
+          await dispose();
+          await admin.executeScript(`DROP DATABASE IF EXISTS "${name}"`);
+          await admin.dispose();
+        };
+        return shadow;
+      },
+    };
+    return { factory, close: async () => {} };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  let release = () => {};
+  let client;
+  if (target.dir) {
+    release = lockPgliteDirectory(target.dir);
+    fs.mkdirSync(target.dir, { recursive: true });
+    client = await PGlite.create({ dataDir: target.dir });
+  } else {
+    client = await PGlite.create();
+  }
+  return {
+    factory: new PrismaPGlite(client),
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+/**
+ * The schema engine reads pg_catalog columns of type "char" (oid 18), which
+ * PrismaPg refuses as an unsupported column type. Their values already arrive
+ * as strings, so they are announced as text (oid 25).
+ */
+async function charAsTextClient() {
+  const pg = (await import("pg")).default;
+  type Fields = { fields?: { dataTypeID: number }[] };
+  const fix = <T>(result: T): T => {
+    for (const field of (result as Fields)?.fields ?? []) if (field.dataTypeID === 18) field.dataTypeID = 25;
+    return result;
+  };
+  return class CharAsTextClient extends pg.Client {
+    query(...args: unknown[]): never {
+      // pg.Pool calls query with a trailing callback; direct callers get a promise.
+      const last = args.length - 1;
+      if (typeof args[last] === "function") {
+        const callback = args[last] as (error: Error | null, result: unknown) => void;
+        args[last] = (error: Error | null, result: unknown) => callback(error, error ? result : fix(result));
+      }
+      const result = (super.query as (...a: unknown[]) => unknown)(...args);
+      return (result instanceof Promise ? result.then(fix) : result) as never;
+    }
+  };
+}

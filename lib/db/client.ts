@@ -1,0 +1,39 @@
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { openDatabase, type OpenedDatabase } from "./adapter";
+import { env } from "@/lib/env";
+import { parseDatabaseUrl } from "./url";
+
+type Holder = { client?: PrismaClient; opened?: Promise<OpenedDatabase> };
+
+// Kept on globalThis so that dev hot reloads reuse one PGlite instance.
+const holder: Holder = ((globalThis as { __portailDb?: Holder }).__portailDb ??= {});
+
+/**
+ * The one place that builds the Prisma client. The database is opened on
+ * first use, not at import, so `next build` never touches it.
+ */
+export async function getDb(): Promise<PrismaClient> {
+  if (holder.client) return holder.client;
+  holder.opened ??= openDatabase(parseDatabaseUrl(env().databaseUrl));
+  const opened = await holder.opened;
+  holder.client ??= new PrismaClient({ adapter: opened.factory });
+  return holder.client;
+}
+
+/** For tests and scripts: use an already opened database. */
+export function setDb(client: PrismaClient | undefined, opened?: OpenedDatabase) {
+  holder.client = client;
+  holder.opened = opened ? Promise.resolve(opened) : undefined;
+}
+
+export async function closeDb() {
+  const opened = holder.opened;
+  const client = holder.client;
+  holder.client = undefined;
+  holder.opened = undefined;
+  await client?.$disconnect();
+  await (await opened)?.close();
+}
+
+export type Db = PrismaClient;
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -1,0 +1,105 @@
+import { z } from "zod";
+
+/**
+ * The environment, validated once. Development needs no `.env`: every value
+ * has a local default. In production the settings that cannot be guessed
+ * safely must be given, and a missing one stops the server at start with a
+ * message naming it (see instrumentation.ts).
+ */
+const DEV_AUTH_SECRET = "dev-only-secret-not-for-production-000000000000";
+
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optional,
+  AUTH_SECRET: optional,
+  APP_URL: optional,
+  RESEND_API_KEY: optional,
+  MAIL_FROM: optional,
+  UPLOADTHING_TOKEN: optional,
+  DATA_DIR: z.string().default(".data"),
+  UPLOAD_MAX_MB: z.coerce.number().positive().max(50).default(10),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(30),
+  LOGIN_THROTTLE_MINUTES: z.coerce.number().int().positive().default(15),
+});
+
+export type Env = {
+  nodeEnv: "development" | "production" | "test";
+  isProduction: boolean;
+  databaseUrl: string;
+  authSecret: string;
+  appUrl: string;
+  resendApiKey?: string;
+  mailFrom: string;
+  uploadthingToken?: string;
+  dataDir: string;
+  uploadMaxBytes: number;
+  login: { maxPerAccount: number; maxPerAddress: number; windowMinutes: number };
+};
+
+export class EnvError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) {
+    const names = parsed.error.issues.map((i) => `${i.path.join(".")} (${i.message})`);
+    throw new EnvError(`Configuration invalide : ${names.join(", ")}.`);
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === "production";
+  if (isProduction) {
+    const missing = (["DATABASE_URL", "AUTH_SECRET", "APP_URL"] as const).filter((k) => !e[k]);
+    if (missing.length) {
+      throw new EnvError(
+        `Configuration de production incomplète : ${missing.join(", ")} ${missing.length > 1 ? "manquent" : "manque"}. ` +
+          "Voir .env.example.",
+      );
+    }
+    if (e.AUTH_SECRET === DEV_AUTH_SECRET || (e.AUTH_SECRET?.length ?? 0) < 32) {
+      throw new EnvError("AUTH_SECRET doit compter au moins 32 caractères aléatoires (openssl rand -base64 32).");
+    }
+    if (e.RESEND_API_KEY && !e.MAIL_FROM) {
+      throw new EnvError("MAIL_FROM manque : l'adresse d'expédition est requise avec RESEND_API_KEY.");
+    }
+  }
+  const appUrl = (e.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+  try {
+    new URL(appUrl);
+  } catch {
+    throw new EnvError("APP_URL doit être une adresse complète, par exemple https://famille.ma-commune.fr.");
+  }
+  return {
+    nodeEnv: e.NODE_ENV,
+    isProduction,
+    databaseUrl: e.DATABASE_URL ?? "pglite:./.data/pglite",
+    authSecret: e.AUTH_SECRET ?? DEV_AUTH_SECRET,
+    appUrl,
+    resendApiKey: e.RESEND_API_KEY,
+    mailFrom: e.MAIL_FROM ?? "Portail Famille <no-reply@localhost>",
+    uploadthingToken: e.UPLOADTHING_TOKEN,
+    dataDir: e.DATA_DIR,
+    uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
+    login: {
+      maxPerAccount: e.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
+      windowMinutes: e.LOGIN_THROTTLE_MINUTES,
+    },
+  };
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Tests change the environment between cases. */
+export function resetEnvForTests() {
+  cached = undefined;
+}

@@ -1,0 +1,31 @@
+import type { NextConfig } from "next";
+import pkg from "./package.json" with { type: "json" };
+
+const securityHeaders = [
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "X-Frame-Options", value: "SAMEORIGIN" },
+  { key: "Permissions-Policy", value: "camera=(self), geolocation=(), microphone=()" },
+];
+
+const nextConfig: NextConfig = {
+  // PGlite, the WASM schema engine and sharp load files at run time: keep them out of the bundle.
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "pglite-prisma-adapter",
+    "@prisma/schema-engine-wasm",
+    "@node-rs/argon2",
+    "sharp",
+    "pg",
+  ],
+  env: { NEXT_PUBLIC_APP_VERSION: pkg.version },
+  poweredByHeader: false,
+  experimental: {
+    serverActions: { bodySizeLimit: "2mb" },
+  },
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders }];
+  },
+};
+
+export default nextConfig;

@@ -1,0 +1,66 @@
+import { useId, type ComponentProps, type ReactNode } from "react";
+
+export const inputClass =
+  "block w-full min-h-11 rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 placeholder:text-slate-500 aria-[invalid=true]:border-danger-700";
+
+/**
+ * A labelled field with its hint and error wired for screen readers.
+ * `children` receives the ids to put on the control.
+ */
+export function Field({
+  label,
+  hint,
+  error,
+  required,
+  children,
+  id: givenId,
+}: {
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string;
+  required?: boolean;
+  id?: string;
+  children: (props: { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean }) => ReactNode;
+}) {
+  const autoId = useId();
+  const id = givenId ?? autoId;
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-semibold text-slate-800">
+        {label}
+        {required ? (
+          <span className="text-danger-700" aria-hidden="true">
+            {" "}
+            *
+          </span>
+        ) : null}
+      </label>
+      {hint ? (
+        <p id={hintId} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      {children({ id, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined })}
+      {error ? (
+        <p id={errorId} className="text-sm font-medium text-danger-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function Input(props: ComponentProps<"input">) {
+  return <input {...props} className={`${inputClass} ${props.className ?? ""}`} />;
+}
+
+export function Select(props: ComponentProps<"select">) {
+  return <select {...props} className={`${inputClass} ${props.className ?? ""}`} />;
+}
+
+export function Textarea(props: ComponentProps<"textarea">) {
+  return <textarea {...props} className={`${inputClass} ${props.className ?? ""}`} />;
+}

@@ -1,0 +1,38 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+// The suite runs on in-memory PGlite, and again on PostgreSQL when
+// TEST_DATABASE_URL is set (CI), where the concurrency tests also run.
+const shared = {
+  environment: "node",
+  include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
+  setupFiles: ["lib/test/setup.ts"],
+  testTimeout: 30_000,
+  hookTimeout: 60_000,
+} as const;
+
+const postgres = process.env.TEST_DATABASE_URL;
+
+export default defineConfig({
+  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  test: {
+    projects: [
+      { extends: true, test: { ...shared, name: "pglite", env: { DATABASE_URL: "pglite:memory" } } },
+      ...(postgres
+        ? [
+            {
+              extends: true,
+              test: {
+                ...shared,
+                name: "postgres",
+                env: { DATABASE_URL: postgres },
+                globalSetup: ["lib/test/global-postgres.ts"],
+                // One shared database: files take turns.
+                fileParallelism: false,
+              },
+            },
+          ]
+        : []),
+    ],
+  },
+});

@@ -4,12 +4,12 @@ import { defineConfig } from "vitest/config";
 // The suite runs on in-memory PGlite, and again on PostgreSQL when
 // TEST_DATABASE_URL is set (CI), where the concurrency tests also run.
 const shared = {
-  environment: "node",
+  environment: "node" as const,
   include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.{ts,tsx}", "scripts/**/*.test.ts"],
   setupFiles: ["lib/test/setup.ts"],
   testTimeout: 30_000,
   hookTimeout: 60_000,
-} as const;
+};
 
 const postgres = process.env.TEST_DATABASE_URL;
 
@@ -17,11 +17,11 @@ export default defineConfig({
   resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
   test: {
     projects: [
-      { extends: true, test: { ...shared, name: "pglite", env: { DATABASE_URL: "pglite:memory" } } },
+      { extends: true as const, test: { ...shared, name: "pglite", env: { DATABASE_URL: "pglite:memory" } } },
       ...(postgres
         ? [
             {
-              extends: true,
+              extends: true as const,
               test: {
                 ...shared,
                 name: "postgres",

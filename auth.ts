@@ -1,0 +1,59 @@
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { authenticate } from "@/lib/accounts/authenticate";
+import { clientAddress } from "@/lib/auth/client-address";
+import { AppError } from "@/lib/errors";
+import { env } from "@/lib/env";
+
+/** Carries the domain's French message to the sign-in action. */
+export class LoginRefused extends CredentialsSignin {
+  constructor(message: string) {
+    super(message);
+    this.code = message;
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  secret: env().authSecret,
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  pages: { signIn: "/connexion", error: "/connexion" },
+  providers: [
+    Credentials({
+      credentials: { login: {}, password: {} },
+      async authorize(credentials, request) {
+        try {
+          const user = await authenticate({
+            login: String(credentials?.login ?? ""),
+            password: String(credentials?.password ?? ""),
+            address: clientAddress(request.headers),
+          });
+          return { id: user.id, sv: user.sessionVersion };
+        } catch (error) {
+          if (error instanceof AppError) throw new LoginRefused(error.message);
+          throw error;
+        }
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) {
+        token.uid = user.id;
+        token.sv = (user as { sv?: number }).sv ?? 0;
+      }
+      return token;
+    },
+    session({ session, token }) {
+      // Only ids travel in the session; the DAL reads the rest from the database.
+      return { ...session, user: { id: token.uid as string, sv: token.sv as number } as never };
+    },
+  },
+  logger: {
+    // A refused sign-in is an expected outcome, not a server error.
+    error(error) {
+      if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
+}));

@@ -37,3 +37,9 @@ export async function closeDb() {
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/** The adapter factory of the opened database, for the migration engine. */
+export async function openedFactory() {
+  await getDb();
+  return (await holder.opened!).factory;
+}

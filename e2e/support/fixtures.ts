@@ -1,0 +1,85 @@
+import fs from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+/** The data folder of the server under test (see scripts/e2e-server.ts). */
+export const DATA_DIR = path.resolve(".data/e2e");
+
+export const DEMO = {
+  admin: { login: "admin@portail-famille.test", password: "Admin-demo-2026" },
+  staff: { login: "agent@portail-famille.test", password: "Agent-demo-2026" },
+  dupont: { login: "c3594e0f", email: "marie.dupont@exemple.fr", password: "Famille-demo-2026" },
+  martin: { login: "b71d20aa", email: "sophie.martin@exemple.fr", password: "Famille-demo-2026" },
+  pending: { login: "e5a9c3d1", email: "karim.benali@exemple.fr", password: "Famille-demo-2026" },
+};
+
+type OutboxMessage = { id: string; to: string; subject: string; html: string; text: string; createdAt: string };
+
+export function outboxMessages(): OutboxMessage[] {
+  const dir = path.join(DATA_DIR, "outbox");
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) as OutboxMessage);
+}
+
+/** Waits for the newest email to `address` (optionally with a subject) and returns it. */
+export async function readEmail(address: string, subject?: string | RegExp): Promise<OutboxMessage> {
+  let found: OutboxMessage | undefined;
+  await expect
+    .poll(
+      () => {
+        found = outboxMessages()
+          .filter((m) => m.to.toLowerCase() === address.toLowerCase())
+          .filter((m) => !subject || (typeof subject === "string" ? m.subject === subject : subject.test(m.subject)))
+          .at(-1);
+        return Boolean(found);
+      },
+      { message: `email to ${address}`, timeout: 10_000 },
+    )
+    .toBe(true);
+  return found!;
+}
+
+/** The first link in an email whose visible text matches. */
+export function linkIn(message: OutboxMessage, text: string | RegExp): string {
+  const anchors = [...message.html.matchAll(/<a[^>]*href="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)];
+  const match = anchors.find(([, , label]) => {
+    const plain = label.replace(/<[^>]+>/g, "").trim();
+    return typeof text === "string" ? plain.includes(text) : text.test(plain);
+  });
+  if (!match) throw new Error(`No link "${text}" in email "${message.subject}"`);
+  return match[1].replaceAll("&amp;", "&");
+}
+
+export function uploadedFileCount(): number {
+  const dir = path.join(DATA_DIR, "uploads");
+  if (!fs.existsSync(dir)) return 0;
+  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
+}
+
+/** Fails on any axe violation on the current page. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+}
+
+export async function signIn(page: Page, login: string, password: string) {
+  await page.goto("/connexion");
+  await page.getByLabel("Identifiant ou Email").fill(login);
+  await page.getByLabel("Mot de passe").fill(password);
+  await page.getByRole("button", { name: "Connexion" }).click();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Se déconnecter" }).first().click();
+  await expect(page).toHaveURL(/\/connexion/);
+}
+
+/** Error messages on the page, scoped away from Next's route announcer. */
+export const pageAlert = (page: Page) => page.locator('[data-alert="error"]');
+
+export const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

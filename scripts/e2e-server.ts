@@ -1,0 +1,36 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+// Starts the built app for the Playwright journeys: a fresh embedded database
+// and data folder (outbox, uploads) under .data/e2e, migrated and seeded, then
+// `next start` in production mode with the settings production requires.
+const port = process.argv[2] ?? "3100";
+const dataDir = path.resolve(".data/e2e");
+fs.rmSync(dataDir, { recursive: true, force: true });
+fs.mkdirSync(dataDir, { recursive: true });
+
+const environment = {
+  ...process.env,
+  NODE_ENV: "production",
+  DATA_DIR: dataDir,
+  DATABASE_URL: `pglite:${path.join(dataDir, "pglite")}`,
+  APP_URL: `http://localhost:${port}`,
+  AUTH_SECRET: "e2e-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+  RESEND_API_KEY: "",
+  UPLOADTHING_TOKEN: "",
+};
+
+function run(command: string, args: string[]) {
+  return spawn(command, args, { stdio: "inherit", env: environment });
+}
+
+const seeding = run("npx", ["tsx", "prisma/seed.ts"]);
+seeding.on("exit", (code) => {
+  if (code !== 0) process.exit(code ?? 1);
+  const server = run("npx", ["next", "start", "-p", port]);
+  const stop = () => server.kill("SIGTERM");
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+  server.on("exit", (c) => process.exit(c ?? 0));
+});

@@ -1,0 +1,55 @@
+import { UTApi, UTFile } from "uploadthing/server";
+import { env } from "@/lib/env";
+import { assertStorageKey, type StorageDriver } from "./types";
+
+/**
+ * Files at UploadThing. Our random key is the file's UploadThing `customId`
+ * (set by the upload route's middleware for browser uploads, and here for
+ * server uploads), so the rest of the app never handles UploadThing's own
+ * keys and the driver keeps the same `put(key, …)` shape as the disk one.
+ */
+export function uploadthingDriver(token: string): StorageDriver {
+  const api = new UTApi({ token, defaultKeyType: "customId" });
+  return {
+    name: "uploadthing",
+
+    async put(key, bytes, mimeType) {
+      assertStorageKey(key);
+      const result = await api.uploadFiles(new UTFile([bytes as Uint8Array<ArrayBuffer>], key, { type: mimeType, customId: key }));
+      if (result.error) throw new Error(`UploadThing upload failed: ${result.error.code} ${result.error.message}`);
+    },
+
+    async get(key) {
+      assertStorageKey(key);
+      // A signed URL works whether the app stores files as public or private.
+      const { ufsUrl } = await api.getSignedURL(key, { keyType: "customId" });
+      const response = await fetch(ufsUrl, { cache: "no-store" });
+      if (response.status === 404) return null;
+      if (!response.ok || !response.body) throw new Error(`UploadThing download failed: HTTP ${response.status}`);
+      return readCapped(response.body, env().uploadMaxBytes * 2);
+    },
+
+    async delete(key) {
+      assertStorageKey(key);
+      await api.deleteFiles(key, { keyType: "customId" });
+    },
+  };
+}
+
+/** Never buffer more than a stored file can legitimately weigh. */
+async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      throw new Error("UploadThing download exceeds the upload size limit");
+    }
+    chunks.push(value);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}

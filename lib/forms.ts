@@ -6,6 +6,8 @@ export type FormState = {
   status: "idle" | "error" | "success";
   message?: string;
   fieldErrors?: Record<string, string>;
+  /** Values to put back in the form after a refusal (never passwords). */
+  values?: Record<string, string>;
 };
 
 export const idle: FormState = { status: "idle" };

@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { Card, PageTitle } from "@/components/ui/card";
+import { requireParent } from "@/lib/auth/dal";
+import { listFamilyMembers, QUALITY_LABELS } from "@/lib/families";
+
+export const metadata: Metadata = { title: "Mon Espace" };
+
+export default async function MySpacePage() {
+  const user = await requireParent();
+  const members = await listFamilyMembers(user.householdId);
+  return (
+    <>
+      <PageTitle description="Résumé de votre famille et des documents envoyés.">Mon Espace</PageTitle>
+      <Card title="Famille">
+        <ul className="divide-y divide-slate-200">
+          {members.map((m) => (
+            <li key={m.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
+              <span>
+                <span className="font-semibold">
+                  {m.firstName} {m.lastName}
+                </span>{" "}
+                <span className="text-sm text-slate-600">({QUALITY_LABELS[m.quality]})</span>
+              </span>
+              {m.synced ? (
+                <span className="rounded-full bg-green-50 px-3 py-1 text-sm font-semibold text-ok-700">Compte synchronisé</span>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+        <p className="mt-4 text-sm text-slate-700">Votre identifiant de connexion : <strong className="font-mono">{user.identifiant}</strong></p>
+      </Card>
+    </>
+  );
+}

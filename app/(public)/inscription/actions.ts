@@ -1,0 +1,31 @@
+"use server";
+
+import { cookies, headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { discardPendingUpload, registerAccount } from "@/lib/accounts/register";
+import { RegistrationSchema } from "@/lib/accounts/schemas";
+import { clientAddress } from "@/lib/auth/client-address";
+import { type FormState, handleForm } from "@/lib/forms";
+
+export const REGISTERED_EMAIL_COOKIE = "inscription_email";
+
+export async function registerAction(input: Record<string, unknown>): Promise<FormState> {
+  const state = await handleForm(RegistrationSchema, input, async (data) => {
+    await registerAccount(data, { address: clientAddress(await headers()) });
+    // The next page shows the address the email went to, without putting it in the URL.
+    (await cookies()).set(REGISTERED_EMAIL_COOKIE, data.email, {
+      httpOnly: true,
+      sameSite: "lax",
+      maxAge: 600,
+      path: "/inscription",
+    });
+    redirect("/inscription/envoyee");
+  });
+  if (state.status === "error") {
+    // Nothing of a refused registration stays behind, not even its document.
+    await discardPendingUpload(stringOrUndefined(input.fileId), stringOrUndefined(input.fileClaim));
+  }
+  return state;
+}
+
+const stringOrUndefined = (v: unknown) => (typeof v === "string" ? v : undefined);

@@ -1,0 +1,26 @@
+"use server";
+
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { requestPasswordReset, resetPassword } from "@/lib/accounts/register";
+import { NewPasswordSchema, ResetRequestSchema } from "@/lib/accounts/schemas";
+import { clientAddress } from "@/lib/auth/client-address";
+import { type FormState, formDataToObject, handleForm } from "@/lib/forms";
+
+export async function requestResetAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(ResetRequestSchema, formDataToObject(formData), async ({ login }) => {
+    await requestPasswordReset(login, { address: clientAddress(await headers()) });
+    return {
+      status: "success",
+      message:
+        "Si un compte correspond à cet identifiant ou à cet email, un lien de réinitialisation vient d'y être envoyé. Il est valable 1 heure.",
+    };
+  });
+}
+
+export async function newPasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  return handleForm(NewPasswordSchema, formDataToObject(formData), async ({ token, password }) => {
+    await resetPassword(token, password);
+    redirect("/connexion?message=mot-de-passe-modifie");
+  });
+}

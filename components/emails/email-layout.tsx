@@ -1,0 +1,143 @@
+import type { ReactNode } from "react";
+import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+import type { AuthoritySettingsDto } from "@/lib/settings";
+
+export const colors = { brand: "#173c93", text: "#1e293b", muted: "#475569", border: "#e2e8f0" } as const;
+
+const footerText = { margin: 0, fontSize: "13px", lineHeight: "19px" } as const;
+
+/** Realistic settings for template previews and tests (the seed manual's authority). */
+export const PREVIEW_SETTINGS: AuthoritySettingsDto = {
+  name: "Communauté de communes Les Avant-Monts",
+  portalName: "Portail Famille",
+  address1: "ZAE L'Audacieuse",
+  address2: null,
+  postalCode: "34480",
+  city: "Magalas",
+  phone: "04 67 36 07 51",
+  email: "jeunesse@avant-monts.fr",
+  website: "https://www.avant-monts.fr",
+  openingHours: { lundi: "08:00-12:00 13:30-17:30" },
+  regieName: "Régie Enfance-Jeunesse",
+  legalNotice: "",
+  accessibility: "",
+  cgu: "",
+  userGuide: "",
+};
+
+export const PREVIEW_APP_URL = "https://famille.avant-monts.fr";
+
+/**
+ * The frame every email shares, as in the seed manual: the portal's heading,
+ * the message, then the authority's contact block. The unsubscribe line only
+ * appears on messages a person can opt out of (not on account and security
+ * messages, which must always reach them).
+ */
+export function EmailLayout({
+  settings,
+  preview,
+  children,
+  unsubscribeUrl,
+}: {
+  settings: AuthoritySettingsDto;
+  preview: string;
+  children: ReactNode;
+  unsubscribeUrl?: string;
+}) {
+  return (
+    <Html lang="fr" dir="ltr">
+      <Head />
+      <Preview>{preview}</Preview>
+      <Body style={{ backgroundColor: "#f1f5f9", fontFamily: "Arial, Helvetica, sans-serif", color: colors.text, margin: 0 }}>
+        <Container style={{ maxWidth: "600px", margin: "0 auto", padding: "24px 12px" }}>
+          <Section style={{ backgroundColor: "#ffffff", borderRadius: "8px", padding: "24px", border: `1px solid ${colors.border}` }}>
+            <Heading as="h1" style={{ fontSize: "22px", lineHeight: "28px", margin: "0 0 16px", color: colors.brand }}>
+              {`Portail citoyen ${settings.name}`}
+            </Heading>
+            {children}
+          </Section>
+          <Section style={{ padding: "16px 8px 0", fontSize: "13px", lineHeight: "19px", color: colors.muted }}>
+            <Text style={{ ...footerText, fontWeight: "bold", textTransform: "uppercase", color: colors.text }}>
+              {settings.name}
+            </Text>
+            <Text style={footerText}>
+              {settings.address1}
+              {settings.address2 ? (
+                <>
+                  <br />
+                  {settings.address2}
+                </>
+              ) : null}
+              <br />
+              {settings.postalCode} {settings.city}
+            </Text>
+            {settings.phone ? <Text style={footerText}>{settings.phone}</Text> : null}
+            {settings.email ? (
+              <Text style={footerText}>
+                <Link href={`mailto:${settings.email}`} style={{ color: colors.brand }}>
+                  {settings.email}
+                </Link>
+              </Text>
+            ) : null}
+            {unsubscribeUrl ? (
+              <>
+                <Hr style={{ borderColor: colors.border, margin: "16px 0" }} />
+                <Text style={{ ...footerText, fontSize: "12px" }}>
+                  Vous recevez ce mail, car vous êtes inscrit au portail famille de la commune, vous pouvez toutefois
+                  vous désinscrire :{" "}
+                  <Link href={unsubscribeUrl} style={{ color: colors.brand }}>
+                    Désinscription
+                  </Link>
+                </Text>
+              </>
+            ) : null}
+          </Section>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+export function Paragraph({ children }: { children: ReactNode }) {
+  return <Text style={{ fontSize: "15px", lineHeight: "23px", margin: "0 0 14px" }}>{children}</Text>;
+}
+
+/**
+ * The call to action, followed by the address spelled out: some mail
+ * clients strip buttons, and a person may need to copy the link.
+ */
+export function ActionLink({ href, children }: { href: string; children: ReactNode }) {
+  return (
+    <Section style={{ margin: "8px 0 18px" }}>
+      <Button
+        href={href}
+        style={{
+          backgroundColor: colors.brand,
+          color: "#ffffff",
+          fontWeight: "bold",
+          fontSize: "15px",
+          padding: "12px 20px",
+          borderRadius: "6px",
+          textDecoration: "none",
+        }}
+      >
+        {children}
+      </Button>
+      {/* The text version already shows the address beside the link. */}
+      <Text
+        data-skip-in-text="true"
+        style={{ fontSize: "12px", lineHeight: "18px", color: colors.muted, margin: "10px 0 0" }}
+      >
+        Si le lien ne s&apos;ouvre pas, copiez cette adresse dans votre navigateur :{" "}
+        <span style={{ wordBreak: "break-all" }}>{href}</span>
+      </Text>
+    </Section>
+  );
+}
+
+/** "1 heure", "48 heures", from the token lifetimes so the text never drifts from the rule. */
+export function formatValidity(minutes: number): string {
+  const hours = minutes / 60;
+  if (Number.isInteger(hours)) return hours === 1 ? "1 heure" : `${hours} heures`;
+  return `${minutes} minutes`;
+}

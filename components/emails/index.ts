@@ -1,0 +1,8 @@
+export { EmailLayout, PREVIEW_SETTINGS, PREVIEW_APP_URL } from "./email-layout";
+export { RegistrationConfirmEmail, type RegistrationConfirmEmailProps } from "./registration-confirm-email";
+export { AccountAlreadyExistsEmail, type AccountAlreadyExistsEmailProps } from "./account-already-exists-email";
+export { PasswordResetEmail, type PasswordResetEmailProps } from "./password-reset-email";
+export { AccountVerifiedEmail, type AccountVerifiedEmailProps } from "./account-verified-email";
+export { AccountRejectedEmail, type AccountRejectedEmailProps } from "./account-rejected-email";
+export { StaffInvitationEmail, type StaffInvitationEmailProps } from "./staff-invitation-email";
+export { PasswordChangedEmail, type PasswordChangedEmailProps } from "./password-changed-email";

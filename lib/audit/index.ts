@@ -1,0 +1,118 @@
+import type { Tx } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
+import type { Role } from "@/lib/generated/prisma/client";
+
+/** Who takes an audited decision, as the data-access layer loaded them. */
+export type Actor = { id: string; role: Role };
+
+/**
+ * Every staff decision leaves one row here, written in the same transaction
+ * as the decision itself, so the log never claims something that was rolled
+ * back nor misses something that was committed.
+ */
+export const AUDIT_ACTIONS = {
+  "account.link": "Compte lié à un membre existant",
+  "account.create_household": "Compte vérifié, nouvelle famille créée",
+  "account.reject": "Inscription refusée",
+  "staff.create": "Compte du personnel créé",
+  "staff.invite": "Invitation du personnel renvoyée",
+  "staff.disable": "Compte du personnel désactivé",
+  "staff.enable": "Compte du personnel réactivé",
+  "staff.role": "Rôle du personnel modifié",
+  "settings.update": "Paramètres de la collectivité modifiés",
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export type AuditTargetType = "User" | "Household" | "AuthoritySettings";
+
+type DetailValue = string | number | boolean | null | string[];
+
+/**
+ * `details.label` names the target as it was at the time (a person's name,
+ * a household's name), so the journal stays readable after renames.
+ */
+export type AuditDetails = { label?: string } & Record<string, DetailValue | undefined>;
+
+export async function recordAudit(
+  tx: Tx,
+  {
+    actorId,
+    action,
+    targetType,
+    targetId,
+    details,
+  }: {
+    actorId: string | null;
+    action: AuditAction;
+    targetType: AuditTargetType;
+    targetId?: string | null;
+    details?: AuditDetails;
+  },
+): Promise<void> {
+  const clean = details
+    ? Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined))
+    : undefined;
+  await tx.auditEvent.create({
+    data: { actorId, action, targetType, targetId: targetId ?? null, details: clean as object | undefined },
+  });
+}
+
+export type AuditEventDto = {
+  id: string;
+  createdAt: Date;
+  actorName: string | null;
+  action: string;
+  actionLabel: string;
+  targetType: string;
+  targetId: string | null;
+  targetLabel: string | null;
+  details: Record<string, DetailValue>;
+};
+
+export const AUDIT_PAGE_SIZE = 50;
+
+export function auditActionLabel(action: string): string {
+  return (AUDIT_ACTIONS as Record<string, string>)[action] ?? action;
+}
+
+/** The journal, newest first. A page past the end answers the last page. */
+export async function listAuditEvents({
+  page = 1,
+  pageSize = AUDIT_PAGE_SIZE,
+}: { page?: number; pageSize?: number } = {}): Promise<{
+  events: AuditEventDto[];
+  page: number;
+  pageCount: number;
+  total: number;
+}> {
+  const db = await getDb();
+  const total = await db.auditEvent.count();
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+  const rows = await db.auditEvent.findMany({
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (current - 1) * pageSize,
+    take: pageSize,
+    include: { actor: { select: { firstName: true, lastName: true } } },
+  });
+  return {
+    page: current,
+    pageCount,
+    total,
+    events: rows.map((row) => {
+      const details = (row.details ?? {}) as Record<string, DetailValue>;
+      return {
+        id: row.id,
+        createdAt: row.createdAt,
+        actorName: row.actor ? `${row.actor.firstName} ${row.actor.lastName}` : null,
+        action: row.action,
+        actionLabel: auditActionLabel(row.action),
+        targetType: row.targetType,
+        targetId: row.targetId,
+        targetLabel: typeof details.label === "string" ? details.label : null,
+        details,
+      };
+    }),
+  };
+}

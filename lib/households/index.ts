@@ -1,0 +1,162 @@
+import type { Civility, Prisma, Quality, Regime, UserStatus } from "@/lib/generated/prisma/client";
+import { getDb } from "@/lib/db/client";
+
+export type HouseholdMemberDto = {
+  id: string;
+  quality: Quality;
+  civility: Civility | null;
+  lastName: string;
+  firstName: string;
+  birthDate: Date | null;
+  email: string | null;
+  phone: string | null;
+  mobile: string | null;
+  schoolClass: string | null;
+  /** The account linked to this person, if any. */
+  account: { id: string; status: UserStatus } | null;
+};
+
+export type HouseholdSummaryDto = {
+  id: string;
+  reference: number;
+  name: string;
+  postalCode: string;
+  city: string;
+  members: HouseholdMemberDto[];
+};
+
+export type HouseholdDto = HouseholdSummaryDto & {
+  address1: string;
+  address2: string | null;
+  qf: number | null;
+  qfValidUntil: Date | null;
+  regime: Regime | null;
+  cafNumber: string | null;
+  createdAt: Date;
+};
+
+const memberSelect = {
+  id: true,
+  quality: true,
+  civility: true,
+  lastName: true,
+  firstName: true,
+  birthDate: true,
+  email: true,
+  phone: true,
+  mobile: true,
+  schoolClass: { select: { name: true, site: { select: { name: true } } } },
+  user: { select: { id: true, status: true } },
+} satisfies Prisma.PersonSelect;
+
+type MemberRow = Prisma.PersonGetPayload<{ select: typeof memberSelect }>;
+
+// Responsables first, children last, so the adults a staff member looks for come first.
+const QUALITY_ORDER: Record<Quality, number> = { RESPONSABLE: 0, CONJOINT: 1, AUTRE: 2, ENFANT: 3 };
+
+function toMember(row: MemberRow): HouseholdMemberDto {
+  return {
+    id: row.id,
+    quality: row.quality,
+    civility: row.civility,
+    lastName: row.lastName,
+    firstName: row.firstName,
+    birthDate: row.birthDate,
+    email: row.email,
+    phone: row.phone,
+    mobile: row.mobile,
+    schoolClass: row.schoolClass ? `${row.schoolClass.name} (${row.schoolClass.site.name})` : null,
+    account: row.user ? { id: row.user.id, status: row.user.status } : null,
+  };
+}
+
+function sortMembers(members: HouseholdMemberDto[]) {
+  return members.sort(
+    (a, b) =>
+      QUALITY_ORDER[a.quality] - QUALITY_ORDER[b.quality] ||
+      a.lastName.localeCompare(b.lastName, "fr") ||
+      a.firstName.localeCompare(b.firstName, "fr"),
+  );
+}
+
+const MAX_TERMS = 5;
+
+/**
+ * Each word of the query must match the household's name, one of its
+ * members' last or first names, or (for a number) the household reference,
+ * so "dupont marie" narrows where "dupont" alone lists every Dupont.
+ * Matching ignores case; accents must be typed as stored.
+ */
+export function householdSearchWhere(query: string): Prisma.HouseholdWhereInput | null {
+  const terms = query
+    .trim()
+    .split(/\s+/)
+    .filter((t) => t.length > 0)
+    .slice(0, MAX_TERMS);
+  if (terms.length === 0) return null;
+  return {
+    AND: terms.map((term): Prisma.HouseholdWhereInput => {
+      const contains = { contains: term, mode: "insensitive" as const };
+      const or: Prisma.HouseholdWhereInput[] = [
+        { name: contains },
+        { members: { some: { OR: [{ lastName: contains }, { firstName: contains }] } } },
+      ];
+      if (/^\d{1,9}$/.test(term)) or.push({ reference: Number(term) });
+      return { OR: or };
+    }),
+  };
+}
+
+export async function searchHouseholds({
+  query,
+  limit = 25,
+}: {
+  query: string;
+  limit?: number;
+}): Promise<HouseholdSummaryDto[]> {
+  const where = householdSearchWhere(query);
+  const db = await getDb();
+  const rows = await db.household.findMany({
+    where: where ?? undefined,
+    orderBy: where ? [{ name: "asc" }, { reference: "asc" }] : [{ createdAt: "desc" }],
+    take: limit,
+    select: {
+      id: true,
+      reference: true,
+      name: true,
+      postalCode: true,
+      city: true,
+      members: { select: memberSelect },
+    },
+  });
+  return rows.map((row) => ({ ...row, members: sortMembers(row.members.map(toMember)) }));
+}
+
+export async function getHousehold(id: string): Promise<HouseholdDto | null> {
+  const db = await getDb();
+  const row = await db.household.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      reference: true,
+      name: true,
+      address1: true,
+      address2: true,
+      postalCode: true,
+      city: true,
+      qf: true,
+      qfValidUntil: true,
+      regime: true,
+      cafNumber: true,
+      createdAt: true,
+      members: { select: memberSelect },
+    },
+  });
+  if (!row) return null;
+  return { ...row, members: sortMembers(row.members.map(toMember)) };
+}
+
+export async function countHouseholds(): Promise<number> {
+  const db = await getDb();
+  return db.household.count();
+}

@@ -1,0 +1,185 @@
+import { z } from "zod";
+import { PostalCodeSchema } from "@/lib/households/schemas";
+import { OptionalPhoneSchema } from "@/lib/validation/fields";
+import { WEEKDAYS, type AuthoritySettingsDto, type Weekday } from "./index";
+
+const MAX_RANGES = 4;
+
+/**
+ * Reads one day's opening hours as staff type them ("08:00-12:00 13:30-17:30",
+ * also "8h-12h", "8:00 - 12:00; 13:30-17:30") and writes them back in the
+ * portal's one format. Empty means closed. Ranges must be real times, in
+ * order and apart, so the public footer never shows nonsense.
+ */
+export function parseOpeningHours(text: string): { ok: true; value: string } | { ok: false; message: string } {
+  const normalized = text
+    .trim()
+    .replace(/[\u2013\u2014]/g, "-")
+    .replace(/\s*-\s*/g, "-");
+  if (!normalized) return { ok: true, value: "" };
+  const parts = normalized.split(/[\s,;/]+|\s+et\s+/i).filter(Boolean);
+  if (parts.length > MAX_RANGES) {
+    return { ok: false, message: `Indiquez au plus ${MAX_RANGES} plages horaires par jour.` };
+  }
+  const ranges: [number, number][] = [];
+  for (const part of parts) {
+    const m = /^(\d{1,2})(?:[:hH](\d{2})?)?-(\d{1,2})(?:[:hH](\d{2})?)?$/.exec(part);
+    if (!m) {
+      return {
+        ok: false,
+        message: `« ${part} » n'est pas une plage horaire : écrivez par exemple 08:00-12:00 13:30-17:30, ou laissez vide si fermé.`,
+      };
+    }
+    const [start, end] = [
+      [Number(m[1]), Number(m[2] ?? 0)],
+      [Number(m[3]), Number(m[4] ?? 0)],
+    ];
+    if (start[0] > 23 || end[0] > 24 || start[1] > 59 || end[1] > 59 || (end[0] === 24 && end[1] !== 0)) {
+      return { ok: false, message: `« ${part} » contient une heure qui n'existe pas.` };
+    }
+    const from = start[0] * 60 + start[1];
+    const to = end[0] * 60 + end[1];
+    if (from >= to) return { ok: false, message: `« ${part} » : l'heure de fin doit suivre l'heure de début.` };
+    const previous = ranges.at(-1);
+    if (previous && from < previous[1]) {
+      return { ok: false, message: "Les plages horaires doivent se suivre dans l'ordre sans se chevaucher." };
+    }
+    ranges.push([from, to]);
+  }
+  const hhmm = (minutes: number) =>
+    `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+  return { ok: true, value: ranges.map(([from, to]) => `${hhmm(from)}-${hhmm(to)}`).join(" ") };
+}
+
+export const OpeningHoursSchema = z
+  .string()
+  .max(100, "Ce champ ne peut pas dépasser 100 caractères.")
+  .optional()
+  .transform((v, ctx) => {
+    const parsed = parseOpeningHours(v ?? "");
+    if (!parsed.ok) {
+      ctx.addIssue({ code: "custom", message: parsed.message });
+      return z.NEVER;
+    }
+    return parsed.value;
+  });
+
+const required = (label: string, max: number) =>
+  z
+    .string({ error: `Indiquez ${label}.` })
+    .trim()
+    .min(1, `Indiquez ${label}.`)
+    .max(max, `Ce champ ne peut pas dépasser ${max} caractères.`);
+
+/** The public pages' texts: plain text, a blank line between paragraphs. */
+const longText = (label: string) =>
+  z
+    .string({ error: `Renseignez ${label}.` })
+    .transform((v) => v.replace(/\r\n?/g, "\n").trim())
+    .pipe(
+      z
+        .string()
+        .min(1, `Renseignez ${label} : la page publique ne peut pas rester vide.`)
+        .max(50_000, "Ce texte ne peut pas dépasser 50 000 caractères."),
+    );
+
+const WebsiteSchema = z
+  .string()
+  .trim()
+  .max(200, "L'adresse du site ne peut pas dépasser 200 caractères.")
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return null;
+    const withScheme = /^https?:\/\//i.test(v) ? v : `https://${v}`;
+    try {
+      const url = new URL(withScheme);
+      if (!url.hostname.includes(".")) throw new Error("no domain");
+      return url.toString();
+    } catch {
+      ctx.addIssue({ code: "custom", message: "L'adresse du site n'est pas valide (exemple : https://www.ma-commune.fr)." });
+      return z.NEVER;
+    }
+  });
+
+export const hoursField = (day: Weekday) => `hours_${day}` as const;
+
+const hoursShape = Object.fromEntries(WEEKDAYS.map((day) => [hoursField(day), OpeningHoursSchema])) as Record<
+  `hours_${Weekday}`,
+  typeof OpeningHoursSchema
+>;
+
+/** The settings form: flat field names, shaped into the settings on success. */
+export const SettingsSchema = z
+  .object({
+    name: required("le nom de la collectivité", 120),
+    portalName: required("le nom du portail", 60),
+    address1: required("l'adresse", 120),
+    address2: z
+      .string()
+      .trim()
+      .max(120, "Ce champ ne peut pas dépasser 120 caractères.")
+      .optional()
+      .transform((v) => v || null),
+    postalCode: PostalCodeSchema,
+    city: required("la ville", 80),
+    phone: OptionalPhoneSchema.refine((v) => v !== undefined, "Indiquez le numéro de téléphone du service."),
+    email: z
+      .string({ error: "Indiquez l'adresse email du service." })
+      .trim()
+      .min(1, "Indiquez l'adresse email du service.")
+      .max(254, "Cette adresse email est trop longue.")
+      .pipe(z.email("Cette adresse email n'est pas valide (exemple : jeunesse@ma-commune.fr)."))
+      .transform((v) => v.toLowerCase()),
+    website: WebsiteSchema,
+    regieName: required("le nom de la régie", 120),
+    legalNotice: longText("les mentions légales"),
+    accessibility: longText("la déclaration d'accessibilité"),
+    cgu: longText("les conditions générales d'utilisation"),
+    userGuide: longText("la notice d'utilisation"),
+    ...hoursShape,
+  })
+  .transform((v): AuthoritySettingsDto => {
+    const openingHours: AuthoritySettingsDto["openingHours"] = {};
+    for (const day of WEEKDAYS) {
+      const hours = v[hoursField(day)];
+      if (hours) openingHours[day] = hours;
+    }
+    return {
+      name: v.name,
+      portalName: v.portalName,
+      address1: v.address1,
+      address2: v.address2,
+      postalCode: v.postalCode,
+      city: v.city,
+      phone: v.phone as string,
+      email: v.email,
+      website: v.website,
+      openingHours,
+      regieName: v.regieName,
+      legalNotice: v.legalNotice,
+      accessibility: v.accessibility,
+      cgu: v.cgu,
+      userGuide: v.userGuide,
+    };
+  });
+
+export type SettingsInput = z.output<typeof SettingsSchema>;
+
+/** French names of the settings, for the journal. */
+export const SETTINGS_FIELD_LABELS: Record<keyof AuthoritySettingsDto, string> = {
+  name: "nom de la collectivité",
+  portalName: "nom du portail",
+  address1: "adresse",
+  address2: "complément d'adresse",
+  postalCode: "code postal",
+  city: "ville",
+  phone: "téléphone",
+  email: "email",
+  website: "site web",
+  openingHours: "horaires d'accueil",
+  regieName: "nom de la régie",
+  legalNotice: "mentions légales",
+  accessibility: "accessibilité",
+  cgu: "CGU",
+  userGuide: "notice d'utilisation",
+};

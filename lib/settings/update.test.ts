@@ -1,0 +1,121 @@
+import { randomBytes } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { fieldErrors } from "@/lib/forms";
+import { getSettings } from "@/lib/settings";
+import { SettingsSchema, parseOpeningHours } from "@/lib/settings/schemas";
+import { updateSettings } from "@/lib/settings/update";
+
+const form = (overrides: Record<string, string> = {}) => ({
+  name: "Communauté de communes Les Avant-Monts",
+  portalName: "Portail Famille",
+  address1: "ZAE L'Audacieuse",
+  address2: "",
+  postalCode: "34480",
+  city: "Magalas",
+  phone: "0467360751",
+  email: "Jeunesse@Avant-Monts.fr",
+  website: "www.avant-monts.fr",
+  regieName: "Régie Périscolaire",
+  legalNotice: "Éditeur : la communauté de communes.\r\n\r\nHébergeur : …",
+  accessibility: "Conformité partielle.",
+  cgu: "Conditions d'utilisation du portail.",
+  userGuide: "Notice.",
+  hours_lundi: "08:00-12:00 13:30-17:30",
+  hours_mardi: "8h-12h 13h30-17h30",
+  hours_mercredi: "08:00 - 12:00",
+  hours_jeudi: "",
+  hours_vendredi: "08:00-12:00 13:30-17:00",
+  hours_samedi: "",
+  hours_dimanche: "",
+  ...overrides,
+});
+
+async function createUser(role: "ADMIN" | "STAFF") {
+  const db = await getDb();
+  const id = randomBytes(4).toString("hex");
+  const user = await db.user.create({
+    data: { identifiant: id, email: `${id}@mairie.fr`, lastName: "Admin", firstName: "Alice", role, status: "ACTIVE" },
+  });
+  return { id: user.id, role: user.role };
+}
+
+describe("opening hours", () => {
+  it("normalises what staff type into one format", () => {
+    expect(parseOpeningHours("8h-12h 13h30-17h30")).toEqual({ ok: true, value: "08:00-12:00 13:30-17:30" });
+    expect(parseOpeningHours(" 08:00 – 12:00 ; 14:00-18:00 ")).toEqual({ ok: true, value: "08:00-12:00 14:00-18:00" });
+    expect(parseOpeningHours("")).toEqual({ ok: true, value: "" });
+  });
+
+  it.each([
+    ["matin", /n'est pas une plage/],
+    ["08:00-25:00", /n'existe pas/],
+    ["08:75-12:00", /n'existe pas/],
+    ["12:00-08:00", /fin doit suivre/],
+    ["08:00-12:00 11:00-14:00", /chevaucher/],
+    ["08:00", /n'est pas une plage/],
+    ["1-2 3-4 5-6 7-8 9-10", /au plus 4/],
+  ])("refuses %s", (text, message) => {
+    const parsed = parseOpeningHours(text);
+    expect(parsed.ok).toBe(false);
+    expect(parsed.ok ? "" : parsed.message).toMatch(message);
+  });
+});
+
+describe("settings", () => {
+  it("refuses a form with bad opening hours, naming the day's field", () => {
+    const parsed = SettingsSchema.safeParse(form({ hours_lundi: "08:00-12:00 13:30-12:00", postalCode: "3448" }));
+    expect(parsed.success).toBe(false);
+    const errors = fieldErrors(parsed.error!);
+    expect(errors.hours_lundi).toMatch(/fin doit suivre/);
+    expect(errors.postalCode).toMatch(/5 chiffres/);
+    expect(errors.hours_mardi).toBeUndefined();
+  });
+
+  it("refuses an empty public page text", () => {
+    const parsed = SettingsSchema.safeParse(form({ cgu: "  \n " }));
+    expect(parsed.success).toBe(false);
+    expect(fieldErrors(parsed.error!).cgu).toMatch(/ne peut pas rester vide/);
+  });
+
+  it("saves the single settings row, audited, and reports what changed", async () => {
+    const actor = await createUser("ADMIN");
+    const input = SettingsSchema.parse(form());
+    expect(input.openingHours).toEqual({
+      lundi: "08:00-12:00 13:30-17:30",
+      mardi: "08:00-12:00 13:30-17:30",
+      mercredi: "08:00-12:00",
+      vendredi: "08:00-12:00 13:30-17:00",
+    });
+    expect(input.website).toBe("https://www.avant-monts.fr/");
+    expect(input.email).toBe("jeunesse@avant-monts.fr");
+    expect(input.phone).toBe("04 67 36 07 51");
+    expect(input.legalNotice).toBe("Éditeur : la communauté de communes.\n\nHébergeur : …");
+
+    const first = await updateSettings({ actor, input });
+    expect(first.changed).toContain("horaires d'accueil");
+    const settings = await getSettings();
+    expect(settings).toMatchObject({ name: "Communauté de communes Les Avant-Monts", regieName: "Régie Périscolaire", address2: null });
+    expect(settings.openingHours.jeudi).toBeUndefined();
+
+    // Saving the same form again writes nothing.
+    expect(await updateSettings({ actor, input })).toEqual({ changed: [] });
+
+    const second = await updateSettings({ actor, input: SettingsSchema.parse(form({ hours_jeudi: "09:00-12:00", city: "Roujan" })) });
+    expect(second.changed).toEqual(["ville", "horaires d'accueil"]);
+
+    const db = await getDb();
+    expect(await db.authoritySettings.count()).toBe(1);
+    const events = await db.auditEvent.findMany({ where: { action: "settings.update" } });
+    expect(events).toHaveLength(2);
+    expect(events.every((e) => e.actorId === actor.id)).toBe(true);
+  });
+
+  it("is for admins only", async () => {
+    const agent = await createUser("STAFF");
+    const error = await updateSettings({ actor: agent, input: SettingsSchema.parse(form()) }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("FORBIDDEN");
+  });
+});

@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import { SignOutButton } from "@/components/sign-out-button";
+import { getAccountCounts } from "@/lib/accounts/review";
+import { requireStaff } from "@/lib/auth/dal";
+import { getSettings } from "@/lib/settings";
+import { AdminNav, type AdminNavItem } from "./_components/admin-nav";
+import { ROLE_LABELS } from "./_lib/format";
+
+export const metadata: Metadata = {
+  title: { default: "Back-office", template: "%s — Back-office" },
+  robots: { index: false, follow: false },
+};
+
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireStaff();
+  const [settings, counts] = await Promise.all([getSettings(), getAccountCounts()]);
+  const items: AdminNavItem[] = [
+    { href: "/admin", label: "Tableau de bord" },
+    { href: "/admin/comptes", label: "Comptes à vérifier", count: counts.toReview, countLabel: "en attente" },
+    { href: "/admin/familles", label: "Familles" },
+    ...(user.role === "ADMIN"
+      ? [
+          { href: "/admin/personnel", label: "Personnel" },
+          { href: "/admin/parametres", label: "Paramètres" },
+        ]
+      : []),
+    { href: "/admin/journal", label: "Journal" },
+  ];
+  return (
+    <div className="flex min-h-screen flex-col">
+      <header className="bg-brand-700 text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">
+          <p className="text-lg font-bold leading-tight">
+            {settings.name}
+            <span className="block text-sm font-normal">Back-office du {settings.portalName}</span>
+          </p>
+          <div className="flex flex-wrap items-center gap-x-3 text-sm">
+            <p>
+              {user.firstName} {user.lastName}
+              <span className="sr-only">, </span>
+              <span className="ml-2 rounded bg-white/15 px-2 py-0.5 text-xs">{ROLE_LABELS[user.role]}</span>
+            </p>
+            <SignOutButton className="text-white" />
+          </div>
+        </div>
+        <AdminNav items={items} />
+      </header>
+      <main id="contenu" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
+        {children}
+      </main>
+    </div>
+  );
+}

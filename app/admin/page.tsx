@@ -1,0 +1,83 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageTitle } from "@/components/ui/card";
+import { getAccountCounts } from "@/lib/accounts/review";
+import { requireStaff } from "@/lib/auth/dal";
+import { countHouseholds } from "@/lib/households";
+
+export const metadata: Metadata = { title: "Tableau de bord" };
+
+export default async function AdminDashboardPage() {
+  const user = await requireStaff();
+  const [accounts, households] = await Promise.all([getAccountCounts(), countHouseholds()]);
+  const tiles = [
+    {
+      href: "/admin/comptes",
+      value: accounts.toReview,
+      label: accounts.toReview > 1 ? "comptes à vérifier" : "compte à vérifier",
+      action: "Voir la file d'attente",
+      highlight: accounts.toReview > 0,
+    },
+    {
+      href: "/admin/familles",
+      value: households,
+      label: households > 1 ? "familles" : "famille",
+      action: "Rechercher une famille",
+      highlight: false,
+    },
+    {
+      href: "/admin/familles",
+      value: accounts.activeParents,
+      label: accounts.activeParents > 1 ? "comptes parents actifs" : "compte parent actif",
+      action: "Voir les familles",
+      highlight: false,
+    },
+  ];
+  return (
+    <>
+      <PageTitle description={`Bonjour ${user.firstName}.`}>Tableau de bord</PageTitle>
+      <ul className="grid gap-4 sm:grid-cols-3">
+        {tiles.map((tile) => (
+          <li
+            key={tile.label}
+            className={`rounded-lg border bg-white p-5 shadow-sm ${tile.highlight ? "border-brand-600" : "border-slate-200"}`}
+          >
+            <p>
+              <span className="block text-3xl font-bold text-slate-900">{tile.value}</span>
+              <span className="text-slate-700">{tile.label}</span>
+            </p>
+            <Link href={tile.href} className="mt-3 inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
+              {tile.action}
+            </Link>
+          </li>
+        ))}
+      </ul>
+      <section aria-labelledby="raccourcis" className="mt-8">
+        <h2 id="raccourcis" className="text-lg font-semibold text-slate-900">
+          Raccourcis
+        </h2>
+        <ul className="mt-2 list-inside list-disc space-y-1 text-brand-700">
+          <li>
+            <Link className="underline" href="/admin/journal">
+              Journal des décisions
+            </Link>
+          </li>
+          {user.role === "ADMIN" ? (
+            <>
+              <li>
+                <Link className="underline" href="/admin/personnel">
+                  Comptes du personnel
+                </Link>
+              </li>
+              <li>
+                <Link className="underline" href="/admin/parametres">
+                  Paramètres de la collectivité
+                </Link>
+              </li>
+            </>
+          ) : null}
+        </ul>
+      </section>
+    </>
+  );
+}

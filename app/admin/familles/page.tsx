@@ -1,0 +1,91 @@
+import type { Metadata } from "next";
+import Form from "next/form";
+import Link from "next/link";
+import { EmptyState, PageTitle } from "@/components/ui/card";
+import { Field, Input } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { requireStaff } from "@/lib/auth/dal";
+import { searchHouseholds } from "@/lib/households";
+import { ScrollTable, captionClass, tdClass, thClass } from "../_components/scroll-table";
+import { QUALITY_LABELS, personName } from "../_lib/format";
+
+export const metadata: Metadata = { title: "Familles" };
+
+const LIMIT = 50;
+
+export default async function HouseholdsPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
+  await requireStaff();
+  const raw = (await searchParams).q;
+  const q = (Array.isArray(raw) ? raw[0] : raw ?? "").trim().slice(0, 100);
+  const households = await searchHouseholds({ query: q, limit: LIMIT });
+  const caption = q
+    ? `${households.length} ${households.length > 1 ? "familles correspondent" : "famille correspond"} à « ${q} »`
+    : `Les ${households.length} familles enregistrées le plus récemment`;
+  return (
+    <>
+      <PageTitle description="Recherchez une famille par son nom, le nom ou le prénom d'un de ses membres, ou son numéro.">
+        Familles
+      </PageTitle>
+      <Form action="/admin/familles" className="mb-6 flex flex-wrap items-end gap-2" role="search">
+        <div className="min-w-0 flex-1 basis-64">
+          <Field label="Rechercher une famille">{(p) => <Input {...p} type="search" name="q" defaultValue={q} />}</Field>
+        </div>
+        <SubmitButton pendingLabel="Recherche…">Rechercher</SubmitButton>
+      </Form>
+      {households.length === 0 ? (
+        <EmptyState title={q ? `Aucune famille ne correspond à « ${q} »` : "Aucune famille enregistrée"}>
+          Les familles sont créées lors de la vérification des comptes parents.
+        </EmptyState>
+      ) : (
+        <ScrollTable label="Liste des familles">
+          <table className="w-full min-w-[40rem] border-collapse">
+            <caption className={captionClass}>
+              {caption}
+              {households.length === LIMIT ? " (affinez la recherche pour voir les autres)" : ""}
+            </caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className={thClass}>
+                  N°
+                </th>
+                <th scope="col" className={thClass}>
+                  Famille
+                </th>
+                <th scope="col" className={thClass}>
+                  Commune
+                </th>
+                <th scope="col" className={thClass}>
+                  Membres
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {households.map((h) => (
+                <tr key={h.id} className="border-t border-slate-200">
+                  <td className={tdClass}>{h.reference}</td>
+                  <th scope="row" className={`${tdClass} text-left`}>
+                    <Link href={`/admin/familles/${h.id}`} className="font-semibold text-brand-700 underline">
+                      {h.name}
+                    </Link>
+                  </th>
+                  <td className={tdClass}>
+                    {h.postalCode} {h.city}
+                  </td>
+                  <td className={tdClass}>
+                    <ul>
+                      {h.members.map((m) => (
+                        <li key={m.id}>
+                          {personName(m)} <span className="text-slate-600">({QUALITY_LABELS[m.quality]})</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
+      )}
+    </>
+  );
+}

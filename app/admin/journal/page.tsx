@@ -1,0 +1,127 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EmptyState, PageTitle } from "@/components/ui/card";
+import { requireStaff } from "@/lib/auth/dal";
+import { listAuditEvents, type AuditEventDto } from "@/lib/audit";
+import { ScrollTable, captionClass, tdClass, thClass } from "../_components/scroll-table";
+import { formatDateTime } from "../_lib/format";
+
+export const metadata: Metadata = { title: "Journal" };
+
+function targetHref(event: AuditEventDto, isAdmin: boolean): string | null {
+  if (!event.targetId && event.targetType !== "AuthoritySettings") return null;
+  if (event.action.startsWith("account.")) return `/admin/comptes/${event.targetId}`;
+  if (event.action.startsWith("staff.")) return isAdmin ? "/admin/personnel" : null;
+  if (event.targetType === "Household") return `/admin/familles/${event.targetId}`;
+  if (event.targetType === "AuthoritySettings") return isAdmin ? "/admin/parametres" : null;
+  return null;
+}
+
+const TARGET_LABELS: Record<string, string> = {
+  User: "Compte",
+  Household: "Famille",
+  AuthoritySettings: "Paramètres",
+};
+
+function Details({ event }: { event: AuditEventDto }) {
+  const d = event.details;
+  const parts: string[] = [];
+  if (typeof d.householdName === "string") parts.push(`Famille ${d.householdName}`);
+  if (typeof d.personName === "string") parts.push(`membre ${d.personName}`);
+  if (typeof d.reason === "string") parts.push(`Motif : ${d.reason}`);
+  if (typeof d.role === "string") parts.push(`Rôle : ${d.role}`);
+  if (typeof d.from === "string" && typeof d.to === "string") parts.push(`${d.from} → ${d.to}`);
+  if (Array.isArray(d.fields) && d.fields.length) parts.push(`Champs : ${d.fields.join(", ")}`);
+  return parts.length ? <span className="block text-slate-600">{parts.join(" — ")}</span> : null;
+}
+
+export default async function JournalPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
+  const user = await requireStaff();
+  const raw = (await searchParams).page;
+  const requested = Number.parseInt(Array.isArray(raw) ? raw[0] : (raw ?? "1"), 10);
+  const { events, page, pageCount, total } = await listAuditEvents({ page: Number.isFinite(requested) ? requested : 1 });
+  const isAdmin = user.role === "ADMIN";
+  return (
+    <>
+      <PageTitle description="Les décisions du personnel, les plus récentes en premier.">Journal</PageTitle>
+      {events.length === 0 ? (
+        <EmptyState title="Le journal est vide">Les décisions du personnel s&apos;afficheront ici.</EmptyState>
+      ) : (
+        <>
+          <ScrollTable label="Journal des décisions">
+            <table className="w-full min-w-[48rem] border-collapse">
+              <caption className={captionClass}>
+                {total} {total > 1 ? "événements" : "événement"}
+                {pageCount > 1 ? ` — page ${page} sur ${pageCount}` : ""}
+              </caption>
+              <thead className="bg-slate-100">
+                <tr>
+                  <th scope="col" className={thClass}>
+                    Date
+                  </th>
+                  <th scope="col" className={thClass}>
+                    Par
+                  </th>
+                  <th scope="col" className={thClass}>
+                    Action
+                  </th>
+                  <th scope="col" className={thClass}>
+                    Concerne
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {events.map((event) => {
+                  const href = targetHref(event, isAdmin);
+                  const target = event.targetLabel ?? TARGET_LABELS[event.targetType] ?? event.targetType;
+                  return (
+                    <tr key={event.id} className="border-t border-slate-200">
+                      <td className={`${tdClass} whitespace-nowrap`}>
+                        <time dateTime={event.createdAt.toISOString()}>{formatDateTime(event.createdAt)}</time>
+                      </td>
+                      <td className={tdClass}>{event.actorName ?? "Compte supprimé"}</td>
+                      <th scope="row" className={`${tdClass} text-left font-normal`}>
+                        {event.actionLabel}
+                      </th>
+                      <td className={tdClass}>
+                        {href ? (
+                          <Link className="font-semibold text-brand-700 underline" href={href}>
+                            {target}
+                          </Link>
+                        ) : (
+                          <span className="font-semibold">{target}</span>
+                        )}
+                        <Details event={event} />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </ScrollTable>
+          {pageCount > 1 ? (
+            <nav aria-label="Pagination du journal" className="mt-4 flex flex-wrap items-center justify-between gap-2">
+              {page > 1 ? (
+                <Link className="inline-flex min-h-11 items-center text-brand-700 underline" href={`/admin/journal?page=${page - 1}`}>
+                  ← Événements plus récents
+                </Link>
+              ) : (
+                <span />
+              )}
+              <p className="text-sm text-slate-700">
+                Page {page} sur {pageCount}
+              </p>
+              {page < pageCount ? (
+                <Link className="inline-flex min-h-11 items-center text-brand-700 underline" href={`/admin/journal?page=${page + 1}`}>
+                  Événements plus anciens →
+                </Link>
+              ) : (
+                <span />
+              )}
+            </nav>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,110 @@
+"use client";
+
+import { useActionState } from "react";
+import { Field, Input, Textarea } from "@/components/ui/field";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { idle } from "@/lib/forms";
+import type { AuthoritySettingsDto } from "@/lib/settings";
+import { FormMessage } from "../_components/form-message";
+import type { AdminFormState } from "../_lib/form-values";
+import { updateSettingsAction } from "./actions";
+
+const DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"] as const;
+
+const legendClass = "px-1 text-lg font-semibold text-slate-900";
+const fieldsetClass = "space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
+
+export function SettingsForm({ settings }: { settings: AuthoritySettingsDto }) {
+  const [state, action] = useActionState<AdminFormState, FormData>(updateSettingsAction, idle);
+  const errors = state.fieldErrors ?? {};
+  const saved: Record<string, string> = {
+    name: settings.name,
+    portalName: settings.portalName,
+    regieName: settings.regieName,
+    address1: settings.address1,
+    address2: settings.address2 ?? "",
+    postalCode: settings.postalCode,
+    city: settings.city,
+    phone: settings.phone,
+    email: settings.email,
+    website: settings.website ?? "",
+    legalNotice: settings.legalNotice,
+    accessibility: settings.accessibility,
+    cgu: settings.cgu,
+    userGuide: settings.userGuide,
+    ...Object.fromEntries(DAYS.map((d) => [`hours_${d}`, settings.openingHours[d] ?? ""])),
+  };
+  const value = (name: string) => state.values?.[name] ?? saved[name] ?? "";
+  const text = (name: string, label: string, props: { required?: boolean; type?: string; hint?: string; autoComplete?: string; inputMode?: "numeric" | "tel" } = {}) => (
+    <Field label={label} required={props.required} hint={props.hint} error={errors[name]}>
+      {(p) => (
+        <Input
+          {...p}
+          name={name}
+          type={props.type ?? "text"}
+          required={props.required}
+          autoComplete={props.autoComplete ?? "off"}
+          inputMode={props.inputMode}
+          defaultValue={value(name)}
+        />
+      )}
+    </Field>
+  );
+  const long = (name: string, label: string, hint: string) => (
+    <Field label={label} required hint={hint} error={errors[name]}>
+      {(p) => <Textarea {...p} name={name} rows={10} required defaultValue={value(name)} />}
+    </Field>
+  );
+  return (
+    <form action={action} className="space-y-6" noValidate>
+      <FormMessage state={state} />
+      <fieldset className={fieldsetClass}>
+        <legend className={legendClass}>Collectivité</legend>
+        {text("name", "Nom de la collectivité", { required: true, hint: "Exemple : Communauté de communes Les Avant-Monts." })}
+        {text("portalName", "Nom du portail", { required: true })}
+        {text("regieName", "Nom de la régie", { required: true, hint: "Figure sur les factures et les quittances." })}
+      </fieldset>
+
+      <fieldset className={fieldsetClass}>
+        <legend className={legendClass}>Coordonnées du service</legend>
+        {text("address1", "Adresse", { required: true })}
+        {text("address2", "Complément d'adresse")}
+        <div className="grid gap-4 sm:grid-cols-[10rem_1fr]">
+          {text("postalCode", "Code postal", { required: true, inputMode: "numeric" })}
+          {text("city", "Ville", { required: true })}
+        </div>
+        <div className="grid gap-4 sm:grid-cols-2">
+          {text("phone", "Téléphone", { required: true, type: "tel", inputMode: "tel" })}
+          {text("email", "Email", { required: true, type: "email" })}
+        </div>
+        {text("website", "Site web", { hint: "Exemple : https://www.ma-commune.fr" })}
+      </fieldset>
+
+      <fieldset className={fieldsetClass}>
+        <legend className={legendClass}>Horaires d&apos;accueil</legend>
+        <p className="text-sm text-slate-700">
+          Une ou plusieurs plages par jour, séparées par un espace, par exemple « 08:00-12:00 13:30-17:30 ». Laissez
+          vide un jour de fermeture.
+        </p>
+        <div className="grid gap-4 sm:grid-cols-2">
+          {DAYS.map((day) => (
+            <div key={day}>{text(`hours_${day}`, day.charAt(0).toUpperCase() + day.slice(1))}</div>
+          ))}
+        </div>
+      </fieldset>
+
+      <fieldset className={fieldsetClass}>
+        <legend className={legendClass}>Textes des pages publiques</legend>
+        <p className="text-sm text-slate-700">
+          Texte simple : laissez une ligne vide entre deux paragraphes.
+        </p>
+        {long("legalNotice", "Mentions légales", "Page « Mentions légales ».")}
+        {long("accessibility", "Accessibilité", "Page « Accessibilité » : déclaration de conformité au RGAA.")}
+        {long("cgu", "Conditions générales d'utilisation", "Acceptées par chaque parent à l'inscription.")}
+        {long("userGuide", "Notice d'utilisation", "Page « Notice d'utilisation » du portail.")}
+      </fieldset>
+
+      <SubmitButton pendingLabel="Enregistrement…">Enregistrer les paramètres</SubmitButton>
+    </form>
+  );
+}

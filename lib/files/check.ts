@@ -1,6 +1,7 @@
 import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
 import { env } from "@/lib/env";
+import type { Bytes } from "@/lib/storage/types";
 import { AppError } from "@/lib/errors";
 import { FILE_MESSAGES, isAcceptedMimeType, tooLargeMessage, type AcceptedMimeType } from "./messages";
 
@@ -16,7 +17,7 @@ const EXTENSIONS: Record<AcceptedMimeType, string> = {
   "application/pdf": "pdf",
 };
 
-export type CheckedFile = { bytes: Uint8Array; mimeType: AcceptedMimeType; extension: string };
+export type CheckedFile = { bytes: Bytes; mimeType: AcceptedMimeType; extension: string };
 
 const reject = (message: string) => new AppError("FILE_REJECTED", message);
 
@@ -39,7 +40,7 @@ export async function checkFile({ bytes }: { bytes: Uint8Array; name: string }):
 
   if (mimeType === "application/pdf") {
     checkPdfStructure(bytes);
-    return { bytes, mimeType, extension };
+    return { bytes: new Uint8Array(bytes), mimeType, extension };
   }
   return { bytes: await normaliseImage(bytes, mimeType), mimeType, extension };
 }

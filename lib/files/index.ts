@@ -6,7 +6,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Role, StoredFile, UserStatus } from "@/lib/generated/prisma/client";
 import { hitRateLimit } from "@/lib/rate-limit";
-import { newStorageKey, storage, storageFor, type StorageDriver } from "@/lib/storage";
+import { newStorageKey, storage, storageFor, type Bytes, type StorageDriver } from "@/lib/storage";
 import { uploadthingDriver } from "@/lib/storage/uploadthing";
 import { checkFile } from "./check";
 import { FILE_MESSAGES } from "./messages";
@@ -233,7 +233,7 @@ export function canReadFile(user: FileReader, file: FileAccessFacts): boolean {
   return file.identityOf?.id === user.id;
 }
 
-export type ReadableFile = { bytes: Uint8Array; mimeType: string; originalName: string; size: number };
+export type ReadableFile = { bytes: Bytes; mimeType: string; originalName: string; size: number };
 
 /** A file's content for `user`, or NOT_FOUND, whether it is missing or not theirs. */
 export async function readFileForUser({ fileId, user }: { fileId: string; user: FileReader }): Promise<ReadableFile> {

@@ -4,7 +4,7 @@ import { localDriver } from "./local";
 import type { StorageDriver, StorageDriverName } from "./types";
 import { uploadthingDriver } from "./uploadthing";
 
-export type { StorageDriver, StorageDriverName } from "./types";
+export type { Bytes, StorageDriver, StorageDriverName } from "./types";
 
 /** The driver new files go to: UploadThing when it is configured, the local disk otherwise. */
 export function storage(): StorageDriver {

@@ -1,6 +1,6 @@
 import { UTApi, UTFile } from "uploadthing/server";
 import { env } from "@/lib/env";
-import { assertStorageKey, type StorageDriver } from "./types";
+import { assertStorageKey, type Bytes, type StorageDriver } from "./types";
 
 /**
  * Files at UploadThing. Our random key is the file's UploadThing `customId`
@@ -15,7 +15,7 @@ export function uploadthingDriver(token: string): StorageDriver {
 
     async put(key, bytes, mimeType) {
       assertStorageKey(key);
-      const result = await api.uploadFiles(new UTFile([bytes as Uint8Array<ArrayBuffer>], key, { type: mimeType, customId: key }));
+      const result = await api.uploadFiles(new UTFile([bytes], key, { type: mimeType, customId: key }));
       if (result.error) throw new Error(`UploadThing upload failed: ${result.error.code} ${result.error.message}`);
     },
 
@@ -37,7 +37,7 @@ export function uploadthingDriver(token: string): StorageDriver {
 }
 
 /** Never buffer more than a stored file can legitimately weigh. */
-async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
+async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Promise<Bytes> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   const reader = body.getReader();

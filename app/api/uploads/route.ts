@@ -1,0 +1,81 @@
+import { getCurrentUser } from "@/lib/auth/dal";
+import { clientAddress } from "@/lib/auth/client-address";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { acceptUpload } from "@/lib/files";
+import { FILE_MESSAGES, tooLargeMessage } from "@/lib/files/messages";
+
+// Room for the multipart envelope around the file (boundaries, headers, name).
+const MULTIPART_MARGIN = 64 * 1024;
+
+const answer = (status: number, body: object) =>
+  Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+
+/**
+ * Reads at most `limit` bytes of the body; null as soon as it is longer, so
+ * an oversized upload is never held in memory whole, whatever Content-Length
+ * claimed.
+ */
+async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new Uint8Array(Buffer.concat(chunks));
+}
+
+/**
+ * The upload endpoint of the local storage driver (UploadThing, when
+ * configured, takes uploads directly). Anonymous uploads are allowed because
+ * registration needs an identity document before any account exists; the
+ * pipeline throttles them and only the returned claim can attach the file.
+ */
+export async function POST(request: Request) {
+  if (env().uploadthingToken) return answer(404, { error: "Introuvable." });
+  // A cross-site page must not make a visitor's browser upload files here.
+  if (request.headers.get("sec-fetch-site") === "cross-site") return answer(403, { error: "Requête refusée." });
+
+  const maxBytes = env().uploadMaxBytes;
+  const tooLarge = () => answer(413, { error: tooLargeMessage(maxBytes) });
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > maxBytes + MULTIPART_MARGIN) return tooLarge();
+  if (!request.body) return answer(400, { error: FILE_MESSAGES.missing });
+  const body = await readCapped(request.body, maxBytes + MULTIPART_MARGIN);
+  if (!body) return tooLarge();
+
+  let file: FormDataEntryValue | null;
+  try {
+    const form = await new Response(body, {
+      headers: { "content-type": request.headers.get("content-type") ?? "" },
+    }).formData();
+    file = form.get("file");
+  } catch {
+    return answer(400, { error: FILE_MESSAGES.missing });
+  }
+  if (!(file instanceof File)) return answer(400, { error: FILE_MESSAGES.missing });
+
+  const user = await getCurrentUser();
+  try {
+    const receipt = await acceptUpload({
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      name: file.name,
+      uploadedById: user?.id,
+      address: clientAddress(request.headers),
+    });
+    return answer(201, receipt);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    if (error.code === "THROTTLED") return answer(429, { error: error.message });
+    if (error.message === tooLargeMessage(maxBytes)) return answer(413, { error: error.message });
+    return answer(400, { error: error.message });
+  }
+}

@@ -1,23 +1,20 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { PasswordResetEmail, PREVIEW_SETTINGS } from "@/components/emails";
 import { resetEnvForTests } from "@/lib/env";
-import { sendEmail } from "@/lib/mail";
+import { outboxDir, sendEmail } from "@/lib/mail";
 import { listOutbox } from "@/lib/mail/outbox";
-import { outboxDir } from "@/lib/mail";
 import DevMailPage from "./[id]/page";
 import DevMailboxPage from "./page";
 
-const nodeEnv = process.env.NODE_ENV;
-
 function asDevelopment() {
-  process.env.NODE_ENV = "development";
+  vi.stubEnv("NODE_ENV", "development");
   resetEnvForTests();
 }
 
 afterEach(() => {
-  process.env.NODE_ENV = nodeEnv;
+  vi.unstubAllEnvs();
   resetEnvForTests();
 });
 

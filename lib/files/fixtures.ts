@@ -5,20 +5,20 @@ import sharp from "sharp";
  * Real files for tests, made on the spot so the suite ships no binaries.
  * Shared by the check, upload and route tests.
  */
-export async function makePng(width = 40, height = 30): Promise<Uint8Array> {
+export async function makePng(width = 40, height = 30): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(
     await sharp({ create: { width, height, channels: 3, background: { r: 20, g: 120, b: 200 } } }).png().toBuffer(),
   );
 }
 
-export async function makeJpeg(width = 40, height = 30): Promise<Uint8Array> {
+export async function makeJpeg(width = 40, height = 30): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(
     await sharp({ create: { width, height, channels: 3, background: { r: 200, g: 80, b: 40 } } }).jpeg().toBuffer(),
   );
 }
 
 /** A JPEG as a phone writes it: with the place it was taken and an orientation tag. */
-export async function makeJpegWithGps(width = 60, height = 30): Promise<Uint8Array> {
+export async function makeJpegWithGps(width = 60, height = 30): Promise<Uint8Array<ArrayBuffer>> {
   return new Uint8Array(
     await sharp({ create: { width, height, channels: 3, background: { r: 90, g: 90, b: 90 } } })
       .jpeg()
@@ -31,7 +31,7 @@ export async function makeJpegWithGps(width = 60, height = 30): Promise<Uint8Arr
   );
 }
 
-export function makePdf(): Uint8Array {
+export function makePdf(): Uint8Array<ArrayBuffer> {
   const body = [
     "%PDF-1.4",
     "1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj",
@@ -48,7 +48,7 @@ export function makePdf(): Uint8Array {
  * A decompression bomb: a 1-bit PNG declaring 20000 × 20000 pixels whose
  * all-zero rows deflate to a few dozen kilobytes.
  */
-export function makePngBomb(side = 20_000): Uint8Array {
+export function makePngBomb(side = 20_000): Uint8Array<ArrayBuffer> {
   const chunk = (type: string, data: Buffer) => {
     const typed = Buffer.concat([Buffer.from(type, "latin1"), data]);
     const length = Buffer.alloc(4);
@@ -75,7 +75,7 @@ export function makePngBomb(side = 20_000): Uint8Array {
 }
 
 /** The first bytes of a Windows executable, as an attacker would rename it "facture.pdf". */
-export function makeWindowsExecutable(): Uint8Array {
+export function makeWindowsExecutable(): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(512);
   bytes.set([0x4d, 0x5a], 0); // "MZ"
   new DataView(bytes.buffer).setUint32(0x3c, 0x80, true);

@@ -12,7 +12,7 @@ fs.mkdirSync(dataDir, { recursive: true });
 
 const environment = {
   ...process.env,
-  NODE_ENV: "production",
+  NODE_ENV: "production" as const,
   DATA_DIR: dataDir,
   DATABASE_URL: `pglite:${path.join(dataDir, "pglite")}`,
   APP_URL: `http://localhost:${port}`,

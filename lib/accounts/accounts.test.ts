@@ -100,7 +100,8 @@ describe("registration", () => {
       acceptCgu: false,
     });
     expect(result.success).toBe(false);
-    const messages = Object.fromEntries(result.error!.issues.map((i) => [i.path.join("."), i.message]));
+    const messages: Record<string, string> = {};
+    for (const issue of result.error!.issues) messages[issue.path.join(".")] ??= issue.message;
     expect(messages.birthDate).toBe("La date de naissance n'est pas valide.");
     expect(messages.lastName).toBe("Indiquez votre nom de famille.");
     expect(messages.email).toMatch(/n'est pas valide/);

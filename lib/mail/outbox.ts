@@ -44,7 +44,7 @@ export async function writeOutboxMessage(
 export async function listOutbox(dir = defaultOutboxDir()): Promise<OutboxMessage[]> {
   let names: string[];
   try {
-    names = await readdir(dir);
+    names = await readdir(/* turbopackIgnore: true */ dir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;

@@ -7,7 +7,7 @@ import { RegistrationSchema } from "@/lib/accounts/schemas";
 import { clientAddress } from "@/lib/auth/client-address";
 import { type FormState, handleForm } from "@/lib/forms";
 
-export const REGISTERED_EMAIL_COOKIE = "inscription_email";
+const REGISTERED_EMAIL_COOKIE = "inscription_email";
 
 export async function registerAction(input: Record<string, unknown>): Promise<FormState> {
   const state = await handleForm(RegistrationSchema, input, async (data) => {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, expectAccessible, linkIn, pageAlert, readEmail, signIn, signOut } from "./support/fixtures";
+import { attemptSignIn, DEMO, expectAccessible, linkIn, pageAlert, readEmail, signIn, signOut } from "./support/fixtures";
 
 test("[PARENT][MOT DE PASSE] resets a forgotten password with the emailed link", async ({ page }) => {
   await page.goto("/connexion");
@@ -18,7 +18,7 @@ test("[PARENT][MOT DE PASSE] resets a forgotten password with the emailed link",
   await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
   await expect(page.getByText("Votre mot de passe a été modifié : connectez-vous.")).toBeVisible();
 
-  await signIn(page, DEMO.martin.login, DEMO.martin.password);
+  await attemptSignIn(page, DEMO.martin.login, DEMO.martin.password);
   await expect(pageAlert(page)).toHaveText("Identifiant ou mot de passe incorrect.");
   await signIn(page, DEMO.martin.login, "Nouveau-secret-42");
   await expect(page).toHaveURL(/\/accueil/);
@@ -34,14 +34,17 @@ test("[PARENT][MOT DE PASSE] resets a forgotten password with the emailed link",
 
 test("[VISITEUR][CONNEXION] repeated failures are throttled, even with the right password afterwards", async ({ page }) => {
   for (let i = 0; i < 5; i++) {
-    await signIn(page, DEMO.pending.email, `mauvais-${i}`);
+    await attemptSignIn(page, DEMO.pending.email, `mauvais-${i}`);
     await expect(pageAlert(page)).toHaveText("Identifiant ou mot de passe incorrect.");
   }
-  await signIn(page, DEMO.pending.email, DEMO.pending.password);
+  await attemptSignIn(page, DEMO.pending.email, DEMO.pending.password);
   await expect(pageAlert(page)).toContainText("Trop de tentatives de connexion");
   // An unknown login is throttled the same way: nothing tells them apart.
-  for (let i = 0; i < 5; i++) await signIn(page, "personne@inconnu.fr", `mauvais-${i}`);
-  await signIn(page, "personne@inconnu.fr", "mauvais");
+  for (let i = 0; i < 5; i++) {
+    await attemptSignIn(page, "personne@inconnu.fr", `mauvais-${i}`);
+    await expect(pageAlert(page)).toHaveText("Identifiant ou mot de passe incorrect.");
+  }
+  await attemptSignIn(page, "personne@inconnu.fr", "mauvais");
   await expect(pageAlert(page)).toContainText("Trop de tentatives de connexion");
 });
 

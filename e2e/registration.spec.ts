@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, linkIn, pageAlert, readEmail, signIn, unique } from "./support/fixtures";
+import { attemptSignIn, expectAccessible, linkIn, pageAlert, readEmail, signIn, unique, uniqueLetters } from "./support/fixtures";
 import { pngBytes } from "./support/files";
 import { fillRegistration } from "./support/registration";
 
 test("[VISITEUR][INSCRIPTION] registers with an identity document, confirms the email and waits for the check", async ({ page }) => {
   const id = unique();
-  const person = { lastName: `Lefebvre${id}`, firstName: "Claire", email: `claire.${id}@exemple.fr` };
+  const person = { lastName: `Lefebvre-${uniqueLetters()}`, firstName: "Claire", email: `claire.${id}@exemple.fr` };
 
   await page.goto("/connexion");
   await expectAccessible(page);
@@ -22,7 +22,7 @@ test("[VISITEUR][INSCRIPTION] registers with an identity document, confirms the 
   await expectAccessible(page);
 
   // Not active before the email is confirmed.
-  await signIn(page, person.email, "Bonjour-2026");
+  await attemptSignIn(page, person.email, "Bonjour-2026");
   await expect(pageAlert(page)).toContainText("Confirmer inscription");
 
   const email = await readEmail(person.email, "Inscription Portail Famille");

@@ -67,11 +67,18 @@ export async function expectAccessible(page: Page) {
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }
 
-export async function signIn(page: Page, login: string, password: string) {
+/** Submits the sign-in form; the caller checks what happened (an error message, say). */
+export async function attemptSignIn(page: Page, login: string, password: string) {
   await page.goto("/connexion");
   await page.getByLabel("Identifiant ou Email").fill(login);
   await page.getByLabel("Mot de passe").fill(password);
   await page.getByRole("button", { name: "Connexion" }).click();
+}
+
+/** Signs in and waits until the portal has moved on from the sign-in page. */
+export async function signIn(page: Page, login: string, password: string) {
+  await attemptSignIn(page, login, password);
+  await expect(page).not.toHaveURL(/\/connexion/);
 }
 
 export async function signOut(page: Page) {
@@ -83,3 +90,7 @@ export async function signOut(page: Page) {
 export const pageAlert = (page: Page) => page.locator('[data-alert="error"]');
 
 export const unique = () => `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+/** A unique suffix made of letters only, for names (digits are refused there). */
+export const uniqueLetters = () =>
+  unique().replace(/\d/g, (d) => "abcdefghij"[Number(d)]);

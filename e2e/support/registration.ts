@@ -11,7 +11,7 @@ export async function fillRegistration(
   await page.getByLabel("Prénom").fill(person.firstName);
   await page.getByLabel("Tel. Portable").fill(overrides.phone ?? "06 12 34 56 78");
   await page.getByLabel("Mail").fill(person.email);
-  await page.getByLabel("Mot de passe", { exact: true }).fill(overrides.password ?? "Bonjour-2026");
+  await page.getByLabel(/^Mot de passe/).fill(overrides.password ?? "Bonjour-2026");
   await page.getByLabel("Confirmation du mot de passe").fill(overrides.confirmation ?? overrides.password ?? "Bonjour-2026");
   await page.getByLabel(/Je certifie avoir pris connaissance/).check();
 }

@@ -9,6 +9,8 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
+  // Lets two builds live side by side (parallel work on one checkout).
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // PGlite, the WASM schema engine and sharp load files at run time: keep them out of the bundle.
   serverExternalPackages: [
     "@electric-sql/pglite",

@@ -2,12 +2,13 @@ import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 
 // Journeys run against the production build (`next start`) on a fresh
-// embedded database seeded with the demo data (scripts/e2e-server.ts).
+// embedded database seeded with the demo data (lib/cli/e2e-server.ts).
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const systemChromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => fs.existsSync(p));
 
 export default defineConfig({
   testDir: "e2e",
+  outputDir: process.env.E2E_OUTPUT_DIR ?? "test-results",
   fullyParallel: false,
   workers: 1,
   retries: 0,
@@ -36,7 +37,7 @@ export default defineConfig({
     { name: "desktop", use: { ...devices["Desktop Chrome"], channel: undefined } },
   ],
   webServer: {
-    command: `npx tsx scripts/e2e-server.ts ${PORT}`,
+    command: `npx tsx lib/cli/e2e-server.ts ${PORT}`,
     url: `http://localhost:${PORT}/connexion`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -1,7 +1,12 @@
 import { expect, test } from "@playwright/test";
 import { attemptSignIn, DEMO, expectAccessible, linkIn, pageAlert, readEmail, signIn, signOut } from "./support/fixtures";
 
-test("[PARENT][MOT DE PASSE] resets a forgotten password with the emailed link", async ({ page }) => {
+test("[PARENT][MOT DE PASSE] resets a forgotten password with the emailed link", async ({ page, browser }) => {
+  // A session opened elsewhere before the change must end with it.
+  const elsewhere = await (await browser.newContext()).newPage();
+  await signIn(elsewhere, DEMO.martin.login, DEMO.martin.password);
+  await expect(elsewhere).toHaveURL(/\/accueil/);
+
   await page.goto("/connexion");
   await page.getByRole("link", { name: "Réinitialiser" }).click();
   await expectAccessible(page);
@@ -23,6 +28,10 @@ test("[PARENT][MOT DE PASSE] resets a forgotten password with the emailed link",
   await signIn(page, DEMO.martin.login, "Nouveau-secret-42");
   await expect(page).toHaveURL(/\/accueil/);
   await signOut(page);
+
+  await elsewhere.goto("/accueil");
+  await expect(elsewhere).toHaveURL(/\/connexion/);
+  await elsewhere.context().close();
 
   // The link worked once.
   await page.goto(link);

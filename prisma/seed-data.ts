@@ -1,6 +1,8 @@
 import { getDb } from "@/lib/db/client";
 import { acceptUpload, claimFile } from "@/lib/files";
 import { createAccount, createHousehold } from "@/lib/factories";
+import { seedCatalogue } from "./seed/catalogue";
+import { seedDocumentsAndRequests } from "./seed/documents";
 
 /** Demo logins, listed in README. */
 export const DEMO = {
@@ -163,6 +165,9 @@ export async function seed(): Promise<boolean> {
     phone: "04 67 11 22 33",
     personId: martin.members.find((m) => m.quality === "RESPONSABLE")!.id,
   });
+
+  await seedDocumentsAndRequests(db);
+  await seedCatalogue(db);
 
   const upload = await acceptUpload({ bytes: demoIdentityPdf(), name: "carte-identite.pdf", address: "seed" });
   await db.$transaction(async (tx) => {

@@ -38,7 +38,7 @@ describe("email templates", () => {
     expect(await text(<PasswordResetEmail {...PasswordResetEmail.PreviewProps} />)).toMatch(
       /valable 1 heure[\s\S]*Si vous n'êtes pas à l'origine de cette demande, ignorez ce message\./,
     );
-    expect(await text(<StaffInvitationEmail {...StaffInvitationEmail.PreviewProps} />)).toContain("valable 1 heure");
+    expect(await text(<StaffInvitationEmail {...StaffInvitationEmail.PreviewProps} />)).toContain("valable 72 heures");
     expect(await text(<AccountVerifiedEmail {...AccountVerifiedEmail.PreviewProps} />)).toContain("c3594e0f");
     expect(await text(<AccountRejectedEmail {...AccountRejectedEmail.PreviewProps} />)).toContain("illisible");
     const already = await text(<AccountAlreadyExistsEmail {...AccountAlreadyExistsEmail.PreviewProps} />);

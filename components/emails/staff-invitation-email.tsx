@@ -15,7 +15,7 @@ export function StaffInvitationEmail({ settings, firstName, url }: StaffInvitati
       </Paragraph>
       <ActionLink href={url}>Choisir mon mot de passe</ActionLink>
       <Paragraph>
-        Ce lien est valable {formatValidity(TOKEN_TTL_MINUTES.PASSWORD_RESET)}. S&apos;il a expiré, utilisez « Mot de
+        Ce lien est valable {formatValidity(TOKEN_TTL_MINUTES.STAFF_INVITATION)}. S&apos;il a expiré, utilisez « Mot de
         passe oublié ? » sur la page de connexion pour en recevoir un nouveau.
       </Paragraph>
     </EmailLayout>

@@ -3,8 +3,8 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 
-/** The data folder of the server under test (see scripts/e2e-server.ts). */
-export const DATA_DIR = path.resolve(".data/e2e");
+/** The data folder of the server under test (see lib/cli/e2e-server.ts). */
+export const DATA_DIR = path.resolve(process.env.E2E_DATA_DIR ?? ".data/e2e");
 
 export const DEMO = {
   admin: { login: "admin@portail-famille.test", password: "Admin-demo-2026" },

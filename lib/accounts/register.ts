@@ -151,7 +151,8 @@ export async function resetPassword(secret: string, password: string): Promise<v
   const hash = await hashPassword(password);
   const db = await getDb();
   const user = await db.$transaction(async (tx) => {
-    const token = await consumeToken(tx, { secret, purpose: "PASSWORD_RESET" });
+    // A staff invitation sets the first password through the same page.
+    const token = await consumeToken(tx, { secret, purpose: ["PASSWORD_RESET", "STAFF_INVITATION"] });
     const current = await tx.user.findUniqueOrThrow({ where: { id: token.userId } });
     if (current.status === "DISABLED" || current.status === "REJECTED") {
       throw new AppError("FORBIDDEN", "Ce compte ne peut plus être utilisé. Contactez le service.");

@@ -56,7 +56,7 @@ describe("staff accounts", () => {
     const secret = /mot-de-passe\/nouveau\?token=([A-Za-z0-9_-]+)/.exec(mail?.text ?? "")?.[1];
     expect(secret).toBeDefined();
     const token = await db.token.findUniqueOrThrow({ where: { tokenHash: sha256(decodeURIComponent(secret!)) } });
-    expect(token).toMatchObject({ userId, purpose: "PASSWORD_RESET", usedAt: null });
+    expect(token).toMatchObject({ userId, purpose: "STAFF_INVITATION", usedAt: null });
 
     expect(await db.auditEvent.count({ where: { targetId: userId, action: "staff.create", actorId: actor.id } })).toBe(1);
     expect((await listStaff()).find((m) => m.id === userId)).toMatchObject({ hasPassword: false, role: "STAFF" });

@@ -102,7 +102,7 @@ const isUniqueViolation = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 async function invitationLink(tx: Tx, userId: string): Promise<string> {
-  const secret = await issueToken(tx, { userId, purpose: "PASSWORD_RESET" });
+  const secret = await issueToken(tx, { userId, purpose: "STAFF_INVITATION" });
   return `${env().appUrl}/mot-de-passe/nouveau?token=${encodeURIComponent(secret)}`;
 }
 

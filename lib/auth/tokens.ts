@@ -6,6 +6,8 @@ import { AppError } from "@/lib/errors";
 export const TOKEN_TTL_MINUTES: Record<TokenPurpose, number> = {
   EMAIL_CONFIRMATION: 48 * 60,
   PASSWORD_RESET: 60,
+  STAFF_INVITATION: 72 * 60,
+  EMAIL_CHANGE: 24 * 60,
 };
 
 export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
@@ -40,10 +42,11 @@ export async function issueToken(
  */
 export async function consumeToken(
   tx: Tx,
-  { secret, purpose, now = new Date() }: { secret: string; purpose: TokenPurpose; now?: Date },
+  { secret, purpose, now = new Date() }: { secret: string; purpose: TokenPurpose | TokenPurpose[]; now?: Date },
 ) {
+  const purposes = Array.isArray(purpose) ? purpose : [purpose];
   const token = await tx.token.findUnique({ where: { tokenHash: sha256(secret) } });
-  if (!token || token.purpose !== purpose || token.usedAt) {
+  if (!token || !purposes.includes(token.purpose) || token.usedAt) {
     throw new AppError("EXPIRED", "Ce lien n'est plus valide : il a déjà été utilisé ou remplacé par un lien plus récent.");
   }
   if (token.expiresAt <= now) {

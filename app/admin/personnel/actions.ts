@@ -26,7 +26,7 @@ export async function createStaffAction(_prev: AdminFormState, formData: FormDat
     return {
       status: "success",
       message: emailSent
-        ? `Compte créé pour ${data.firstName} ${data.lastName}. Une invitation à choisir un mot de passe a été envoyée à ${data.email} (lien valable 1 heure).`
+        ? `Compte créé pour ${data.firstName} ${data.lastName}. Une invitation à choisir un mot de passe a été envoyée à ${data.email} (lien valable 72 heures).`
         : `Compte créé pour ${data.firstName} ${data.lastName}. ${EMAIL_FAILED}`,
     };
   });
@@ -38,7 +38,7 @@ export async function resendInvitationAction(_prev: AdminFormState, formData: Fo
   return handleForm(StaffTargetSchema, formDataToObject(formData), async ({ userId }) => {
     const { emailSent } = await resendStaffInvitation({ actor, userId });
     return emailSent
-      ? { status: "success", message: "Invitation renvoyée (lien valable 1 heure)." }
+      ? { status: "success", message: "Invitation renvoyée (lien valable 72 heures)." }
       : { status: "error", message: EMAIL_FAILED };
   });
 }

@@ -6,7 +6,7 @@ import path from "node:path";
 // and data folder (outbox, uploads) under .data/e2e, migrated and seeded, then
 // `next start` in production mode with the settings production requires.
 const port = process.argv[2] ?? "3100";
-const dataDir = path.resolve(".data/e2e");
+const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? ".data/e2e");
 fs.rmSync(dataDir, { recursive: true, force: true });
 fs.mkdirSync(dataDir, { recursive: true });
 

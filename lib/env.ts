@@ -21,6 +21,7 @@ const EnvSchema = z.object({
   RESEND_API_KEY: optional,
   MAIL_FROM: optional,
   UPLOADTHING_TOKEN: optional,
+  CRON_SECRET: optional,
   DATA_DIR: z.string().default(".data"),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(50).default(10),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
@@ -37,6 +38,7 @@ export type Env = {
   resendApiKey?: string;
   mailFrom: string;
   uploadthingToken?: string;
+  cronSecret?: string;
   dataDir: string;
   uploadMaxBytes: number;
   login: { maxPerAccount: number; maxPerAddress: number; windowMinutes: number };
@@ -82,6 +84,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     resendApiKey: e.RESEND_API_KEY,
     mailFrom: e.MAIL_FROM ?? "Portail Famille <no-reply@localhost>",
     uploadthingToken: e.UPLOADTHING_TOKEN,
+    cronSecret: e.CRON_SECRET,
     dataDir: e.DATA_DIR,
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
     login: {

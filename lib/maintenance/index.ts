@@ -1,0 +1,39 @@
+import { purgeLoginFailures } from "@/lib/auth/throttle";
+import { getDb } from "@/lib/db/client";
+import { purgeStalePendingFiles } from "@/lib/files";
+
+export type MaintenanceReport = Record<string, number>;
+
+type Task = (now: Date) => Promise<number>;
+
+/**
+ * Periodic tidying, run by the cron route on a hosted deployment and by
+ * `npm run maintenance` elsewhere. Nothing here is needed for correctness
+ * (expired rows already stop counting); it keeps tables and storage small.
+ * Each task reports how many things it removed.
+ */
+const tasks: Record<string, Task> = {
+  staleUploads: (now) => purgeStalePendingFiles(120, now),
+  loginFailures: async (now) => {
+    const db = await getDb();
+    const before = await db.loginFailure.count();
+    await purgeLoginFailures(now);
+    return before - (await db.loginFailure.count());
+  },
+  rateLimitHits: async (now) => {
+    const db = await getDb();
+    const dayAgo = new Date(now.getTime() - 24 * 60 * 60_000);
+    return (await db.rateLimitHit.deleteMany({ where: { createdAt: { lt: dayAgo } } })).count;
+  },
+  expiredTokens: async (now) => {
+    const db = await getDb();
+    const weekAgo = new Date(now.getTime() - 7 * 24 * 60 * 60_000);
+    return (await db.token.deleteMany({ where: { expiresAt: { lt: weekAgo } } })).count;
+  },
+};
+
+export async function runMaintenance(now = new Date()): Promise<MaintenanceReport> {
+  const report: MaintenanceReport = {};
+  for (const [name, task] of Object.entries(tasks)) report[name] = await task(now);
+  return report;
+}

@@ -27,6 +27,7 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(30),
   LOGIN_THROTTLE_MINUTES: z.coerce.number().int().positive().default(15),
+  HOLD_MINUTES: z.coerce.number().int().positive().max(24 * 60).default(15),
 });
 
 export type Env = {
@@ -42,6 +43,8 @@ export type Env = {
   dataDir: string;
   uploadMaxBytes: number;
   login: { maxPerAccount: number; maxPerAddress: number; windowMinutes: number };
+  /** How long ticked days stay held while the family pays. */
+  holdMinutes: number;
 };
 
 export class EnvError extends Error {}
@@ -92,6 +95,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       maxPerAddress: e.LOGIN_MAX_FAILURES_PER_ADDRESS,
       windowMinutes: e.LOGIN_THROTTLE_MINUTES,
     },
+    holdMinutes: e.HOLD_MINUTES,
   };
 }
 

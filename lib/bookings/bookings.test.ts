@@ -1,0 +1,181 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { holdBookings } from "@/lib/bookings/hold";
+import { cancelPendingBookings, expireStaleHolds } from "@/lib/bookings/cancel";
+import { activeBookingWhere } from "@/lib/bookings/context";
+import { createCanteen, createFamily, newSubmissionKey, openDays } from "@/lib/bookings/testing";
+
+// "now" is fixed: the 3 June 2026 at 10:00 Paris; June is open, days from the 8th are bookable.
+const NOW = new Date("2026-06-03T08:00:00Z");
+const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
+
+async function setup({ capacity = 10 } = {}) {
+  const db = await getDb();
+  const canteen = await createCanteen(db, { capacity });
+  const opened = await openDays(db, canteen.product.id, ["2026-06-05", "2026-06-09", "2026-06-15"], capacity);
+  // slots[0] is the 9th, the day most tests book; slots[1] the 15th.
+  const slots = [opened[1], opened[2], opened[0]];
+  return { db, canteen, slots };
+}
+
+async function activeOn(slotId: string, now = NOW) {
+  const db = await getDb();
+  return db.booking.count({ where: { slotId, ...activeBookingWhere(now) } });
+}
+
+describe("holdBookings", () => {
+  it("holds the days and creates the pending invoice priced on the server", async () => {
+    const { db, canteen, slots } = await setup();
+    const family = await createFamily(db, { schoolClassId: canteen.schoolClass.id });
+    const emma = family.children[0];
+    const result = await holdBookings({
+      actor: family.actor,
+      householdId: family.household.id,
+      selections: [
+        { personId: emma.id, productId: canteen.product.id, date: "2026-06-09" },
+        { personId: emma.id, productId: canteen.product.id, date: "2026-06-15" },
+      ],
+      submissionKey: newSubmissionKey(),
+      now: NOW,
+    });
+    expect(result.totalCents).toBe(500);
+    expect(result.heldUntil.toISOString()).toBe(minutes(15).toISOString());
+    const invoice = await db.invoice.findUniqueOrThrow({ where: { id: result.invoiceId }, include: { lines: true, bookings: true } });
+    expect(invoice.status).toBe("PENDING_PAYMENT");
+    expect(invoice.paymentIdentifier).toMatch(/^[A-Z2-7]{20}$/);
+    expect(invoice.lines).toMatchObject([{ label: `Emma ${canteen.service.name} Repas cantine 9, 15 juin 2026`, quantity: 2, unitPriceCents: 250, totalCents: 500 }]);
+    expect(invoice.bookings.map((b) => b.status)).toEqual(["HELD", "HELD"]);
+    expect(await activeOn(slots[0].id)).toBe(1);
+  });
+
+  it("charges the highest bracket to a household without a QF", async () => {
+    const { db, canteen } = await setup();
+    const family = await createFamily(db, { schoolClassId: canteen.schoolClass.id, qf: null });
+    const result = await holdBookings({
+      actor: family.actor,
+      householdId: family.household.id,
+      selections: [{ personId: family.children[0].id, productId: canteen.product.id, date: "2026-06-09" }],
+      submissionKey: newSubmissionKey(),
+      now: NOW,
+    });
+    expect(result.totalCents).toBe(450);
+  });
+
+  it("gives gapless invoice numbers, a refused hold taking none", async () => {
+    const { db, canteen } = await setup({ capacity: 1 });
+    const families = await Promise.all([1, 2, 3].map(() => createFamily(db, { schoolClassId: canteen.schoolClass.id })));
+    const numbers: number[] = [];
+    for (const [index, family] of families.entries()) {
+      const attempt = holdBookings({
+        actor: family.actor,
+        householdId: family.household.id,
+        // The second family wants the day the first already took: refused, no number consumed.
+        selections: [{ personId: family.children[0].id, productId: canteen.product.id, date: index === 2 ? "2026-06-15" : "2026-06-09" }],
+        submissionKey: newSubmissionKey(),
+        now: NOW,
+      });
+      if (index === 1) await expect(attempt).rejects.toThrow(/Complet/);
+      else numbers.push((await attempt).number);
+    }
+    expect(numbers[1]).toBe(numbers[0] + 1);
+  });
+
+  it("returns the same invoice for a resubmitted form", async () => {
+    const { db, canteen, slots } = await setup();
+    const family = await createFamily(db, { schoolClassId: canteen.schoolClass.id });
+    const input = {
+      actor: family.actor,
+      householdId: family.household.id,
+      selections: [{ personId: family.children[0].id, productId: canteen.product.id, date: "2026-06-09" }],
+      submissionKey: newSubmissionKey(),
+      now: NOW,
+    };
+    const [a, b] = await Promise.all([holdBookings(input), holdBookings(input)]);
+    const c = await holdBookings(input);
+    expect(b.invoiceId).toBe(a.invoiceId);
+    expect(c.invoiceId).toBe(a.invoiceId);
+    expect(await activeOn(slots[0].id)).toBe(1);
+    expect(await db.invoice.count({ where: { householdId: family.household.id } })).toBe(1);
+  });
+
+  it("never books a child twice on one day", async () => {
+    const { db, canteen } = await setup();
+    const family = await createFamily(db, { schoolClassId: canteen.schoolClass.id });
+    const selection = { personId: family.children[0].id, productId: canteen.product.id, date: "2026-06-09" };
+    await holdBookings({ actor: family.actor, householdId: family.household.id, selections: [selection], submissionKey: newSubmissionKey(), now: NOW });
+    await expect(
+      holdBookings({ actor: family.actor, householdId: family.household.id, selections: [selection], submissionKey: newSubmissionKey(), now: NOW }),
+    ).rejects.toThrow(/déjà inscrit/);
+  });
+
+  it("refuses days past the deadline, closed or not open, and other households' children", async () => {
+    const { db, canteen, slots } = await setup();
+    const family = await createFamily(db, { schoolClassId: canteen.schoolClass.id });
+    const other = await createFamily(db, { schoolClassId: canteen.schoolClass.id });
+    const hold = (personId: string, date: string) =>
+      holdBookings({
+        actor: family.actor,
+        householdId: family.household.id,
+        selections: [{ personId, productId: canteen.product.id, date }],
+        submissionKey: newSubmissionKey(),
+        now: NOW,
+      });
+    const emma = family.children[0].id;
+    await expect(hold(emma, "2026-06-05")).rejects.toThrow(/Délai de réservation dépassé/);
+    await expect(hold(emma, "2026-06-10")).rejects.toThrow(/fermé/);
+    await expect(hold(emma, "2026-09-09")).rejects.toThrow(/pas ouvertes/);
+    await db.slot.update({ where: { id: slots[1].id }, data: { closed: true } });
+    await expect(hold(emma, "2026-06-15")).rejects.toThrow(/fermé/);
+    const foreign = hold(other.children[0].id, "2026-06-09");
+    await expect(foreign).rejects.toThrow(AppError);
+    await expect(foreign).rejects.toMatchObject({ code: "NOT_FOUND", message: "Enfant introuvable." });
+  });
+});
+
+describe("cancel and expiry", () => {
+  it("cancelling frees the places at once and keeps the invoice number", async () => {
+    const { db, canteen, slots } = await setup({ capacity: 1 });
+    const first = await createFamily(db, { schoolClassId: canteen.schoolClass.id });
+    const second = await createFamily(db, { schoolClassId: canteen.schoolClass.id });
+    const want = (f: typeof first) => ({
+      actor: f.actor,
+      householdId: f.household.id,
+      selections: [{ personId: f.children[0].id, productId: canteen.product.id, date: "2026-06-09" }],
+      submissionKey: newSubmissionKey(),
+      now: NOW,
+    });
+    const held = await holdBookings(want(first));
+    await expect(holdBookings(want(second))).rejects.toThrow(/Complet/);
+    await expect(
+      cancelPendingBookings({ actor: second.actor, householdId: second.household.id, invoiceId: held.invoiceId, now: NOW }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await cancelPendingBookings({ actor: first.actor, householdId: first.household.id, invoiceId: held.invoiceId, now: NOW });
+    const invoice = await db.invoice.findUniqueOrThrow({ where: { id: held.invoiceId } });
+    expect(invoice).toMatchObject({ status: "CANCELLED", number: held.number });
+    expect(await activeOn(slots[0].id)).toBe(0);
+    await expect(holdBookings(want(second))).resolves.toMatchObject({ reused: false });
+  });
+
+  it("an expired hold stops counting by itself and its invoice is cancelled lazily", async () => {
+    const { db, canteen, slots } = await setup({ capacity: 1 });
+    const first = await createFamily(db, { schoolClassId: canteen.schoolClass.id });
+    const second = await createFamily(db, { schoolClassId: canteen.schoolClass.id });
+    const want = (f: typeof first, now: Date) => ({
+      actor: f.actor,
+      householdId: f.household.id,
+      selections: [{ personId: f.children[0].id, productId: canteen.product.id, date: "2026-06-09" }],
+      submissionKey: newSubmissionKey(),
+      now,
+    });
+    const held = await holdBookings(want(first, NOW));
+    expect(await activeOn(slots[0].id, minutes(14))).toBe(1);
+    await expect(holdBookings(want(second, minutes(14)))).rejects.toThrow(/Complet/);
+    expect(await activeOn(slots[0].id, minutes(15))).toBe(0);
+    await holdBookings(want(second, minutes(15)));
+    // The tidy-up inside the lock already marked the first hold expired.
+    expect(await db.booking.findFirst({ where: { invoiceId: held.invoiceId } })).toMatchObject({ status: "EXPIRED" });
+    expect(await expireStaleHolds(minutes(15), { householdId: first.household.id })).toBe(1);
+    expect(await db.invoice.findUniqueOrThrow({ where: { id: held.invoiceId } })).toMatchObject({ status: "CANCELLED", number: held.number });
+  });
+});

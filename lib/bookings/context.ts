@@ -1,0 +1,175 @@
+import type { Db, Tx } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import {
+  dateToDay,
+  dayToDate,
+  fullDayLabel,
+  isDay,
+  isPastDeadline,
+  monthOfDay,
+  openMonths,
+  type Day,
+} from "@/lib/dates";
+import { ineligibility, unitPrice, type PricingHousehold, type TariffRow } from "@/lib/catalogue/rules";
+import type { Regime } from "@/lib/generated/prisma/client";
+
+export type Selection = { personId: string; productId: string; date: Day };
+
+export type ChildInfo = {
+  id: string;
+  firstName: string;
+  lastName: string;
+  birthDate: Date | null;
+  schoolClassId: string | null;
+  className: string | null;
+  teacher: string | null;
+  siteId: string | null;
+  siteName: string | null;
+};
+
+export type ProductInfo = {
+  id: string;
+  name: string;
+  description: string | null;
+  serviceId: string;
+  serviceName: string;
+  minAgeYears: number | null;
+  maxAgeYears: number | null;
+  siteIds: string[];
+  classIds: string[];
+  deadlineDays: number;
+  deadlineTime: string;
+  openMonthsAhead: number;
+  tariffs: TariffRow[];
+};
+
+export type HouseholdInfo = PricingHousehold & {
+  id: string;
+  name: string;
+  address1: string;
+  address2: string | null;
+  postalCode: string;
+  city: string;
+  qf: number | null;
+  regime: Regime | null;
+};
+
+export type PricedSelection = Selection & {
+  slotId: string;
+  unitPriceCents: number;
+  child: ChildInfo;
+  product: ProductInfo;
+};
+
+/** The children a household may book for: its members of quality ENFANT. Scoped by household. */
+export async function loadChildren(db: Db | Tx, householdId: string, personIds?: string[]): Promise<ChildInfo[]> {
+  const people = await db.person.findMany({
+    where: { householdId, quality: "ENFANT", ...(personIds ? { id: { in: personIds } } : {}) },
+    orderBy: [{ birthDate: "asc" }, { firstName: "asc" }],
+    include: { schoolClass: { include: { site: true } } },
+  });
+  return people.map((p) => ({
+    id: p.id,
+    firstName: p.firstName,
+    lastName: p.lastName,
+    birthDate: p.birthDate,
+    schoolClassId: p.schoolClassId,
+    className: p.schoolClass?.name ?? null,
+    teacher: p.schoolClass?.teacher ?? null,
+    siteId: p.schoolClass?.siteId ?? null,
+    siteName: p.schoolClass?.site.name ?? null,
+  }));
+}
+
+export async function loadProducts(db: Db | Tx, productIds: string[]): Promise<ProductInfo[]> {
+  const products = await db.product.findMany({
+    where: { id: { in: productIds }, active: true, service: { active: true } },
+    include: {
+      service: true,
+      sites: { select: { id: true } },
+      classes: { select: { id: true } },
+      tariffs: true,
+    },
+  });
+  return products.map((p) => ({
+    id: p.id,
+    name: p.name,
+    description: p.description,
+    serviceId: p.serviceId,
+    serviceName: p.service.name,
+    minAgeYears: p.minAgeYears,
+    maxAgeYears: p.maxAgeYears,
+    siteIds: p.sites.map((s) => s.id),
+    classIds: p.classes.map((c) => c.id),
+    deadlineDays: p.deadlineDays,
+    deadlineTime: p.deadlineTime,
+    openMonthsAhead: p.openMonthsAhead,
+    tariffs: p.tariffs,
+  }));
+}
+
+export async function loadHousehold(db: Db | Tx, householdId: string): Promise<HouseholdInfo> {
+  const h = await db.household.findUnique({ where: { id: householdId } });
+  if (!h) throw new AppError("NOT_FOUND", "Famille introuvable.");
+  return h;
+}
+
+/**
+ * Checks every rule a selection must meet apart from capacity (which only
+ * means something under the slot lock) and prices it on the server. Ids that
+ * are not this household's children or not bookable products answer "introuvable"
+ * without saying whether they exist elsewhere.
+ */
+export async function priceSelections(
+  db: Db | Tx,
+  { householdId, selections, now }: { householdId: string; selections: Selection[]; now: Date },
+): Promise<{ household: HouseholdInfo; items: PricedSelection[] }> {
+  if (selections.length === 0) throw new AppError("INVALID", "Cochez au moins un jour.");
+  if (selections.length > 200) throw new AppError("INVALID", "Trop de jours dans une seule réservation.");
+  const unique = new Map<string, Selection>();
+  for (const s of selections) {
+    if (!isDay(s.date)) throw new AppError("INVALID", "Date invalide.");
+    unique.set(`${s.personId}|${s.productId}|${s.date}`, s);
+  }
+  const list = [...unique.values()];
+  const household = await loadHousehold(db, householdId);
+  const children = new Map((await loadChildren(db, householdId, [...new Set(list.map((s) => s.personId))])).map((c) => [c.id, c]));
+  const products = new Map((await loadProducts(db, [...new Set(list.map((s) => s.productId))])).map((p) => [p.id, p]));
+  const slots = await db.slot.findMany({
+    where: {
+      productId: { in: [...products.keys()] },
+      date: { in: [...new Set(list.map((s) => s.date))].map(dayToDate) },
+    },
+  });
+  const slotByKey = new Map(slots.map((s) => [`${s.productId}|${dateToDay(s.date)}`, s]));
+
+  const items = list.map((s): PricedSelection => {
+    const child = children.get(s.personId);
+    if (!child) throw new AppError("NOT_FOUND", "Enfant introuvable.");
+    const product = products.get(s.productId);
+    if (!product) throw new AppError("NOT_FOUND", "Prestation introuvable.");
+    const label = fullDayLabel(s.date);
+    if (!openMonths(now, product.openMonthsAhead).includes(monthOfDay(s.date))) {
+      throw new AppError("INVALID", `Les réservations ne sont pas ouvertes pour le ${label}.`);
+    }
+    const slot = slotByKey.get(`${s.productId}|${s.date}`);
+    if (!slot || slot.closed) throw new AppError("INVALID", `${product.name} : fermé le ${label}.`);
+    if (isPastDeadline(s.date, product.deadlineDays, product.deadlineTime, now)) {
+      throw new AppError("INVALID", `Délai de réservation dépassé pour le ${label}.`);
+    }
+    const refusal = ineligibility(product, child, s.date);
+    if (refusal) throw new AppError("INVALID", `${child.firstName} : ${refusal}`);
+    const price = unitPrice(product.tariffs, household, s.date);
+    if (price === undefined) throw new AppError("INVALID", `Aucun tarif n'est défini pour ${product.name} le ${label}.`);
+    return { ...s, slotId: slot.id, unitPriceCents: price, child, product };
+  });
+  items.sort((a, b) => a.child.firstName.localeCompare(b.child.firstName) || a.date.localeCompare(b.date));
+  return { household, items };
+}
+
+/** Active = confirmed, or held with a hold still running: expired holds stop counting by themselves. */
+export function activeBookingWhere(now: Date) {
+  return {
+    OR: [{ status: "CONFIRMED" as const }, { status: "HELD" as const, heldUntil: { gt: now } }],
+  };
+}

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { openDatabase } from "@/lib/db/adapter";
+import { parseDatabaseUrl } from "@/lib/db/url";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { holdBookings } from "@/lib/bookings/hold";
+import { activeBookingWhere } from "@/lib/bookings/context";
+import { createCanteen, createFamily, newSubmissionKey, openDays } from "@/lib/bookings/testing";
+
+// The race only exists with real concurrent connections: PGlite has one.
+const url = process.env.DATABASE_URL ?? "";
+const NOW = new Date("2026-06-03T08:00:00Z");
+const DAY = "2026-06-09";
+const RACERS = 24;
+const CAPACITY = 6;
+const ALREADY_TAKEN = 4; // two last places left
+
+describe.runIf(url.startsWith("postgres"))("holding the last places under concurrency (PostgreSQL)", () => {
+  // One PrismaClient (own pool) per racer, so the transactions truly overlap.
+  const clients: PrismaClient[] = [];
+
+  beforeAll(async () => {
+    const previous = process.env.DATABASE_POOL_SIZE;
+    process.env.DATABASE_POOL_SIZE = "2";
+    for (let i = 0; i < RACERS; i++) {
+      const opened = await openDatabase(parseDatabaseUrl(url));
+      const client = new PrismaClient({ adapter: opened.factory });
+      await client.$connect();
+      clients.push(client);
+    }
+    process.env.DATABASE_POOL_SIZE = previous;
+  });
+
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.$disconnect()));
+  });
+
+  async function lastPlaces() {
+    const db = await getDb();
+    const canteen = await createCanteen(db, { capacity: CAPACITY });
+    const [slot] = await openDays(db, canteen.product.id, [DAY], CAPACITY);
+    for (let i = 0; i < ALREADY_TAKEN; i++) {
+      const f = await createFamily(db, { schoolClassId: canteen.schoolClass.id });
+      await db.booking.create({ data: { slotId: slot.id, personId: f.children[0].id, householdId: f.household.id, status: "CONFIRMED" } });
+    }
+    const families = [];
+    for (let i = 0; i < RACERS; i++) families.push(await createFamily(db, { schoolClassId: canteen.schoolClass.id }));
+    const active = () => db.booking.count({ where: { slotId: slot.id, ...activeBookingWhere(NOW) } });
+    return { canteen, slot, families, active };
+  }
+
+  it("holds exactly the capacity, refusing the others with « Complet »", async () => {
+    const { canteen, families, active } = await lastPlaces();
+    const results = await Promise.allSettled(
+      families.map((f, i) =>
+        holdBookings({
+          db: clients[i],
+          actor: f.actor,
+          householdId: f.household.id,
+          selections: [{ personId: f.children[0].id, productId: canteen.product.id, date: DAY }],
+          submissionKey: newSubmissionKey(),
+          now: NOW,
+        }),
+      ),
+    );
+    const held = results.filter((r) => r.status === "fulfilled");
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(held).toHaveLength(CAPACITY - ALREADY_TAKEN);
+    for (const r of refused) {
+      expect(r.reason).toBeInstanceOf(AppError);
+      expect((r.reason as AppError).message).toMatch(/^Complet/);
+    }
+    expect(await active()).toBe(CAPACITY);
+    // Invoice numbers stay gapless under the same rush.
+    const numbers = (await (await getDb()).invoice.findMany({ select: { number: true }, orderBy: { number: "asc" } })).map((n) => n.number);
+    expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => numbers[0] + i));
+  });
+
+  it("control: the same check-then-insert without the slot lock overbooks, so the test above can see a race", async () => {
+    const { slot, families, active } = await lastPlaces();
+    // Test-only: what holdBookings would be without `FOR UPDATE`. The short
+    // pause between count and insert stands for the work a real request does
+    // there (pricing, invoice), making the interleaving certain rather than likely.
+    const unlockedHold = (client: PrismaClient, f: (typeof families)[number]) =>
+      client.$transaction(
+        async (tx) => {
+          const taken = await tx.booking.count({ where: { slotId: slot.id, ...activeBookingWhere(NOW) } });
+          await tx.$executeRaw`SELECT pg_sleep(0.05)`;
+          if (taken >= CAPACITY) throw new Error("Complet");
+          await tx.booking.create({
+            data: { slotId: slot.id, personId: f.children[0].id, householdId: f.household.id, status: "HELD", heldUntil: new Date(NOW.getTime() + 15 * 60_000) },
+          });
+        },
+        { isolationLevel: "ReadCommitted", timeout: 20_000 },
+      );
+    await Promise.allSettled(families.map((f, i) => unlockedHold(clients[i], f)));
+    expect(await active()).toBeGreaterThan(CAPACITY);
+  });
+});

@@ -1,0 +1,70 @@
+import { randomBytes } from "node:crypto";
+import type { Db } from "@/lib/db/client";
+import { createHousehold } from "@/lib/factories";
+import { dayToDate, type Day } from "@/lib/dates";
+
+// Builders for the booking tests and the benchmark: a canteen product with a
+// tariff grid, and households with one child each.
+
+export const uniqueSuffix = () => randomBytes(4).toString("hex");
+
+export async function createCanteen(db: Db, { capacity = 60, deadlineDays = 2, openMonthsAhead = 3 } = {}) {
+  const suffix = uniqueSuffix();
+  const service = await db.service.create({ data: { name: `Cantine ${suffix}` } });
+  const site = await db.site.create({ data: { name: `Élémentaire ${suffix}` } });
+  const schoolClass = await db.schoolClass.create({ data: { siteId: site.id, name: "CM1A", teacher: "MME GUILLEM" } });
+  const product = await db.product.create({
+    data: {
+      serviceId: service.id,
+      name: "Repas cantine",
+      deadlineDays,
+      deadlineTime: "10:00",
+      openMonthsAhead,
+      defaultCapacity: capacity,
+      sites: { connect: [{ id: site.id }] },
+      tariffs: {
+        create: [
+          { regime: "RG", qfMin: 0, qfMax: 450, unitPriceCents: 250, validFrom: dayToDate("2020-01-01") },
+          { regime: "RG", qfMin: 451, qfMax: null, unitPriceCents: 450, validFrom: dayToDate("2020-01-01") },
+          { regime: null, qfMin: 0, qfMax: null, unitPriceCents: 500, validFrom: dayToDate("2020-01-01") },
+        ],
+      },
+    },
+  });
+  return { service, site, schoolClass, product };
+}
+
+export async function createFamily(
+  db: Db,
+  { schoolClassId, qf = 351, children = 1 }: { schoolClassId: string; qf?: number | null; children?: number },
+) {
+  const suffix = uniqueSuffix();
+  const household = await createHousehold(db, {
+    name: `FAMILLE ${suffix}`,
+    address1: "1 rue de la Paix",
+    postalCode: "75001",
+    city: "Paris",
+    qf: qf ?? undefined,
+    regime: "RG",
+    members: [
+      { quality: "RESPONSABLE", firstName: "Claire", lastName: `FAMILLE ${suffix}` },
+      ...Array.from({ length: children }, (_, i) => ({
+        quality: "ENFANT" as const,
+        firstName: ["Emma", "Lucas", "Léa", "Hugo"][i % 4],
+        lastName: `FAMILLE ${suffix}`,
+        birthDate: "2016-05-09",
+        schoolClassId,
+      })),
+    ],
+  });
+  const kids = household.members.filter((m) => m.quality === "ENFANT");
+  const parent = household.members.find((m) => m.quality === "RESPONSABLE")!;
+  return { household, parent, children: kids, actor: { id: parent.id } };
+}
+
+export async function openDays(db: Db, productId: string, days: Day[], capacity: number) {
+  await db.slot.createMany({ data: days.map((day) => ({ productId, date: dayToDate(day), capacity })) });
+  return db.slot.findMany({ where: { productId, date: { in: days.map(dayToDate) } }, orderBy: { date: "asc" } });
+}
+
+export const newSubmissionKey = () => randomBytes(16).toString("hex");

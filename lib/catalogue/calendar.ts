@@ -1,0 +1,99 @@
+import { getDb, type Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { activeBookingWhere } from "@/lib/bookings/context";
+import { dateToDay, dayToDate, daysOfMonth, fullDayLabel, isMonth, publicHoliday, weekday, type Day, type Month } from "@/lib/dates";
+
+export type OpenMonthResult = { created: Day[]; skipped: { day: Day; reason: string }[] };
+
+/**
+ * Opens a product on the chosen ISO weekdays (1 = lundi … 7 = dimanche) of a
+ * month, skipping closures and French public holidays. Days already open
+ * are left as they are, so opening a month twice is harmless.
+ */
+export async function openMonth({
+  productId,
+  month,
+  weekdays,
+  capacity,
+  db: given,
+}: {
+  productId: string;
+  month: Month;
+  weekdays: number[];
+  capacity?: number;
+  db?: Db;
+}): Promise<OpenMonthResult> {
+  const db = given ?? (await getDb());
+  if (!isMonth(month)) throw new AppError("INVALID", "Mois invalide.");
+  if (weekdays.length === 0 || weekdays.some((w) => !Number.isInteger(w) || w < 1 || w > 7)) {
+    throw new AppError("INVALID", "Choisissez au moins un jour de la semaine.", { weekdays: "Choisissez au moins un jour de la semaine." });
+  }
+  const product = await db.product.findUnique({ where: { id: productId } });
+  if (!product) throw new AppError("NOT_FOUND", "Prestation introuvable.");
+  const days = daysOfMonth(month);
+  const closures = await db.closure.findMany({
+    where: { startDate: { lte: dayToDate(days[days.length - 1]) }, endDate: { gte: dayToDate(days[0]) } },
+  });
+  const created: Day[] = [];
+  const skipped: { day: Day; reason: string }[] = [];
+  for (const day of days) {
+    if (!weekdays.includes(weekday(day))) continue;
+    const holiday = publicHoliday(day);
+    if (holiday) {
+      skipped.push({ day, reason: holiday });
+      continue;
+    }
+    const closure = closures.find((c) => dateToDay(c.startDate) <= day && day <= dateToDay(c.endDate));
+    if (closure) {
+      skipped.push({ day, reason: closure.label });
+      continue;
+    }
+    const result = await db.slot.createMany({
+      data: [{ productId, date: dayToDate(day), capacity: capacity ?? product.defaultCapacity }],
+      skipDuplicates: true,
+    });
+    if (result.count > 0) created.push(day);
+  }
+  return { created, skipped };
+}
+
+/** Changes a day's capacity, never below the places already taken (under the slot lock, like a hold). */
+export async function setSlotCapacity({ slotId, capacity, now = new Date() }: { slotId: string; capacity: number; now?: Date }) {
+  if (!Number.isInteger(capacity) || capacity < 0 || capacity > 10_000) {
+    throw new AppError("INVALID", "La capacité doit être un nombre entier positif.", { capacity: "Nombre entier positif attendu." });
+  }
+  const db = await getDb();
+  await db.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Slot" WHERE id = ${slotId} FOR UPDATE`;
+    if (locked.length === 0) throw new AppError("NOT_FOUND", "Jour introuvable.");
+    const slot = await tx.slot.findUniqueOrThrow({ where: { id: slotId } });
+    const active = await tx.booking.count({ where: { slotId, ...activeBookingWhere(now) } });
+    if (capacity < active) {
+      const message = `Impossible : ${active} place${active > 1 ? "s sont déjà réservées" : " est déjà réservée"} le ${fullDayLabel(dateToDay(slot.date))}.`;
+      throw new AppError("CONFLICT", message, { capacity: message });
+    }
+    await tx.slot.update({ where: { id: slotId }, data: { capacity } });
+  });
+}
+
+/** Closes (or reopens) a day: no new booking; bookings already made stay in the lists for staff to handle. */
+export async function setSlotClosed({ slotId, closed }: { slotId: string; closed: boolean }) {
+  const db = await getDb();
+  const changed = await db.slot.updateMany({ where: { id: slotId }, data: { closed } });
+  if (changed.count === 0) throw new AppError("NOT_FOUND", "Jour introuvable.");
+}
+
+export type CalendarDayDto = { slotId: string; day: Day; capacity: number; booked: number; closed: boolean };
+
+/** A product's open days of a month with their places taken: the calendar and the canteen's counts. */
+export async function monthCalendar({ productId, month, now = new Date() }: { productId: string; month: Month; now?: Date }): Promise<CalendarDayDto[]> {
+  if (!isMonth(month)) throw new AppError("INVALID", "Mois invalide.");
+  const db = await getDb();
+  const days = daysOfMonth(month);
+  const slots = await db.slot.findMany({
+    where: { productId, date: { gte: dayToDate(days[0]), lte: dayToDate(days[days.length - 1]) } },
+    orderBy: { date: "asc" },
+    include: { _count: { select: { bookings: { where: activeBookingWhere(now) } } } },
+  });
+  return slots.map((s) => ({ slotId: s.id, day: dateToDay(s.date), capacity: s.capacity, booked: s._count.bookings, closed: s.closed }));
+}

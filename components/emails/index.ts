@@ -6,3 +6,9 @@ export { AccountVerifiedEmail, type AccountVerifiedEmailProps } from "./account-
 export { AccountRejectedEmail, type AccountRejectedEmailProps } from "./account-rejected-email";
 export { StaffInvitationEmail, type StaffInvitationEmailProps } from "./staff-invitation-email";
 export { PasswordChangedEmail, type PasswordChangedEmailProps } from "./password-changed-email";
+export {
+  ReviewDecisionEmail,
+  reviewDecisionSubject,
+  type ReviewDecisionEmailProps,
+} from "./review-decision-email";
+export { EmailChangeEmail, type EmailChangeEmailProps } from "./email-change-email";

@@ -1,15 +1,18 @@
-import { ACCEPTED_MIME_TYPES, FILE_MESSAGES, isAcceptedMimeType, tooLargeMessage } from "@/lib/files/messages";
+import { FILE_MESSAGES, isAcceptedMimeType, isConvertedMimeType, tooLargeMessage } from "@/lib/files/messages";
 
 /** Phone photos above this are downscaled before they leave the browser. */
 export const DOWNSCALE_ABOVE_BYTES = 1.5 * 1024 * 1024;
 const MAX_SIDE = 2560;
 const DOWNSCALABLE = new Set<string>(["image/jpeg", "image/png", "image/webp"]);
-const EXTENSIONS: Record<string, (typeof ACCEPTED_MIME_TYPES)[number]> = {
+const EXTENSIONS: Record<string, string> = {
   jpg: "image/jpeg",
   jpeg: "image/jpeg",
   png: "image/png",
   webp: "image/webp",
   pdf: "application/pdf",
+  // Browsers often give HEIC photos no type; the server converts them to JPEG.
+  heic: "image/heic",
+  heif: "image/heif",
 };
 
 // Files this module produced, so a second pass (field, then upload) does not re-encode them.
@@ -60,7 +63,7 @@ function withExtension(name: string, extension: string) {
 
 /** The type the browser gives, or the one the name suggests when the browser gives none. */
 function declaredType(file: File): string {
-  if (file.type) return file.type;
+  if (file.type && file.type !== "application/octet-stream") return file.type;
   const extension = file.name.split(".").pop()?.toLowerCase() ?? "";
   return EXTENSIONS[extension] ?? "";
 }
@@ -72,7 +75,8 @@ function declaredType(file: File): string {
  */
 export function precheckFile(file: File, maxBytes?: number): string | null {
   if (file.size === 0) return FILE_MESSAGES.empty;
-  if (!isAcceptedMimeType(declaredType(file))) return FILE_MESSAGES.type;
+  const type = declaredType(file);
+  if (!isAcceptedMimeType(type) && !isConvertedMimeType(type)) return FILE_MESSAGES.type;
   if (maxBytes !== undefined && file.size > maxBytes) return tooLargeMessage(maxBytes);
   return null;
 }

@@ -20,11 +20,29 @@ export const AUDIT_ACTIONS = {
   "staff.enable": "Compte du personnel réactivé",
   "staff.role": "Rôle du personnel modifié",
   "settings.update": "Paramètres de la collectivité modifiés",
+  "document.validate": "Document validé",
+  "document.refuse": "Document refusé",
+  "request.accept": "Demande acceptée",
+  "request.refuse": "Demande refusée",
+  "household.update": "Famille modifiée",
+  "person.update": "Membre de la famille modifié",
+  "person.create": "Membre de la famille ajouté",
+  "referential.update": "Référentiel modifié",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
-export type AuditTargetType = "User" | "Household" | "AuthoritySettings";
+export type AuditTargetType =
+  | "User"
+  | "Household"
+  | "AuthoritySettings"
+  | "Document"
+  | "Request"
+  | "Person"
+  | "Site"
+  | "SchoolClass"
+  | "DocumentType"
+  | "RequestType";
 
 type DetailValue = string | number | boolean | null | string[];
 

@@ -3,7 +3,8 @@ import sharp from "sharp";
 import { env } from "@/lib/env";
 import type { Bytes } from "@/lib/storage/types";
 import { AppError } from "@/lib/errors";
-import { FILE_MESSAGES, isAcceptedMimeType, tooLargeMessage, type AcceptedMimeType } from "./messages";
+import { decodeHeic } from "./heic";
+import { FILE_MESSAGES, isAcceptedMimeType, isConvertedMimeType, tooLargeMessage, type AcceptedMimeType } from "./messages";
 
 /** Past this, decoding is refused before any pixel is allocated (decompression bombs). */
 export const MAX_INPUT_PIXELS = 50_000_000;
@@ -34,6 +35,9 @@ export async function checkFile({ bytes }: { bytes: Uint8Array; name: string }):
   if (bytes.byteLength > maxBytes) throw reject(tooLargeMessage(maxBytes));
 
   const detected = await fileTypeFromBuffer(bytes);
+  if (detected && isConvertedMimeType(detected.mime)) {
+    return { bytes: await convertHeic(bytes), mimeType: "image/jpeg", extension: "jpg" };
+  }
   if (!detected || !isAcceptedMimeType(detected.mime)) throw reject(FILE_MESSAGES.type);
   const mimeType = detected.mime;
   const extension = EXTENSIONS[mimeType];
@@ -52,6 +56,30 @@ function checkPdfStructure(bytes: Uint8Array) {
   // after the trailer, hence a window rather than the very last bytes.
   const tail = buffer.subarray(Math.max(0, buffer.length - 1024));
   if (!startsRight || !tail.includes("%%EOF", 0, "latin1")) throw reject(FILE_MESSAGES.pdfDamaged);
+}
+
+/**
+ * sharp's prebuilt binaries cannot decode HEVC, so the photo is decoded to
+ * raw pixels by libheif (WebAssembly) and then goes through the same
+ * normalisation as any JPEG. The declared size is checked before decoding,
+ * as sharp's pixel limit does for the other formats.
+ */
+async function convertHeic(bytes: Uint8Array): Promise<Bytes> {
+  let image;
+  try {
+    image = await decodeHeic(bytes, MAX_INPUT_PIXELS);
+  } catch {
+    throw reject(FILE_MESSAGES.imageDamaged);
+  }
+  if (!image) throw reject(FILE_MESSAGES.imageDamaged);
+  try {
+    const raw = sharp(image.data, { raw: { width: image.width, height: image.height, channels: 4 } });
+    const jpeg = await raw.flatten({ background: "#ffffff" }).jpeg({ quality: 92 }).toBuffer();
+    return await normaliseImage(new Uint8Array(jpeg), "image/jpeg");
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw reject(FILE_MESSAGES.imageDamaged);
+  }
 }
 
 async function normaliseImage(bytes: Uint8Array, mimeType: Exclude<AcceptedMimeType, "application/pdf">) {

@@ -217,20 +217,29 @@ export async function purgeStalePendingFiles(olderThanMinutes = 120, now = new D
   return removed;
 }
 
-export type FileReader = { id: string; role: Role; status: UserStatus };
+/** `householdId` is the reader's household (from the session), for household documents. */
+export type FileReader = { id: string; role: Role; status: UserStatus; householdId?: string | null };
 
-type FileAccessFacts = { status: StoredFile["status"]; identityOf: { id: string } | null };
+type FileAccessFacts = {
+  status: StoredFile["status"];
+  identityOf: { id: string } | null;
+  document?: { householdId: string; deletedAt: Date | null } | null;
+};
 
 /**
- * Who may see a stored file: the one place to extend when documents get
- * owners of their own (household documents, requests). Active staff see
- * every attached file (as requireStaff admits them); anyone else only the
- * identity document of their own account.
+ * Who may see a stored file. Active staff see every attached file (as
+ * requireStaff admits them). A parent sees the identity document of their
+ * own account, and the documents of their own household (whoever of the
+ * household sent them) until one is deleted; a replaced version stays
+ * readable to them only through its link, which the portal no longer shows.
  */
 export function canReadFile(user: FileReader, file: FileAccessFacts): boolean {
   if (file.status !== "ATTACHED") return false;
-  if ((user.role === "STAFF" || user.role === "ADMIN") && user.status === "ACTIVE") return true;
-  return file.identityOf?.id === user.id;
+  if (user.status !== "ACTIVE" && file.identityOf?.id !== user.id) return false;
+  if (user.role === "STAFF" || user.role === "ADMIN") return user.status === "ACTIVE";
+  if (file.identityOf?.id === user.id) return true;
+  const document = file.document;
+  return Boolean(document && !document.deletedAt && user.householdId && document.householdId === user.householdId);
 }
 
 export type ReadableFile = { bytes: Bytes; mimeType: string; originalName: string; size: number };
@@ -248,6 +257,7 @@ export async function readFileForUser({ fileId, user }: { fileId: string; user: 
       size: true,
       status: true,
       identityOf: { select: { id: true } },
+      document: { select: { householdId: true, deletedAt: true } },
     },
   });
   if (!file || !canReadFile(user, file)) throw new AppError("NOT_FOUND", "Document introuvable.");

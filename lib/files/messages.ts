@@ -6,8 +6,19 @@
 export const ACCEPTED_MIME_TYPES = ["image/jpeg", "image/png", "image/webp", "application/pdf"] as const;
 export type AcceptedMimeType = (typeof ACCEPTED_MIME_TYPES)[number];
 
-/** The `accept` attribute of every document field. */
-export const ACCEPT_ATTRIBUTE = ACCEPTED_MIME_TYPES.join(",");
+/**
+ * Phone photos (iPhones by default) come as HEIC/HEIF. They are accepted on
+ * the way in and converted to JPEG, so what is stored and served is always
+ * one of the four types above, which every browser can display.
+ */
+export const CONVERTED_MIME_TYPES = ["image/heic", "image/heif"] as const;
+export type ConvertedMimeType = (typeof CONVERTED_MIME_TYPES)[number];
+
+/**
+ * The `accept` attribute of every document field. The extensions are there
+ * because some browsers give HEIC files no type at all.
+ */
+export const ACCEPT_ATTRIBUTE = [...ACCEPTED_MIME_TYPES, ...CONVERTED_MIME_TYPES, ".heic", ".heif"].join(",");
 
 export const FILE_MESSAGES = {
   empty: "Le fichier est vide.",
@@ -32,4 +43,8 @@ export function tooLargeMessage(maxBytes: number): string {
 
 export function isAcceptedMimeType(type: string): type is AcceptedMimeType {
   return (ACCEPTED_MIME_TYPES as readonly string[]).includes(type);
+}
+
+export function isConvertedMimeType(type: string): type is ConvertedMimeType {
+  return (CONVERTED_MIME_TYPES as readonly string[]).includes(type);
 }

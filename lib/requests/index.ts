@@ -1,0 +1,460 @@
+import { z } from "zod";
+import { ReviewDecisionEmail, reviewDecisionSubject } from "@/components/emails";
+import { recordAudit, type Actor } from "@/lib/audit";
+import { getDb, type Tx } from "@/lib/db/client";
+import {
+  assertMemberOfHousehold,
+  checkRefusalReason,
+  createDocumentInTx,
+  RefusalReasonSchema,
+  UploadRefSchema,
+  type ParentActor,
+  type UploadRef,
+} from "@/lib/documents";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { Prisma, type RequestAction, type ReviewStatus } from "@/lib/generated/prisma/client";
+import { sendServiceEmails } from "@/lib/mail/service";
+import { getSettings } from "@/lib/settings";
+import { civilDate, fieldsFor, parseActionData, validateRequestData, type RequestField } from "./fields";
+
+export { fieldsFor, type RequestField } from "./fields";
+
+export const MAX_REQUEST_FILES = 5;
+
+export type RequestTypeDto = {
+  id: string;
+  code: string;
+  label: string;
+  description: string | null;
+  service: string;
+  action: RequestAction;
+  needsMember: boolean;
+  fields: RequestField[];
+  documentTypes: { id: string; label: string }[];
+};
+
+const typeSelect = {
+  id: true,
+  code: true,
+  label: true,
+  description: true,
+  service: true,
+  action: true,
+  needsMember: true,
+  fields: true,
+  documentTypes: { where: { active: true }, select: { id: true, label: true }, orderBy: { sortOrder: "asc" } },
+} satisfies Prisma.RequestTypeSelect;
+
+type TypeRow = Prisma.RequestTypeGetPayload<{ select: typeof typeSelect }>;
+
+const toTypeDto = (row: TypeRow): RequestTypeDto => ({ ...row, fields: fieldsFor(row) });
+
+/** "Nature de la demande": the types staff left active, in their order. */
+export async function listActiveRequestTypes(): Promise<RequestTypeDto[]> {
+  const db = await getDb();
+  const rows = await db.requestType.findMany({
+    where: { active: true },
+    orderBy: [{ sortOrder: "asc" }, { label: "asc" }],
+    select: typeSelect,
+  });
+  return rows.map(toTypeDto);
+}
+
+export async function getActiveRequestType(code: string): Promise<RequestTypeDto | null> {
+  const db = await getDb();
+  const row = await db.requestType.findFirst({ where: { code, active: true }, select: typeSelect });
+  return row ? toTypeDto(row) : null;
+}
+
+export const SubmitRequestSchema = z.object({
+  typeCode: z.string().min(1),
+  personId: z
+    .string()
+    .optional()
+    .transform((v) => v || null),
+  submissionKey: z.string().min(16, "Le formulaire a expiré : rechargez la page.").max(100),
+  data: z.record(z.string(), z.string()).default({}),
+  uploads: z.array(UploadRefSchema).max(MAX_REQUEST_FILES, `Joignez au plus ${MAX_REQUEST_FILES} fichiers.`).default([]),
+});
+
+/**
+ * Sends a démarche. The hidden submission key makes it idempotent: a double
+ * click, or a form posted again after a lost answer, finds the request the
+ * first post created (only within the same household) instead of making a
+ * second one. The request and its documents are written in one transaction,
+ * each file claimed by its uploader.
+ */
+export async function submitRequest({
+  actor,
+  typeCode,
+  personId,
+  data: raw,
+  uploads,
+  submissionKey,
+}: {
+  actor: ParentActor;
+  typeCode: string;
+  personId?: string | null;
+  data: Record<string, unknown>;
+  uploads: UploadRef[];
+  submissionKey: string;
+}): Promise<{ requestId: string; created: boolean }> {
+  const db = await getDb();
+  const earlier = await findBySubmissionKey(actor, submissionKey);
+  if (earlier) return { requestId: earlier, created: false };
+
+  const type = await db.requestType.findFirst({ where: { code: typeCode, active: true }, select: typeSelect });
+  if (!type) throw new AppError("NOT_FOUND", "Cette démarche n'est plus proposée.");
+  if (type.needsMember && !personId) {
+    throw new AppError("INVALID", "Choisissez le membre de la famille concerné.", { personId: "Choisissez le membre de la famille concerné." });
+  }
+  const { data, errors } = validateRequestData(type, raw);
+  if (Object.keys(errors).length > 0) {
+    throw new AppError("INVALID", "Le formulaire contient des erreurs : corrigez les champs signalés.", errors);
+  }
+  if (type.documentTypes.length > 0 && uploads.length === 0) {
+    throw new AppError("INVALID", "Joignez le justificatif demandé.", { files: "Joignez le justificatif demandé." });
+  }
+  // Staff may have unlinked every document type; the file is then filed as "Autre document".
+  const documentTypeId =
+    type.documentTypes[0]?.id ??
+    (await db.documentType.findFirst({ where: { active: true }, orderBy: { sortOrder: "desc" }, select: { id: true } }))?.id;
+  if (uploads.length > 0 && !documentTypeId) throw new AppError("INVALID", "Aucun type de document n'est ouvert.");
+
+  try {
+    return await db.$transaction(async (tx) => {
+      const concerned = type.needsMember ? personId : null;
+      if (concerned) await assertMemberOfHousehold(tx, { householdId: actor.householdId, personId: concerned });
+      const request = await tx.request.create({
+        data: {
+          householdId: actor.householdId,
+          personId: concerned,
+          typeId: type.id,
+          data,
+          createdById: actor.id,
+          submissionKey,
+        },
+        select: { id: true },
+      });
+      for (const upload of uploads) {
+        await createDocumentInTx(tx, { actor, typeId: documentTypeId!, personId: concerned, upload, requestId: request.id });
+      }
+      return { requestId: request.id, created: true };
+    });
+  } catch (error) {
+    // Two posts of one form raced: the loser's transaction rolled back, its
+    // claims with it; the winner's request is the answer.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      const winner = await findBySubmissionKey(actor, submissionKey);
+      if (winner) return { requestId: winner, created: false };
+    }
+    throw error;
+  }
+}
+
+async function findBySubmissionKey(actor: ParentActor, submissionKey: string): Promise<string | null> {
+  const db = await getDb();
+  const row = await db.request.findUnique({ where: { submissionKey }, select: { id: true, householdId: true } });
+  if (!row) return null;
+  // Someone else's key (guessed or replayed) says nothing about their request.
+  if (row.householdId !== actor.householdId) throw new AppError("CONFLICT", "Le formulaire a expiré : rechargez la page.");
+  return row.id;
+}
+
+export type HouseholdRequestDto = {
+  id: string;
+  personName: string | null;
+  label: string;
+  service: string;
+  /** The "Type" column: the nature of the request, in the seed's words. */
+  typeName: string;
+  createdAt: Date;
+  status: ReviewStatus;
+  refusalReason: string | null;
+  handledAt: Date | null;
+  documents: { id: string; fileId: string; fileName: string; status: ReviewStatus }[];
+  fields: { label: string; value: string }[];
+};
+
+const requestSelect = {
+  id: true,
+  data: true,
+  status: true,
+  refusalReason: true,
+  createdAt: true,
+  handledAt: true,
+  person: { select: { firstName: true, lastName: true } },
+  type: { select: { label: true, service: true, action: true, fields: true } },
+  documents: {
+    where: { deletedAt: null },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, fileId: true, status: true, file: { select: { originalName: true } } },
+  },
+} satisfies Prisma.RequestSelect;
+
+/** The "Type" column: every request made here is a démarche administrative (bookings are listed by their own area). */
+const REQUEST_TYPE_NAME = "Démarche administrative";
+
+function toRequestDto(row: Prisma.RequestGetPayload<{ select: typeof requestSelect }>): HouseholdRequestDto {
+  const values = (row.data ?? {}) as Record<string, string>;
+  return {
+    id: row.id,
+    personName: row.person ? `${row.person.firstName} ${row.person.lastName}` : null,
+    label: row.type.label,
+    service: row.type.service,
+    typeName: REQUEST_TYPE_NAME,
+    createdAt: row.createdAt,
+    status: row.status,
+    refusalReason: row.refusalReason,
+    handledAt: row.handledAt,
+    documents: row.documents.map((d) => ({ id: d.id, fileId: d.fileId, fileName: d.file.originalName, status: d.status })),
+    fields: fieldsFor(row.type)
+      .filter((f) => values[f.name])
+      .map((f) => ({
+        label: f.label,
+        value: f.options?.find((o) => o.value === values[f.name])?.label ?? values[f.name],
+      })),
+  };
+}
+
+/** The household's requests for the Demandes table, newest first, filtered by "Recherche". */
+export async function listHouseholdRequests({
+  householdId,
+  query = "",
+}: {
+  householdId: string;
+  query?: string;
+}): Promise<HouseholdRequestDto[]> {
+  const db = await getDb();
+  const terms = query.trim().split(/\s+/).filter(Boolean).slice(0, 5);
+  const rows = await db.request.findMany({
+    where: {
+      householdId,
+      AND: terms.map((term) => {
+        const contains = { contains: term, mode: "insensitive" as const };
+        return {
+          OR: [
+            { type: { label: contains } },
+            { type: { service: contains } },
+            { person: { OR: [{ firstName: contains }, { lastName: contains }] } },
+          ],
+        };
+      }),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: 200,
+    select: requestSelect,
+  });
+  return rows.map(toRequestDto);
+}
+
+/** One request of the parent's household, or null: another household's id reads as missing. */
+export async function getHouseholdRequest({
+  householdId,
+  requestId,
+}: {
+  householdId: string;
+  requestId: string;
+}): Promise<HouseholdRequestDto | null> {
+  const db = await getDb();
+  const row = await db.request.findFirst({ where: { id: requestId, householdId }, select: requestSelect });
+  return row ? toRequestDto(row) : null;
+}
+
+// ——— Staff ———
+
+export type StaffRequestDto = HouseholdRequestDto & {
+  householdId: string;
+  householdName: string;
+  householdReference: number;
+  action: RequestAction;
+  handlerName: string | null;
+};
+
+const staffRequestSelect = {
+  ...requestSelect,
+  householdId: true,
+  household: { select: { name: true, reference: true } },
+  handledBy: { select: { firstName: true, lastName: true } },
+} satisfies Prisma.RequestSelect;
+
+function toStaffDto(row: Prisma.RequestGetPayload<{ select: typeof staffRequestSelect }>): StaffRequestDto {
+  return {
+    ...toRequestDto(row),
+    householdId: row.householdId,
+    householdName: row.household.name,
+    householdReference: row.household.reference,
+    action: row.type.action,
+    handlerName: row.handledBy ? `${row.handledBy.firstName} ${row.handledBy.lastName}` : null,
+  };
+}
+
+export async function listRequestsToHandle(): Promise<StaffRequestDto[]> {
+  const db = await getDb();
+  const rows = await db.request.findMany({
+    where: { status: "PENDING" },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    take: 200,
+    select: staffRequestSelect,
+  });
+  return rows.map(toStaffDto);
+}
+
+export async function countRequestsToHandle(): Promise<number> {
+  const db = await getDb();
+  return db.request.count({ where: { status: "PENDING" } });
+}
+
+export async function getRequestForStaff(requestId: string): Promise<StaffRequestDto | null> {
+  const db = await getDb();
+  const row = await db.request.findUnique({ where: { id: requestId }, select: staffRequestSelect });
+  return row ? toStaffDto(row) : null;
+}
+
+export async function listHouseholdRequestsForStaff(householdId: string): Promise<StaffRequestDto[]> {
+  const db = await getDb();
+  const rows = await db.request.findMany({
+    where: { householdId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: staffRequestSelect,
+  });
+  return rows.map(toStaffDto);
+}
+
+/** Applies what an accepted request asks for, in the acceptance's transaction. */
+async function applyRequest(
+  tx: Tx,
+  actor: Actor,
+  request: { id: string; householdId: string; action: RequestAction; data: unknown; householdName: string },
+) {
+  const target = { targetType: "Household" as const, targetId: request.householdId };
+  if (request.action === "CHANGE_ADDRESS") {
+    const address = parseActionData("CHANGE_ADDRESS", request.data);
+    await tx.household.update({ where: { id: request.householdId }, data: address });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "household.update",
+      ...target,
+      details: { label: request.householdName, householdId: request.householdId, requestId: request.id, address: `${address.address1}, ${address.postalCode} ${address.city}` },
+    });
+  } else if (request.action === "UPDATE_QF") {
+    const qf = parseActionData("UPDATE_QF", request.data);
+    await tx.household.update({
+      where: { id: request.householdId },
+      data: {
+        qf: Number(qf.qf),
+        regime: qf.regime as "RG" | "MSA" | "AUTRE",
+        qfValidUntil: civilDate(qf.validUntil),
+        ...(qf.cafNumber ? { cafNumber: qf.cafNumber } : {}),
+      },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "household.update",
+      ...target,
+      details: { label: request.householdName, householdId: request.householdId, requestId: request.id, qf: Number(qf.qf), regime: qf.regime },
+    });
+  } else if (request.action === "ADD_MEMBER") {
+    const member = parseActionData("ADD_MEMBER", request.data);
+    const person = await tx.person.create({
+      data: {
+        householdId: request.householdId,
+        quality: member.quality,
+        civility: member.civility ?? null,
+        lastName: member.lastName.toLocaleUpperCase("fr-FR"),
+        firstName: member.firstName,
+        birthDate: civilDate(member.birthDate),
+      },
+      select: { id: true },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "person.create",
+      targetType: "Person",
+      targetId: person.id,
+      details: { label: `${member.firstName} ${member.lastName}`, householdId: request.householdId, requestId: request.id },
+    });
+  }
+  // The other natures (situation familiale, certificat médical, autre) are
+  // read and acted on by staff; accepting records the decision.
+}
+
+async function decideRequest({
+  actor,
+  requestId,
+  decision,
+  reason,
+}: {
+  actor: Actor;
+  requestId: string;
+  decision: "VALIDATED" | "REFUSED";
+  reason?: string;
+}) {
+  const db = await getDb();
+  const decided = await db.$transaction(async (tx) => {
+    const now = new Date();
+    const updated = await tx.request.updateMany({
+      where: { id: requestId, status: "PENDING" },
+      data: { status: decision, refusalReason: decision === "REFUSED" ? reason : null, handledById: actor.id, handledAt: now },
+    });
+    const request = await tx.request.findUnique({
+      where: { id: requestId },
+      select: { householdId: true, data: true, household: { select: { name: true } }, type: { select: { label: true, action: true } } },
+    });
+    if (!request) throw new AppError("NOT_FOUND", "Demande introuvable.");
+    if (updated.count !== 1) throw new AppError("CONFLICT", "Cette demande a déjà été traitée.");
+    if (decision === "VALIDATED") {
+      await applyRequest(tx, actor, {
+        id: requestId,
+        householdId: request.householdId,
+        action: request.type.action,
+        data: request.data,
+        householdName: request.household.name,
+      });
+    }
+    // The supporting documents follow the request's fate, so they leave the document queue too.
+    await tx.document.updateMany({
+      where: { requestId, status: "PENDING", deletedAt: null },
+      data: { status: decision, refusalReason: decision === "REFUSED" ? reason : null, reviewedById: actor.id, reviewedAt: now },
+    });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: decision === "VALIDATED" ? "request.accept" : "request.refuse",
+      targetType: "Request",
+      targetId: requestId,
+      details: { label: request.type.label, householdId: request.householdId, reason: decision === "REFUSED" ? reason : undefined },
+    });
+    return { householdId: request.householdId, label: request.type.label };
+  });
+  const settings = await getSettings();
+  const sent = await sendServiceEmails({
+    householdId: decided.householdId,
+    subject: reviewDecisionSubject({ kind: "request", decision }),
+    template: decision === "VALIDATED" ? "request-accepted" : "request-refused",
+    render: (recipient, unsubscribeUrl) =>
+      ReviewDecisionEmail({
+        settings,
+        firstName: recipient.firstName,
+        kind: "request",
+        label: decided.label,
+        decision,
+        reason,
+        portalUrl: `${env().appUrl}/accueil`,
+        unsubscribeUrl,
+      }),
+  });
+  return { householdId: decided.householdId, emailsSent: sent.sent, emailsFailed: sent.failed };
+}
+
+/** Accepting applies the request in the same transaction: new address, new QF, new member. */
+export async function acceptRequest({ actor, requestId }: { actor: Actor; requestId: string }) {
+  return decideRequest({ actor, requestId, decision: "VALIDATED" });
+}
+
+export async function refuseRequest({ actor, requestId, reason }: { actor: Actor; requestId: string; reason: string }) {
+  return decideRequest({ actor, requestId, decision: "REFUSED", reason: checkRefusalReason(reason) });
+}
+
+export const RequestDecisionSchema = z.object({ requestId: z.string().min(1) });
+export const RefuseRequestSchema = z.object({ requestId: z.string().min(1), reason: RefusalReasonSchema });

@@ -1,5 +1,5 @@
 import type { Regime } from "@/lib/generated/prisma/client";
-import { ageOn, dateToDay, dayToDate, type Day } from "@/lib/dates";
+import { addDays, ageOn, dateToDay, dayToDate, isPastDeadline, parisDay, publicHoliday, weekday, type Day } from "@/lib/dates";
 
 // Pure booking rules, shared by the grid (what can be ticked), the summary
 // (what it costs) and the hold (re-checked on the server at validation).
@@ -74,4 +74,20 @@ export function unitPrice(tariffs: TariffRow[], household: PricingHousehold, day
     .filter((t) => t.qfMin <= qf && (t.qfMax == null || qf <= t.qfMax))
     .sort((a, b) => b.validFrom.getTime() - a.validFrom.getTime());
   return matching[0]?.unitPriceCents;
+}
+
+/**
+ * The next `count` days on the given weekdays that are not public holidays
+ * and still before their deadline. The seed picks its "almost full" demo day
+ * with it, and the journeys find that same day.
+ */
+export function nextBookableDays(
+  now: Date,
+  { weekdays, deadlineDays, deadlineTime, count }: { weekdays: number[]; deadlineDays: number; deadlineTime: string; count: number },
+): Day[] {
+  const out: Day[] = [];
+  for (let day = parisDay(now); out.length < count; day = addDays(day, 1)) {
+    if (weekdays.includes(weekday(day)) && !publicHoliday(day) && !isPastDeadline(day, deadlineDays, deadlineTime, now)) out.push(day);
+  }
+  return out;
 }

@@ -1,4 +1,7 @@
 import type { Db } from "@/lib/db/client";
+import { openMonth } from "@/lib/catalogue/calendar";
+import { nextBookableDays } from "@/lib/catalogue/rules";
+import { addMonths, dayToDate, monthOfDay, parisDay } from "@/lib/dates";
 
 const BRACKETS = [
   { qfMin: 0, qfMax: 450 },
@@ -39,10 +42,12 @@ export async function seedCatalogue(db: Db) {
     });
   };
 
+  const opened: { id: string; weekdays: number[] }[] = [];
+
   const cantine = await db.service.create({
     data: { name: "Cantine", description: "Réservation des repas cantines occasionnels ou irréguliers", sortOrder: 0 },
   });
-  await product(cantine.id, {
+  const repas = await product(cantine.id, {
     name: "Repas cantine",
     description: "Repas du midi, servi dans le restaurant scolaire du site de l'enfant.",
     prices: [250, 320, 400, 450],
@@ -55,7 +60,7 @@ export async function seedCatalogue(db: Db) {
   const alsh = await db.service.create({
     data: { name: "Accueil de loisirs", description: "Mercredis et vacances scolaires, pour les enfants de 3 à 12 ans.", sortOrder: 1 },
   });
-  await product(alsh.id, {
+  const journee = await product(alsh.id, {
     name: "Journée",
     description: "Journée complète avec repas, de 7h30 à 18h30.",
     prices: [900, 1200, 1500, 1800],
@@ -66,7 +71,7 @@ export async function seedCatalogue(db: Db) {
     deadlineTime: "12:00",
     defaultCapacity: 40,
   });
-  await product(alsh.id, {
+  const demi = await product(alsh.id, {
     name: "Demi-journée",
     description: "Matin ou après-midi, sans repas.",
     prices: [450, 600, 750, 900],
@@ -81,7 +86,7 @@ export async function seedCatalogue(db: Db) {
   const peri = await db.service.create({
     data: { name: "Périscolaire", description: "Garderie du matin et du soir les jours d'école.", sortOrder: 2 },
   });
-  await product(peri.id, {
+  const garderie = await product(peri.id, {
     name: "Garderie du matin",
     description: "De 7h30 au début de la classe.",
     prices: [100, 150, 200, 250],
@@ -90,4 +95,29 @@ export async function seedCatalogue(db: Db) {
     deadlineTime: "18:00",
     defaultCapacity: 30,
   });
+
+  // Open the current month and the next two as staff would: canteen and
+  // garderie on school days (no school on Wednesdays), the ALSH on Wednesdays.
+  const schoolDays = [1, 2, 4, 5];
+  opened.push(
+    { id: repas.id, weekdays: schoolDays },
+    { id: garderie.id, weekdays: schoolDays },
+    { id: journee.id, weekdays: [3] },
+    { id: demi.id, weekdays: [3] },
+  );
+  const now = new Date();
+  const first = monthOfDay(parisDay(now));
+  for (const { id, weekdays } of opened) {
+    for (let i = 0; i < 3; i++) await openMonth({ db, productId: id, month: addMonths(first, i), weekdays });
+  }
+
+  // The first canteen day still open for booking is almost full: one place
+  // left, the other taken by Léa MARTIN, so "Complet" shows after one booking.
+  const [almostFull] = nextBookableDays(now, { weekdays: schoolDays, deadlineDays: 2, deadlineTime: "10:00", count: 1 });
+  const lea = await db.person.findFirst({ where: { firstName: "Léa", lastName: "MARTIN" } });
+  const slot = await db.slot.findUnique({ where: { productId_date: { productId: repas.id, date: dayToDate(almostFull) } } });
+  if (lea && slot) {
+    await db.slot.update({ where: { id: slot.id }, data: { capacity: 2 } });
+    await db.booking.create({ data: { slotId: slot.id, personId: lea.id, householdId: lea.householdId, status: "CONFIRMED" } });
+  }
 }

@@ -1,17 +1,62 @@
 import type { Metadata } from "next";
-import { EmptyState, PageTitle } from "@/components/ui/card";
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { requireParent } from "@/lib/auth/dal";
+import { listServicesForHousehold } from "@/lib/bookings/queries";
+import { ChildPicker } from "./reservation/child-picker";
 
 export const metadata: Metadata = { title: "Demandes" };
 
-export default async function RequestsPage() {
-  await requireParent();
+export default async function RequestsPage({ searchParams }: { searchParams: Promise<{ annulation?: string }> }) {
+  const user = await requireParent();
+  const { annulation } = await searchParams;
+  const services = await listServicesForHousehold({ householdId: user.householdId });
   return (
     <>
       <PageTitle description="Pour gérer vos demandes d'inscriptions et administratives.">Demandes</PageTitle>
-      <EmptyState title="Les réservations et les démarches administratives ne sont pas encore ouvertes en ligne.">
-        En attendant, adressez-vous au service : ses coordonnées figurent en bas de page.
-      </EmptyState>
+      <div className="space-y-6">
+        {annulation === "ok" ? (
+          <Alert tone="success" title="Réservations annulées.">
+            Les places sont libérées et la facture en attente est annulée.
+          </Alert>
+        ) : null}
+        <section aria-labelledby="services-title" className="space-y-4">
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <h2 id="services-title" className="text-xl font-semibold">
+              Réserver une prestation
+            </h2>
+            <Link href="/reservations" className="font-semibold text-brand-700 underline">
+              Mes réservations
+            </Link>
+          </div>
+          {services.length === 0 ? (
+            <EmptyState title="Aucun service n'est ouvert à la réservation pour le moment." />
+          ) : (
+            <div className="grid gap-4 md:grid-cols-2">
+              {services.map((service) => (
+                <Card key={service.id} title={service.name}>
+                  {service.description ? <p className="mb-3 text-sm text-slate-700">{service.description}</p> : null}
+                  <ul className="space-y-4">
+                    {service.products.map((product) => (
+                      <li key={product.id} className="space-y-2 border-t border-slate-200 pt-3">
+                        <h3 className="font-semibold">{product.name}</h3>
+                        {product.description ? <p className="text-sm text-slate-700">{product.description}</p> : null}
+                        <ChildPicker
+                          productId={product.id}
+                          productName={product.name}
+                          serviceName={service.name}
+                          eligible={product.eligibleChildren}
+                        />
+                      </li>
+                    ))}
+                  </ul>
+                </Card>
+              ))}
+            </div>
+          )}
+        </section>
+      </div>
     </>
   );
 }

@@ -1,0 +1,140 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageTitle } from "@/components/ui/card";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { requireParent } from "@/lib/auth/dal";
+import { CELL_LABELS, getBookingGrid } from "@/lib/bookings/queries";
+import { monthLabel } from "@/lib/dates";
+import { one, orNotFound } from "../_lib";
+import { ResponsibleDetails } from "../responsible-details";
+
+export const metadata: Metadata = { title: "Réservation" };
+
+type Props = { params: Promise<{ productId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function BookingGridPage({ params, searchParams }: Props) {
+  const user = await requireParent();
+  const { productId } = await params;
+  const query = await searchParams;
+  const enfant = one(query.enfant);
+  if (!enfant) notFound();
+  const grid = await orNotFound(getBookingGrid({ householdId: user.householdId, productId, children: enfant, month: one(query.mois) }));
+  const monthHref = (mois: string) => `/demandes/reservation/${productId}?enfant=${encodeURIComponent(enfant)}&mois=${mois}`;
+  const forWhom = grid.children.map((c) => c.firstName).join(", ");
+  const anyAvailable = grid.days.some((d) => Object.values(d.cells).includes("available"));
+
+  return (
+    <>
+      <PageTitle description={grid.product.description ?? undefined}>
+        {grid.product.serviceName} pour {forWhom}
+      </PageTitle>
+      <div className="space-y-6">
+        <ResponsibleDetails name={`${user.firstName} ${user.lastName}`} household={grid.household} />
+
+        <section aria-labelledby="details-title" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="details-title" className="font-semibold">
+            Détails réservation
+          </h2>
+          <nav aria-label="Mois de réservation" className="flex flex-wrap items-center gap-3">
+            <span>
+              Mois de réservation : <strong className="capitalize">{monthLabel(grid.month)}</strong>
+            </span>
+            {grid.previousMonth ? (
+              <Link className="font-semibold text-brand-700 underline" href={monthHref(grid.previousMonth)}>
+                Mois précédent<span className="sr-only"> ({monthLabel(grid.previousMonth)})</span>
+              </Link>
+            ) : null}
+            {grid.nextMonth ? (
+              <Link className="font-semibold text-brand-700 underline" href={monthHref(grid.nextMonth)}>
+                Mois suivant<span className="sr-only"> ({monthLabel(grid.nextMonth)})</span>
+              </Link>
+            ) : null}
+          </nav>
+          <ul className="space-y-1 text-sm">
+            {grid.children.map((c) => (
+              <li key={c.id}>
+                <strong>
+                  {c.firstName} {c.lastName}
+                </strong>
+                {c.classLine ? ` ${c.classLine}` : ""}
+              </li>
+            ))}
+          </ul>
+
+          {grid.days.length === 0 ? (
+            <p className="text-slate-700">Aucun jour n&apos;est ouvert ce mois-ci pour cette prestation.</p>
+          ) : (
+            <form action={`/demandes/reservation/${productId}/resume`} method="get" className="space-y-4">
+              <input type="hidden" name="enfant" value={enfant} />
+              <input type="hidden" name="mois" value={grid.month} />
+              <div
+                role="region"
+                aria-labelledby="grid-caption"
+                tabIndex={0}
+                className="overflow-x-auto rounded border border-slate-200 focus:outline-2 focus:outline-brand-700"
+              >
+                <table className="min-w-max border-collapse text-sm">
+                  <caption id="grid-caption" className="p-2 text-left font-semibold">
+                    {grid.product.serviceName} {grid.product.name} — jours de {monthLabel(grid.month)}
+                  </caption>
+                  <thead>
+                    <tr className="bg-slate-100">
+                      <th scope="col" className="sticky left-0 bg-slate-100 p-2 text-left">
+                        Prestation
+                      </th>
+                      {grid.days.map((d) => (
+                        <th key={d.day} scope="col" className="p-2 text-center whitespace-nowrap">
+                          <abbr title={d.longLabel} className="no-underline">
+                            {d.shortLabel}
+                          </abbr>
+                        </th>
+                      ))}
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {grid.children.map((c) => (
+                      <tr key={c.id} className="border-t border-slate-200">
+                        <th scope="row" className="sticky left-0 bg-white p-2 text-left font-semibold whitespace-nowrap">
+                          {c.firstName}
+                          <span className="block text-xs font-normal">{grid.product.name}</span>
+                        </th>
+                        {grid.days.map((d) => {
+                          const state = d.cells[c.id];
+                          return (
+                            <td key={d.day} className="p-1 text-center">
+                              {state === "available" ? (
+                                <input
+                                  type="checkbox"
+                                  name="j"
+                                  value={`${c.id}|${d.day}`}
+                                  aria-label={`${c.firstName}, ${d.longLabel}`}
+                                  className="size-6 accent-brand-700"
+                                />
+                              ) : (
+                                <span className={`inline-block rounded px-1 text-xs ${state === "booked" ? "bg-green-100 text-ok-700" : "bg-slate-100 text-slate-700"}`}>
+                                  <span className="sr-only">
+                                    {c.firstName}, {d.longLabel} :{" "}
+                                  </span>
+                                  <span>{CELL_LABELS[state]}</span>
+                                </span>
+                              )}
+                            </td>
+                          );
+                        })}
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <p className="text-sm text-slate-700">
+                Cochez les jours souhaités puis cliquez sur « Envoi ». Les prix sont calculés selon votre quotient familial.
+              </p>
+              {anyAvailable ? <SubmitButton pendingLabel="Envoi…">Envoi</SubmitButton> : <p>Aucun jour ne peut plus être réservé ce mois-ci.</p>}
+            </form>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}

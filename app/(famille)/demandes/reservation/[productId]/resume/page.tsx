@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { randomBytes } from "node:crypto";
+import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
+import { PageTitle } from "@/components/ui/card";
+import { requireParent } from "@/lib/auth/dal";
+import { parseTicked, summarizeSelections, type BookingSummaryDto } from "@/lib/bookings/summary";
+import { AppError } from "@/lib/errors";
+import { many, one, orNotFound } from "../../_lib";
+import { ConfirmForm } from "../../confirm-form";
+import { SummaryTable } from "../../summary-table";
+
+export const metadata: Metadata = { title: "Résumé réservation" };
+
+type Props = { params: Promise<{ productId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function BookingSummaryPage({ params, searchParams }: Props) {
+  const user = await requireParent();
+  const { productId } = await params;
+  const query = await searchParams;
+  const ticked = many(query.j).slice(0, 200);
+  const backHref = `/demandes/reservation/${productId}?enfant=${encodeURIComponent(one(query.enfant) ?? "tous")}${one(query.mois) ? `&mois=${one(query.mois)}` : ""}`;
+
+  let summary: BookingSummaryDto | undefined;
+  let refusal: string | undefined;
+  try {
+    summary = await orNotFound(
+      summarizeSelections({ householdId: user.householdId, responsible: `${user.firstName} ${user.lastName}`, selections: parseTicked(productId, ticked) }),
+    );
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    refusal = error.message;
+  }
+
+  return (
+    <>
+      <PageTitle>Détails réservation</PageTitle>
+      {summary ? (
+        <section aria-labelledby="resume-title" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="resume-title" className="text-lg font-semibold">
+            Résumé réservation
+          </h2>
+          <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+            <dt className="font-semibold">Responsable</dt>
+            <dd>{summary.responsible}</dd>
+            <dt className="font-semibold">Prestation</dt>
+            <dd>{summary.serviceName}</dd>
+          </dl>
+          <p className="text-sm">
+            QF famille: {summary.qf ?? "non connu"} Régime: {summary.regime ?? "non connu"}
+          </p>
+          <SummaryTable caption="Résumé réservation" lines={summary.lines} totalCents={summary.totalCents} />
+          <p className="text-sm text-slate-700">
+            En validant, les places sont retenues pendant le délai de paiement ; sans paiement, elles sont libérées.
+          </p>
+          <ConfirmForm productId={productId} submissionKey={randomBytes(16).toString("hex")} ticked={ticked} backHref={backHref} />
+        </section>
+      ) : (
+        <div className="space-y-4">
+          <Alert tone="error" title={refusal} />
+          <ButtonLink href={backHref} variant="secondary">
+            Retour au calendrier
+          </ButtonLink>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
+import { PageTitle } from "@/components/ui/card";
+import { requireParent } from "@/lib/auth/dal";
+import { getBookingInvoice } from "@/lib/bookings/queries";
+import { formatParisDateTime } from "@/lib/dates";
+import { formatCents } from "@/lib/money";
+import { orNotFound } from "../../_lib";
+import { CancelPendingForm } from "../../cancel-form";
+import { Countdown } from "../../countdown";
+import { SummaryTable } from "../../summary-table";
+
+export const metadata: Metadata = { title: "Réservation en attente de paiement" };
+
+export default async function PendingBookingPage({ params }: { params: Promise<{ invoiceId: string }> }) {
+  const user = await requireParent();
+  const { invoiceId } = await params;
+  const invoice = await orNotFound(getBookingInvoice({ householdId: user.householdId, invoiceId }));
+  const pending = invoice.status === "PENDING_PAYMENT" && invoice.heldUntil;
+
+  return (
+    <>
+      <PageTitle>Détails réservation</PageTitle>
+      <div className="space-y-6">
+        {pending ? (
+          <>
+            <p className="font-semibold">
+              Réservation en attente de paiement du {formatParisDateTime(invoice.issuedAt)}, expire le {formatParisDateTime(invoice.heldUntil!)}
+            </p>
+            <Countdown until={invoice.heldUntil!.toISOString()} />
+          </>
+        ) : invoice.status === "CANCELLED" ? (
+          <Alert tone="warning" title="Réservation annulée.">
+            {invoice.cancelReason ?? "Les places ont été libérées."} La facture n° {invoice.number} est annulée.
+          </Alert>
+        ) : (
+          <Alert tone="success" title={`Facture n° ${invoice.number} : ${invoice.status === "PAID" ? "payée" : "à régler"}.`} />
+        )}
+
+        <section aria-labelledby="facture-title" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="facture-title" className="font-semibold">
+            Facture n° {invoice.number}
+          </h2>
+          <SummaryTable caption={`Facture n° ${invoice.number}`} lines={invoice.lines} totalCents={invoice.totalCents} />
+        </section>
+
+        {pending ? (
+          <>
+            <CancelPendingForm invoiceId={invoice.id} />
+            <section aria-labelledby="paiement-title" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
+              <h2 id="paiement-title" className="font-semibold">
+                Choix paiement
+              </h2>
+              <p>
+                <span className="font-semibold">Paiement en ligne</span> —{" "}
+                <span aria-disabled="true" className="text-slate-600">
+                  Facture de {formatCents(invoice.totalCents)}
+                </span>
+              </p>
+              <p className="text-sm text-slate-700">
+                Le paiement en ligne n&apos;est pas encore ouvert sur ce portail : il arrive avec le module des factures. Vos places restent
+                retenues jusqu&apos;à l&apos;heure indiquée ci-dessus.
+              </p>
+            </section>
+          </>
+        ) : (
+          <ButtonLink href="/demandes" variant="secondary">
+            Retour aux demandes
+          </ButtonLink>
+        )}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useEffect, useState } from "react";
+
+function remaining(until: number, now: number) {
+  const seconds = Math.max(0, Math.ceil((until - now) / 1000));
+  return { minutes: Math.floor(seconds / 60), seconds: seconds % 60, total: seconds };
+}
+
+/**
+ * The visible clock ticks every second but is hidden from screen readers;
+ * a separate polite live region speaks at most once a minute, so the page
+ * is not chatty. At zero the page reloads from the server, which shows the
+ * hold as expired.
+ */
+export function Countdown({ until }: { until: string }) {
+  const router = useRouter();
+  const end = new Date(until).getTime();
+  const [now, setNow] = useState<number | null>(null);
+  useEffect(() => {
+    const tick = () => setNow(Date.now());
+    tick();
+    const timer = setInterval(tick, 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const left = now === null ? null : remaining(end, now);
+  const expired = left?.total === 0;
+  useEffect(() => {
+    if (expired) router.refresh();
+  }, [expired, router]);
+  const spoken = left === null ? "" : expired ? "Le délai de paiement est dépassé." : `Il reste ${left.minutes + 1} minute${left.minutes > 0 ? "s" : ""} pour payer.`;
+  return (
+    <div className="rounded-md bg-amber-50 p-3 text-warn-800">
+      <p aria-hidden="true" className="font-semibold tabular-nums">
+        {left === null ? "\u00a0" : expired ? "Délai dépassé" : `Temps restant : ${left.minutes} min ${String(left.seconds).padStart(2, "0")} s`}
+      </p>
+      <p className="sr-only" aria-live="polite">
+        {spoken}
+      </p>
+    </div>
+  );
+}

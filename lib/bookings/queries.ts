@@ -1,0 +1,233 @@
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import {
+  dateToDay,
+  dayToDate,
+  daysOfMonth,
+  isMonth,
+  isPastDeadline,
+  longDayLabel,
+  monthOfDay,
+  openMonths,
+  parisDay,
+  shortDayLabel,
+  type Day,
+  type Month,
+} from "@/lib/dates";
+import { ineligibility } from "@/lib/catalogue/rules";
+import type { Regime } from "@/lib/generated/prisma/client";
+import { activeBookingWhere, loadChildren, loadHousehold, loadProducts, type ChildInfo } from "./context";
+import { expireStaleHolds } from "./cancel";
+
+// Parent-facing reads. Every one takes the household id from the session and
+// filters by it, so another family's ids read as "introuvable".
+
+export type ChildDto = { id: string; firstName: string; lastName: string; classLine: string | null };
+
+function childDto(c: ChildInfo): ChildDto {
+  const parts = [];
+  if (c.className) parts.push(`en classe ${c.className}${c.teacher ? ` ${c.teacher}` : ""}`);
+  if (c.siteName) parts.push(`sur site ${c.siteName}`);
+  return { id: c.id, firstName: c.firstName, lastName: c.lastName, classLine: parts.length ? parts.join(" ") : null };
+}
+
+export type ProductCardDto = { id: string; name: string; description: string | null; eligibleChildren: ChildDto[] };
+export type ServiceCardDto = { id: string; name: string; description: string | null; products: ProductCardDto[] };
+
+/** Services and their products for the Demandes page, with the household's children who may book each. */
+export async function listServicesForHousehold({ householdId, now = new Date() }: { householdId: string; now?: Date }): Promise<ServiceCardDto[]> {
+  const db = await getDb();
+  const services = await db.service.findMany({
+    where: { active: true, products: { some: { active: true } } },
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+    include: { products: { where: { active: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { id: true } } },
+  });
+  const products = new Map((await loadProducts(db, services.flatMap((s) => s.products.map((p) => p.id)))).map((p) => [p.id, p]));
+  const children = await loadChildren(db, householdId);
+  return services.map((s) => ({
+    id: s.id,
+    name: s.name,
+    description: s.description,
+    products: s.products.flatMap(({ id }) => {
+      const p = products.get(id);
+      if (!p) return [];
+      const months = openMonths(now, p.openMonthsAhead);
+      const lastDay = daysOfMonth(months[months.length - 1]).at(-1)!;
+      const eligible = children.filter((c) => !ineligibility(p, c, parisDay(now)) || !ineligibility(p, c, lastDay));
+      return [{ id: p.id, name: p.name, description: p.description, eligibleChildren: eligible.map(childDto) }];
+    }),
+  }));
+}
+
+export type CellState = "available" | "booked" | "full" | "past" | "closed" | "ineligible";
+
+export const CELL_LABELS: Record<Exclude<CellState, "available">, string> = {
+  booked: "Réservé",
+  full: "Complet",
+  past: "Délai dépassé",
+  closed: "Fermé",
+  ineligible: "Non éligible",
+};
+
+export type GridDto = {
+  product: { id: string; name: string; description: string | null; serviceName: string };
+  household: { name: string; address1: string; address2: string | null; postalCode: string; city: string; qf: number | null; regime: Regime | null };
+  children: ChildDto[];
+  month: Month;
+  previousMonth: Month | null;
+  nextMonth: Month | null;
+  days: { day: Day; shortLabel: string; longLabel: string; cells: Record<string, CellState> }[];
+};
+
+/**
+ * The day grid of one product and month for some of the household's
+ * children ("tous" = every child who may book it). The states say why a day
+ * cannot be ticked; the hold checks all of it again.
+ */
+export async function getBookingGrid({
+  householdId,
+  productId,
+  children: wanted,
+  month: requested,
+  now = new Date(),
+}: {
+  householdId: string;
+  productId: string;
+  children: string | "tous";
+  month?: string;
+  now?: Date;
+}): Promise<GridDto> {
+  const db = await getDb();
+  const [product] = await loadProducts(db, [productId]);
+  if (!product) throw new AppError("NOT_FOUND", "Prestation introuvable.");
+  const window = openMonths(now, product.openMonthsAhead);
+  const month = requested && isMonth(requested) && window.includes(requested) ? requested : window[0];
+  const household = await loadHousehold(db, householdId);
+  let children = await loadChildren(db, householdId, wanted === "tous" ? undefined : [wanted]);
+  if (children.length === 0) throw new AppError("NOT_FOUND", "Enfant introuvable.");
+  const days = daysOfMonth(month);
+  if (wanted === "tous") {
+    children = children.filter((c) => days.some((d) => !ineligibility(product, c, d)));
+    if (children.length === 0) throw new AppError("NOT_FOUND", "Aucun enfant ne peut réserver cette prestation.");
+  }
+  const slots = await db.slot.findMany({
+    where: { productId, date: { gte: dayToDate(days[0]), lte: dayToDate(days[days.length - 1]) } },
+    orderBy: { date: "asc" },
+    include: {
+      _count: { select: { bookings: { where: activeBookingWhere(now) } } },
+      bookings: { where: { householdId, ...activeBookingWhere(now) }, select: { personId: true } },
+    },
+  });
+  const index = window.indexOf(month);
+  return {
+    product: { id: product.id, name: product.name, description: product.description, serviceName: product.serviceName },
+    household: {
+      name: household.name,
+      address1: household.address1,
+      address2: household.address2,
+      postalCode: household.postalCode,
+      city: household.city,
+      qf: household.qf,
+      regime: household.regime,
+    },
+    children: children.map(childDto),
+    month,
+    previousMonth: index > 0 ? window[index - 1] : null,
+    nextMonth: index < window.length - 1 ? window[index + 1] : null,
+    days: slots.map((slot) => {
+      const day = dateToDay(slot.date);
+      const past = isPastDeadline(day, product.deadlineDays, product.deadlineTime, now);
+      const full = slot._count.bookings >= slot.capacity;
+      const cells: Record<string, CellState> = {};
+      for (const c of children) {
+        cells[c.id] = slot.closed
+          ? "closed"
+          : slot.bookings.some((b) => b.personId === c.id)
+            ? "booked"
+            : past
+              ? "past"
+              : ineligibility(product, c, day)
+                ? "ineligible"
+                : full
+                  ? "full"
+                  : "available";
+      }
+      return { day, shortLabel: shortDayLabel(day), longLabel: longDayLabel(day), cells };
+    }),
+  };
+}
+
+export type InvoiceLineDto = { label: string; quantity: number; unitPriceCents: number; totalCents: number };
+
+export type PendingInvoiceDto = {
+  id: string;
+  number: number;
+  status: "PENDING_PAYMENT" | "UNPAID" | "PAID" | "CANCELLED";
+  cancelReason: string | null;
+  issuedAt: Date;
+  heldUntil: Date | null;
+  totalCents: number;
+  lines: InvoiceLineDto[];
+};
+
+/** A household's invoice from a booking. Stale holds are cancelled first, so an expired one reads as such. */
+export async function getBookingInvoice({ householdId, invoiceId, now = new Date() }: { householdId: string; invoiceId: string; now?: Date }): Promise<PendingInvoiceDto> {
+  const db = await getDb();
+  await expireStaleHolds(now, { householdId });
+  const invoice = await db.invoice.findFirst({
+    where: { id: invoiceId, householdId },
+    include: { lines: { orderBy: { sortOrder: "asc" } }, bookings: { select: { heldUntil: true }, take: 1 } },
+  });
+  if (!invoice) throw new AppError("NOT_FOUND", "Réservation introuvable.");
+  return {
+    id: invoice.id,
+    number: invoice.number,
+    status: invoice.status,
+    cancelReason: invoice.cancelReason,
+    issuedAt: invoice.issuedAt,
+    heldUntil: invoice.bookings[0]?.heldUntil ?? null,
+    totalCents: invoice.totalCents,
+    lines: invoice.lines.map((l) => ({ label: l.label, quantity: l.quantity, unitPriceCents: l.unitPriceCents, totalCents: l.totalCents })),
+  };
+}
+
+export type HouseholdBookingsDto = {
+  month: Month;
+  children: (ChildDto & {
+    bookings: { id: string; day: Day; label: string; productName: string; serviceName: string; status: "CONFIRMED" | "HELD"; invoiceId: string | null }[];
+  })[];
+};
+
+/** The household's confirmed bookings and running holds of a month, per child. */
+export async function listHouseholdBookings({ householdId, month, now = new Date() }: { householdId: string; month?: string; now?: Date }): Promise<HouseholdBookingsDto> {
+  const db = await getDb();
+  const current = month && isMonth(month) ? month : monthOfDay(parisDay(now));
+  const days = daysOfMonth(current);
+  const children = await loadChildren(db, householdId);
+  const bookings = await db.booking.findMany({
+    where: {
+      householdId,
+      ...activeBookingWhere(now),
+      slot: { date: { gte: dayToDate(days[0]), lte: dayToDate(days[days.length - 1]) } },
+    },
+    include: { slot: { include: { product: { include: { service: true } } } } },
+    orderBy: { slot: { date: "asc" } },
+  });
+  return {
+    month: current,
+    children: children.map((c) => ({
+      ...childDto(c),
+      bookings: bookings
+        .filter((b) => b.personId === c.id)
+        .map((b) => ({
+          id: b.id,
+          day: dateToDay(b.slot.date),
+          label: longDayLabel(dateToDay(b.slot.date)),
+          productName: b.slot.product.name,
+          serviceName: b.slot.product.service.name,
+          status: b.status as "CONFIRMED" | "HELD",
+          invoiceId: b.invoiceId,
+        })),
+    })),
+  };
+}

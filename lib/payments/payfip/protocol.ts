@@ -1,0 +1,81 @@
+// The PayFiP (DGFiP) SOAP protocol: namespaces, field rules and result codes
+// shared by the client and the local simulator.
+
+export const SERVICE_NS =
+  "http://securite.service.tpa.cp.finances.gouv.fr/services/mas_securite/contrat_paiement_securise/PaiementSecuriseService";
+export const REQUEST_NS = "http://securite.service.tpa.cp.finances.gouv.fr/requete";
+export const RESPONSE_NS = "http://securite.service.tpa.cp.finances.gouv.fr/reponse";
+export const FUNCTIONAL_FAULT = "fr.gouv.finances.cp.tpa.webservice.exceptions.FonctionnelleErreur";
+export const PRODUCTION_ENDPOINT = "https://www.payfip.gouv.fr/tpa/services/securite";
+export const PRODUCTION_PAYMENT_PAGE = "https://www.payfip.gouv.fr/tpa/paiementws.web";
+
+export type Saisie = "T" | "X" | "W";
+
+export type CreatePaymentInput = {
+  numcli: string;
+  exer: string;
+  refdet: string;
+  objet: string;
+  montant: string;
+  mel: string;
+  urlnotif: string;
+  urlredirect: string;
+  saisie: Saisie;
+};
+
+/** `resultrans`: P paid by card, V paid by SEPA debit, R card refused, Z debit refused, A abandoned. */
+export type ResultCode = "P" | "V" | "R" | "Z" | "A";
+
+export type PaymentDetail = {
+  dattrans: string;
+  heurtrans: string;
+  exer: string;
+  idOp: string;
+  mel: string;
+  montant: string;
+  numauto: string;
+  numcli: string;
+  objet: string;
+  refdet: string;
+  resultrans: string;
+  saisie: string;
+};
+
+export const MIN_AMOUNT_CENTS = 100;
+export const MAX_AMOUNT_CENTS = 10_000_000;
+
+/** 6–30 characters [A-Z0-9], unique per payment attempt: invoice number + attempt, zero-padded. */
+export function makeRefdet(invoiceNumber: number, attempt: number): string {
+  return `F${String(invoiceNumber).padStart(7, "0")}T${String(attempt).padStart(3, "0")}`;
+}
+
+export const isValidRefdet = (v: string) => /^[A-Z0-9]{6,30}$/.test(v);
+
+/** ASCII letters, digits and spaces only, at most 100 characters: accents folded, punctuation dropped. */
+export function normaliseObjet(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^A-Za-z0-9 ]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 100)
+    .trim();
+}
+
+export const isValidObjet = (v: string) => /^[A-Za-z0-9 ]{0,100}$/.test(v);
+
+/** Integer cents as a string ("800" = 8,00 €), within PayFiP's bounds. */
+export function formatMontant(cents: number): string {
+  if (!Number.isInteger(cents) || cents < MIN_AMOUNT_CENTS || cents > MAX_AMOUNT_CENTS) {
+    throw new RangeError(`PayFiP accepts 1 € to 100 000 €, got ${cents} cents`);
+  }
+  return String(cents);
+}
+
+export const isValidMel = (v: string) => v.length >= 6 && v.length <= 80 && v.includes("@");
+export const isValidNumcli = (v: string) => /^\d{6}$/.test(v);
+export const isValidExer = (v: string) => /^\d{4}$/.test(v);
+
+export const isPaid = (code: string) => code === "P" || code === "V";
+export const isRefused = (code: string) => code === "R" || code === "Z";

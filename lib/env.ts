@@ -22,6 +22,10 @@ const EnvSchema = z.object({
   MAIL_FROM: optional,
   UPLOADTHING_TOKEN: optional,
   CRON_SECRET: optional,
+  PAYFIP_NUMCLI: optional,
+  PAYFIP_SAISIE: z.enum(["T", "X", "W"]).default("T"),
+  PAYFIP_ENDPOINT: optional,
+  PAYFIP_PAYMENT_URL: optional,
   DATA_DIR: z.string().default(".data"),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(50).default(10),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
@@ -40,6 +44,14 @@ export type Env = {
   mailFrom: string;
   uploadthingToken?: string;
   cronSecret?: string;
+  payfip: {
+    numcli: string;
+    saisie: "T" | "X" | "W";
+    endpoint: string;
+    paymentPageUrl: string;
+    /** The embedded simulator answers at the default endpoint. */
+    simulator: boolean;
+  };
   dataDir: string;
   uploadMaxBytes: number;
   login: { maxPerAccount: number; maxPerAddress: number; windowMinutes: number };
@@ -73,6 +85,18 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     }
   }
   const appUrl = (e.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+  const simulator = !e.PAYFIP_ENDPOINT;
+  if (simulator && e.PAYFIP_SAISIE === "W") {
+    throw new EnvError(
+      "PAYFIP_SAISIE=W (production) exige PAYFIP_ENDPOINT : le simulateur PayFiP ne peut pas encaisser de vrais paiements.",
+    );
+  }
+  if (!simulator && !e.PAYFIP_NUMCLI) {
+    throw new EnvError("PAYFIP_NUMCLI manque : le numéro client de la régie est requis avec PAYFIP_ENDPOINT.");
+  }
+  if (e.PAYFIP_NUMCLI && !/^\d{6}$/.test(e.PAYFIP_NUMCLI)) {
+    throw new EnvError("PAYFIP_NUMCLI doit compter 6 chiffres (numéro client fourni par la DGFiP).");
+  }
   try {
     new URL(appUrl);
   } catch {
@@ -88,6 +112,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     mailFrom: e.MAIL_FROM ?? "Portail Famille <no-reply@localhost>",
     uploadthingToken: e.UPLOADTHING_TOKEN,
     cronSecret: e.CRON_SECRET,
+    payfip: {
+      numcli: e.PAYFIP_NUMCLI ?? "123456",
+      saisie: e.PAYFIP_SAISIE,
+      endpoint: e.PAYFIP_ENDPOINT ?? `${appUrl}/tpa/services/securite`,
+      paymentPageUrl:
+        e.PAYFIP_PAYMENT_URL ?? (simulator ? `${appUrl}/tpa/paiementws.web` : "https://www.payfip.gouv.fr/tpa/paiementws.web"),
+      simulator,
+    },
     dataDir: e.DATA_DIR,
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
     login: {

@@ -1,0 +1,41 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { after } from "next/server";
+import { env } from "@/lib/env";
+import { type ResultCode } from "@/lib/payments/payfip/protocol";
+import { settleSimulatedPayment, SimulatorError } from "@/lib/payments/payfip/simulator";
+
+const CODES: ResultCode[] = ["P", "V", "R", "Z", "A"];
+
+export async function payAction(formData: FormData) {
+  if (!env().payfip.simulator) redirect("/");
+  const idOp = String(formData.get("idop") ?? "");
+  const code = String(formData.get("resultrans") ?? "") as ResultCode;
+  if (!CODES.includes(code)) redirect(`/tpa/paiementws.web?idop=${encodeURIComponent(idOp)}`);
+  let target;
+  try {
+    target = settleSimulatedPayment(idOp, code);
+  } catch (error) {
+    if (error instanceof SimulatorError) {
+      redirect(`/tpa/paiementws.web?idop=${encodeURIComponent(idOp)}&erreur=${encodeURIComponent(error.message)}`);
+    }
+    throw error;
+  }
+  // Like PayFiP, the server-to-server notification travels on its own,
+  // shortly after the payer is sent back: the return page may arrive first.
+  after(async () => {
+    await new Promise((r) => setTimeout(r, 1500));
+    await fetch(target.urlnotif, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ idop: target.idOp }),
+      signal: AbortSignal.timeout(10_000),
+    }).catch(() => {
+      // A lost notification is part of what the portal must survive: its poller settles the payment.
+    });
+  });
+  const back = new URL(target.urlredirect);
+  back.searchParams.set("idop", target.idOp);
+  redirect(back.toString());
+}

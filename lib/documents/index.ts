@@ -4,7 +4,8 @@ import { recordAudit, type Actor } from "@/lib/audit";
 import { getDb, type Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { claimFile } from "@/lib/files";
+import { sha256 } from "@/lib/auth/tokens";
+import { claimFile, discardFile } from "@/lib/files";
 import type { ReviewStatus } from "@/lib/generated/prisma/client";
 import { sendServiceEmails } from "@/lib/mail/service";
 import { getSettings } from "@/lib/settings";
@@ -487,3 +488,19 @@ export async function refuseDocument({ actor, documentId, reason }: { actor: Act
 
 export const DocumentDecisionSchema = z.object({ documentId: z.string().min(1) });
 export const RefuseDocumentSchema = z.object({ documentId: z.string().min(1), reason: RefusalReasonSchema });
+
+/**
+ * Uploads a refused form sent but never attached: removed at once rather
+ * than left for the periodic purge, so a refused form leaves nothing behind.
+ * Only files still pending under the sender's claim are touched.
+ */
+export async function discardUnclaimedUploads(uploads: UploadRef[]): Promise<void> {
+  const db = await getDb();
+  for (const { fileId, claim } of uploads) {
+    const file = await db.storedFile.findFirst({
+      where: { id: fileId, claimHash: sha256(claim), status: "PENDING" },
+      select: { id: true },
+    });
+    if (file) await discardFile(file.id);
+  }
+}

@@ -1,38 +1,181 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageTitle } from "@/components/ui/card";
 import { requireParent } from "@/lib/auth/dal";
+import { listHouseholdFiles, REVIEW_STATUS_LABELS } from "@/lib/documents";
+import { formatParisDate, requestStateLabel, requestValidationLabel, STATUS_BADGE } from "@/lib/documents/format";
+import { listHouseholdRequests } from "@/lib/requests";
+import { DeleteFileForm } from "./delete-file-form";
 
 export const metadata: Metadata = { title: "Accueil" };
 
-export default async function HomePage() {
+const TABS = [
+  { key: "demandes", label: "Demandes" },
+  { key: "factures", label: "Factures" },
+  { key: "fichiers", label: "Fichiers" },
+] as const;
+type TabKey = (typeof TABS)[number]["key"];
+
+const th = "whitespace-nowrap px-3 py-2 text-left text-sm font-semibold text-slate-800";
+const td = "px-3 py-2 align-top text-sm text-slate-800";
+
+/**
+ * The seed's home page: tabs Demandes, Factures and Fichiers. Tabs are
+ * links (with aria-current) and "Recherche" is a GET form, so both work
+ * without JavaScript and a filtered view can be bookmarked.
+ */
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ onglet?: string; q?: string }> }) {
   const user = await requireParent();
+  const params = await searchParams;
+  const tab: TabKey = TABS.some((t) => t.key === params.onglet) ? (params.onglet as TabKey) : "demandes";
+  const query = (params.q ?? "").slice(0, 100);
   return (
     <>
       <PageTitle description="Le résumé de vos demandes, de vos factures et des fichiers envoyés au service.">
         Bonjour {user.firstName}
       </PageTitle>
-      <div className="grid gap-4 md:grid-cols-3">
-        <section aria-labelledby="home-requests" className="space-y-2">
-          <h2 id="home-requests" className="text-lg font-semibold">
-            Demandes
-          </h2>
-          <EmptyState title="Aucune demande pour le moment.">
-            Vos démarches administratives et leur état de traitement s&apos;afficheront ici.
-          </EmptyState>
-        </section>
-        <section aria-labelledby="home-invoices" className="space-y-2">
-          <h2 id="home-invoices" className="text-lg font-semibold">
-            Factures
-          </h2>
-          <EmptyState title="Aucune facture pour le moment.">Montant en attente de paiement : 0,00 €</EmptyState>
-        </section>
-        <section aria-labelledby="home-files" className="space-y-2">
-          <h2 id="home-files" className="text-lg font-semibold">
-            Fichiers
-          </h2>
-          <EmptyState title="Aucun fichier en cours de traitement." />
-        </section>
-      </div>
+      <nav aria-label="Onglets de l'accueil" className="mb-4 border-b border-slate-300">
+        <ul className="flex flex-wrap gap-1">
+          {TABS.map((t) => (
+            <li key={t.key}>
+              <Link
+                href={`/accueil?onglet=${t.key}`}
+                aria-current={t.key === tab ? "page" : undefined}
+                className={`-mb-px inline-flex min-h-11 items-center border-b-4 px-4 font-semibold ${
+                  t.key === tab ? "border-brand-700 text-brand-800" : "border-transparent text-slate-700 hover:text-brand-700"
+                }`}
+              >
+                {t.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {tab === "factures" ? (
+        <EmptyState title="Aucune facture pour le moment.">Montant en attente de paiement : 0,00 €</EmptyState>
+      ) : (
+        <>
+          <form method="get" action="/accueil" role="search" className="mb-4 flex flex-wrap items-end gap-2">
+            <input type="hidden" name="onglet" value={tab} />
+            <div>
+              <label htmlFor="recherche" className="block text-sm font-semibold text-slate-800">
+                Recherche
+              </label>
+              <input
+                id="recherche"
+                name="q"
+                type="search"
+                defaultValue={query}
+                className="block min-h-11 w-64 max-w-full rounded-md border border-slate-400 px-3 py-2"
+              />
+            </div>
+            <button type="submit" className={buttonClass("secondary")}>
+              Rechercher
+            </button>
+          </form>
+          {tab === "demandes" ? (
+            <RequestsTab householdId={user.householdId} query={query} />
+          ) : (
+            <FilesTab householdId={user.householdId} query={query} />
+          )}
+        </>
+      )}
     </>
+  );
+}
+
+async function RequestsTab({ householdId, query }: { householdId: string; query: string }) {
+  const requests = await listHouseholdRequests({ householdId, query });
+  if (requests.length === 0) {
+    return (
+      <EmptyState title={query ? "Aucune demande ne correspond à votre recherche." : "Aucune demande pour le moment."}>
+        <Link href="/demandes/demarches" className="text-brand-700 underline">
+          Faire une démarche administrative
+        </Link>
+      </EmptyState>
+    );
+  }
+  return (
+    <div role="region" aria-label="Demandes" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full divide-y divide-slate-200">
+        <caption className="px-3 py-2 text-left text-base font-semibold">Vos demandes</caption>
+        <thead className="bg-slate-50">
+          <tr>
+            {["Nom", "Intitulé de la Demande", "Service", "Type", "Date", "Etat", "Validation"].map((h) => (
+              <th key={h} scope="col" className={th}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200">
+          {requests.map((r) => (
+            <tr key={r.id}>
+              <td className={td}>{r.personName ?? "Famille"}</td>
+              <th scope="row" className={`${td} font-normal`}>
+                <Link href={`/demandes/demarches/${r.id}`} className="text-brand-700 underline">
+                  {r.label}
+                </Link>
+              </th>
+              <td className={td}>{r.service}</td>
+              <td className={td}>{r.typeName}</td>
+              <td className={`${td} whitespace-nowrap`}>{formatParisDate(r.createdAt)}</td>
+              <td className={td}>{requestStateLabel(r.status)}</td>
+              <td className={td}>{requestValidationLabel(r)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+async function FilesTab({ householdId, query }: { householdId: string; query: string }) {
+  const files = await listHouseholdFiles({ householdId, query });
+  if (files.length === 0) {
+    return <EmptyState title={query ? "Aucun fichier ne correspond à votre recherche." : "Aucun fichier envoyé pour le moment."} />;
+  }
+  return (
+    <div role="region" aria-label="Fichiers" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+      <table className="min-w-full divide-y divide-slate-200">
+        <caption className="px-3 py-2 text-left text-base font-semibold">Vos fichiers</caption>
+        <thead className="bg-slate-50">
+          <tr>
+            {["Fichier", "Nom", "Date de Création", "Status"].map((h) => (
+              <th key={h} scope="col" className={th}>
+                {h}
+              </th>
+            ))}
+            <th scope="col" className={th}>
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-200">
+          {files.map((f) => (
+            <tr key={f.id}>
+              <th scope="row" className={`${td} font-normal`}>
+                <a href={`/api/fichiers/${f.fileId}`} target="_blank" rel="noopener" className="break-all text-brand-700 underline">
+                  {f.fileName}
+                </a>
+                <span className="block text-xs text-slate-600">{f.typeLabel}</span>
+              </th>
+              <td className={td}>{f.ownerName ?? "Famille"}</td>
+              <td className={`${td} whitespace-nowrap`}>{formatParisDate(f.createdAt)}</td>
+              <td className={td}>
+                <span className={`rounded-full border px-2 py-0.5 text-xs font-semibold ${STATUS_BADGE[f.status]}`}>
+                  {REVIEW_STATUS_LABELS[f.status]}
+                </span>
+                {f.status === "REFUSED" && f.refusalReason ? (
+                  <span className="mt-1 block text-xs text-slate-700">Motif : {f.refusalReason}</span>
+                ) : null}
+              </td>
+              <td className={td}>{f.status === "PENDING" ? <DeleteFileForm documentId={f.id} fileName={f.fileName} /> : null}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

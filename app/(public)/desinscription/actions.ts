@@ -1,0 +1,23 @@
+"use server";
+
+import { z } from "zod";
+import { formDataToObject, handleForm, type FormState } from "@/lib/forms";
+import { unsubscribeFromServiceEmails } from "@/lib/mail/unsubscribe";
+
+const UnsubscribeSchema = z.object({ u: z.string().min(1).max(100), s: z.string().min(1).max(200) });
+
+const INVALID_LINK = "Ce lien de désinscription n'est pas valide : utilisez le lien du dernier mail reçu.";
+
+/** Works without signing in: the signed link is the proof. */
+export async function unsubscribeAction(_prev: FormState, formData: FormData): Promise<FormState> {
+  const state = await handleForm(UnsubscribeSchema, formDataToObject(formData), async ({ u, s }) => {
+    const done = await unsubscribeFromServiceEmails({ userId: u, signature: s });
+    if (!done) return { status: "error", message: INVALID_LINK };
+    return {
+      status: "success",
+      message:
+        "Vous ne recevrez plus les mails du service (documents et demandes traités). Les mails liés à votre compte et à vos paiements continueront de vous parvenir.",
+    };
+  });
+  return state.status === "error" && !state.message?.startsWith("Ce lien") ? { status: "error", message: INVALID_LINK } : state;
+}

@@ -1,0 +1,20 @@
+"use client";
+
+import { useActionState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { idle } from "@/lib/forms";
+import { unsubscribeAction } from "./actions";
+
+export function UnsubscribeForm({ userId, signature }: { userId: string; signature: string }) {
+  const [state, action] = useActionState(unsubscribeAction, idle);
+  if (state.status === "success") return <Alert tone="success" title="Désinscription enregistrée.">{state.message}</Alert>;
+  return (
+    <form action={action} className="space-y-4">
+      {state.status === "error" ? <Alert tone="error">{state.message}</Alert> : null}
+      <input type="hidden" name="u" value={userId} />
+      <input type="hidden" name="s" value={signature} />
+      <SubmitButton pendingLabel="Enregistrement…">Confirmer la désinscription</SubmitButton>
+    </form>
+  );
+}

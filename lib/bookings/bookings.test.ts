@@ -179,3 +179,50 @@ describe("cancel and expiry", () => {
     expect(await db.invoice.findUniqueOrThrow({ where: { id: held.invoiceId } })).toMatchObject({ status: "CANCELLED", number: held.number });
   });
 });
+
+describe("staff lists and calendar", () => {
+  it("lists the day's children and exports them for French Excel", async () => {
+    const { dayList, dayListCsv } = await import("@/lib/bookings/lists");
+    const { db, canteen } = await setup();
+    const family = await createFamily(db, { schoolClassId: canteen.schoolClass.id });
+    await holdBookings({
+      actor: family.actor,
+      householdId: family.household.id,
+      selections: [{ personId: family.children[0].id, productId: canteen.product.id, date: "2026-06-09" }],
+      submissionKey: newSubmissionKey(),
+      now: NOW,
+    });
+    const list = await dayList({ productId: canteen.product.id, day: "2026-06-09", now: NOW });
+    expect(list.rows).toMatchObject([{ firstName: "Emma", className: "CM1A", siteName: canteen.site.name, status: "HELD" }]);
+    const csv = dayListCsv(list);
+    expect(csv.startsWith("\uFEFF\"Date\";\"Prestation\"")).toBe(true);
+    expect(csv).toContain('"09/06/2026"');
+    // Once the hold has run out, the child is no longer expected.
+    expect((await dayList({ productId: canteen.product.id, day: "2026-06-09", now: minutes(20) })).rows).toHaveLength(0);
+  });
+
+  it("opens a month on chosen weekdays, skipping holidays and closures; capacity never drops below bookings", async () => {
+    const { openMonth, setSlotCapacity } = await import("@/lib/catalogue/calendar");
+    const db = await getDb();
+    const canteen = await createCanteen(db, { capacity: 1 });
+    await db.closure.create({ data: { label: "Pont", startDate: new Date("2026-05-15T00:00:00Z"), endDate: new Date("2026-05-15T00:00:00Z") } });
+    const result = await openMonth({ db, productId: canteen.product.id, month: "2026-05", weekdays: [4, 5] });
+    // Thursdays and Fridays of May 2026, without 1 and 8 May, Ascension (14th) and the closure (15th).
+    expect(result.created).toEqual(["2026-05-07", "2026-05-21", "2026-05-22", "2026-05-28", "2026-05-29"]);
+    expect(result.skipped.map((s) => s.reason)).toEqual(["Fête du Travail", "Victoire 1945", "Ascension", "Pont"]);
+    expect((await openMonth({ db, productId: canteen.product.id, month: "2026-05", weekdays: [4, 5] })).created).toEqual([]);
+
+    const [slot] = await openDays(db, canteen.product.id, ["2026-06-09"], 3);
+    const family = await createFamily(db, { schoolClassId: canteen.schoolClass.id, children: 2 });
+    await holdBookings({
+      actor: family.actor,
+      householdId: family.household.id,
+      selections: family.children.map((c) => ({ personId: c.id, productId: canteen.product.id, date: "2026-06-09" })),
+      submissionKey: newSubmissionKey(),
+      now: NOW,
+    });
+    await expect(setSlotCapacity({ slotId: slot.id, capacity: 1, now: NOW })).rejects.toThrow(/2 places sont déjà réservées/);
+    await setSlotCapacity({ slotId: slot.id, capacity: 2, now: NOW });
+    await setSlotCapacity({ slotId: slot.id, capacity: 0, now: minutes(30) });
+  });
+});

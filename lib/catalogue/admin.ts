@@ -32,7 +32,8 @@ export const ProductSchema = z
     defaultCapacity: z.coerce.number().int().min(0).max(10_000),
     active: z.preprocess((v) => v === "on" || v === true || v === "true", z.boolean()),
     siteIds: z.array(z.string()).default([]),
-    classIds: z.array(z.string()).default([]),
+    /** Absent when the form does not show classes: they are then left as they are. */
+    classIds: z.array(z.string()).optional(),
   })
   .refine((p) => p.minAgeYears == null || p.maxAgeYears == null || p.minAgeYears <= p.maxAgeYears, {
     path: ["maxAgeYears"],
@@ -80,12 +81,12 @@ export async function saveProduct({ id, input }: { id?: string; input: z.infer<t
     ...rest,
     description: rest.description || null,
     sites: { set: siteIds.map((s) => ({ id: s })) },
-    classes: { set: classIds.map((c) => ({ id: c })) },
+    ...(classIds ? { classes: { set: classIds.map((c) => ({ id: c })) } } : {}),
   };
   try {
     if (id) return await db.product.update({ where: { id }, data });
     return await db.product.create({
-      data: { ...data, sites: { connect: siteIds.map((s) => ({ id: s })) }, classes: { connect: classIds.map((c) => ({ id: c })) } },
+      data: { ...data, sites: { connect: siteIds.map((s) => ({ id: s })) }, classes: { connect: (classIds ?? []).map((c) => ({ id: c })) } },
     });
   } catch (error) {
     uniqueName(error, "Ce service a déjà une prestation de ce nom.");

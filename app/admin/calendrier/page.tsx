@@ -1,0 +1,172 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { Card, EmptyState, PageTitle } from "@/components/ui/card";
+import { buttonClass } from "@/components/ui/button";
+import { Field, Input, Select } from "@/components/ui/field";
+import { requireStaff } from "@/lib/auth/dal";
+import { monthCalendar } from "@/lib/catalogue/calendar";
+import { listProductsForStaff } from "@/lib/bookings/lists";
+import { getDb } from "@/lib/db/client";
+import { addMonths, dateToDay, formatDay, fullDayLabel, isMonth, monthLabel, monthOfDay, parisDay } from "@/lib/dates";
+import { ScrollTable, captionClass, tdClass, thClass } from "../_components/scroll-table";
+import { ActionForm } from "../catalogue/_components/action-form";
+import { addClosureAction, deleteClosureAction, openMonthAction, setCapacityAction, toggleClosedAction } from "./actions";
+
+export const metadata: Metadata = { title: "Calendrier" };
+
+const WEEKDAYS = ["Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"];
+
+export default async function CalendarPage({ searchParams }: { searchParams: Promise<{ produit?: string; mois?: string }> }) {
+  await requireStaff();
+  const query = await searchParams;
+  const products = await listProductsForStaff();
+  const product = products.find((p) => p.id === query.produit) ?? products[0];
+  const month = query.mois && isMonth(query.mois) ? query.mois : monthOfDay(parisDay(new Date()));
+  const days = product ? await monthCalendar({ productId: product.id, month }) : [];
+  const db = await getDb();
+  const closures = await db.closure.findMany({ orderBy: { startDate: "desc" }, take: 50 });
+  const href = (m: string) => `/admin/calendrier?produit=${product?.id ?? ""}&mois=${m}`;
+
+  return (
+    <>
+      <PageTitle description="Ouvrir les jours d'une prestation, ajuster la capacité, fermer un jour, saisir les fermetures.">Calendrier</PageTitle>
+      {!product ? (
+        <EmptyState title="Aucune prestation : créez-en une dans le catalogue." />
+      ) : (
+        <div className="space-y-6">
+          <form method="get" className="flex flex-wrap items-end gap-3">
+            <Field label="Prestation">
+              {(p) => (
+                <Select {...p} name="produit" defaultValue={product.id}>
+                  {products.map((o) => (
+                    <option key={o.id} value={o.id}>
+                      {o.label}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </Field>
+            <Field label="Mois">{(p) => <Input {...p} name="mois" type="month" defaultValue={month} />}</Field>
+            <button type="submit" className={buttonClass("secondary")}>
+              Afficher
+            </button>
+          </form>
+
+          <Card title={`Ouvrir un mois : ${product.label}`}>
+            <ActionForm action={openMonthAction} submitLabel="Ouvrir le mois">
+              <input type="hidden" name="productId" value={product.id} />
+              <div className="grid gap-4 sm:grid-cols-2">
+                <Field label="Mois à ouvrir" required>
+                  {(p) => <Input {...p} name="month" type="month" required defaultValue={month} />}
+                </Field>
+                <Field label="Capacité par jour" hint={`Vide : ${product.defaultCapacity} places.`}>
+                  {(p) => <Input {...p} name="capacity" inputMode="numeric" />}
+                </Field>
+              </div>
+              <fieldset>
+                <legend className="text-sm font-semibold">Jours de la semaine</legend>
+                <div className="flex flex-wrap gap-x-4">
+                  {WEEKDAYS.map((label, i) => (
+                    <label key={label} className="flex min-h-11 items-center gap-2">
+                      <input type="checkbox" name="weekdays" value={i + 1} className="size-5" />
+                      {label}
+                    </label>
+                  ))}
+                </div>
+              </fieldset>
+              <p className="text-sm text-slate-700">Les jours fériés et les fermetures saisies plus bas sont sautés.</p>
+            </ActionForm>
+          </Card>
+
+          <nav aria-label="Mois affiché" className="flex flex-wrap items-center gap-4">
+            <Link className="font-semibold text-brand-700 underline" href={href(addMonths(month, -1))}>
+              Mois précédent
+            </Link>
+            <strong className="capitalize">{monthLabel(month)}</strong>
+            <Link className="font-semibold text-brand-700 underline" href={href(addMonths(month, 1))}>
+              Mois suivant
+            </Link>
+          </nav>
+
+          {days.length === 0 ? (
+            <EmptyState title={`Aucun jour ouvert en ${monthLabel(month)} pour cette prestation.`} />
+          ) : (
+            <ScrollTable label={`Jours ouverts en ${monthLabel(month)}`}>
+              <table className="w-full border-collapse">
+                <caption className={captionClass}>
+                  {product.label} — {monthLabel(month)}
+                </caption>
+                <thead>
+                  <tr className="border-b border-slate-200 bg-slate-50">
+                    <th scope="col" className={thClass}>Jour</th>
+                    <th scope="col" className={thClass}>Réservés</th>
+                    <th scope="col" className={thClass}>Capacité</th>
+                    <th scope="col" className={thClass}>État</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {days.map((d) => (
+                    <tr key={d.slotId} className="border-b border-slate-100">
+                      <th scope="row" className={`${tdClass} text-left font-normal`}>
+                        <Link className="text-brand-700 underline" href={`/admin/listes?produit=${product.id}&jour=${d.day}`}>
+                          {fullDayLabel(d.day)}
+                        </Link>
+                      </th>
+                      <td className={tdClass}>{d.booked}</td>
+                      <td className={tdClass}>
+                        <ActionForm action={setCapacityAction} submitLabel="Modifier" variant="secondary" inline>
+                          <input type="hidden" name="slotId" value={d.slotId} />
+                          <label className="sr-only" htmlFor={`cap-${d.slotId}`}>
+                            Capacité du {fullDayLabel(d.day)}
+                          </label>
+                          <Input id={`cap-${d.slotId}`} name="capacity" inputMode="numeric" defaultValue={d.capacity} className="w-20" />
+                        </ActionForm>
+                      </td>
+                      <td className={tdClass}>
+                        <ActionForm action={toggleClosedAction} submitLabel={d.closed ? "Rouvrir" : "Fermer le jour"} variant="ghost" inline>
+                          <input type="hidden" name="slotId" value={d.slotId} />
+                          <input type="hidden" name="closed" value={d.closed ? "false" : "true"} />
+                          <span>{d.closed ? "Fermé" : d.booked >= d.capacity ? "Complet" : "Ouvert"}</span>
+                        </ActionForm>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollTable>
+          )}
+
+          <Card title="Fermetures (vacances, jours sans service)">
+            {closures.length > 0 ? (
+              <ul className="mb-4 divide-y divide-slate-200">
+                {closures.map((c) => (
+                  <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                    <span>
+                      {c.label} : du {formatDay(dateToDay(c.startDate))} au {formatDay(dateToDay(c.endDate))}
+                    </span>
+                    <ActionForm action={deleteClosureAction} submitLabel="Supprimer" variant="ghost" inline>
+                      <input type="hidden" name="id" value={c.id} />
+                    </ActionForm>
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+            <ActionForm action={addClosureAction} submitLabel="Ajouter la fermeture">
+              <div className="grid gap-4 sm:grid-cols-3">
+                <Field label="Libellé" required>
+                  {(p) => <Input {...p} name="label" required />}
+                </Field>
+                <Field label="Du" required>
+                  {(p) => <Input {...p} name="startDate" type="date" required />}
+                </Field>
+                <Field label="Au" required>
+                  {(p) => <Input {...p} name="endDate" type="date" required />}
+                </Field>
+              </div>
+            </ActionForm>
+          </Card>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,56 @@
+"use client";
+
+import { useActionState, type ReactNode } from "react";
+import { Alert } from "@/components/ui/alert";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { ButtonVariant } from "@/components/ui/button";
+import { idle, type FormState } from "@/lib/forms";
+
+/**
+ * A staff form bound to a server action, announcing its outcome above the
+ * fields. Used by the catalogue, calendar and list pages for their many
+ * small forms.
+ */
+export function ActionForm({
+  action,
+  submitLabel,
+  variant = "primary",
+  children,
+  className = "space-y-4",
+  inline = false,
+}: {
+  action: (state: FormState, formData: FormData) => Promise<FormState>;
+  submitLabel: string;
+  variant?: ButtonVariant;
+  children?: ReactNode;
+  className?: string;
+  inline?: boolean;
+}) {
+  const [state, formAction] = useActionState(action, idle);
+  return (
+    <form action={formAction} className={inline ? "flex flex-wrap items-end gap-2" : className}>
+      {state.status === "error" && state.message ? (
+        <div className={inline ? "w-full" : ""}>
+          <Alert tone="error" title={state.message}>
+            {state.fieldErrors ? (
+              <ul className="list-disc pl-5">
+                {Object.entries(state.fieldErrors).map(([field, message]) => (
+                  <li key={field}>{message}</li>
+                ))}
+              </ul>
+            ) : null}
+          </Alert>
+        </div>
+      ) : null}
+      {state.status === "success" && state.message ? (
+        <div className={inline ? "w-full" : ""}>
+          <Alert tone="success" title={state.message} />
+        </div>
+      ) : null}
+      {children}
+      <SubmitButton variant={variant} pendingLabel="Enregistrement…">
+        {submitLabel}
+      </SubmitButton>
+    </form>
+  );
+}

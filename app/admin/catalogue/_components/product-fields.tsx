@@ -1,0 +1,81 @@
+import { Field, Input, Select } from "@/components/ui/field";
+
+export type ProductFormValues = {
+  serviceId?: string;
+  name?: string;
+  description?: string | null;
+  minAgeYears?: number | null;
+  maxAgeYears?: number | null;
+  deadlineDays?: number;
+  deadlineTime?: string;
+  openMonthsAhead?: number;
+  defaultCapacity?: number;
+  active?: boolean;
+  siteIds?: string[];
+};
+
+/** The product's description, who may book it and its booking rules. */
+export function ProductFields({
+  services,
+  sites,
+  values = {},
+}: {
+  services: { id: string; name: string }[];
+  sites: { id: string; name: string }[];
+  values?: ProductFormValues;
+}) {
+  return (
+    <>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <Field label="Service" required>
+          {(p) => (
+            <Select {...p} name="serviceId" required defaultValue={values.serviceId}>
+              {services.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+        <Field label="Nom de la prestation" required>
+          {(p) => <Input {...p} name="name" required defaultValue={values.name} />}
+        </Field>
+      </div>
+      <Field label="Description">{(p) => <Input {...p} name="description" defaultValue={values.description ?? ""} />}</Field>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field label="Âge minimum (ans)" hint="Vide : pas de limite.">
+          {(p) => <Input {...p} name="minAgeYears" inputMode="numeric" defaultValue={values.minAgeYears ?? ""} />}
+        </Field>
+        <Field label="Âge maximum (ans)" hint="Vide : pas de limite.">
+          {(p) => <Input {...p} name="maxAgeYears" inputMode="numeric" defaultValue={values.maxAgeYears ?? ""} />}
+        </Field>
+        <Field label="Capacité par jour" required>
+          {(p) => <Input {...p} name="defaultCapacity" inputMode="numeric" required defaultValue={values.defaultCapacity ?? 50} />}
+        </Field>
+        <Field label="Délai de prévenance (jours avant)" required>
+          {(p) => <Input {...p} name="deadlineDays" inputMode="numeric" required defaultValue={values.deadlineDays ?? 2} />}
+        </Field>
+        <Field label="Heure limite (heure de Paris)" required>
+          {(p) => <Input {...p} name="deadlineTime" type="time" required defaultValue={values.deadlineTime ?? "10:00"} />}
+        </Field>
+        <Field label="Mois ouverts à la réservation" hint="Mois en cours compris." required>
+          {(p) => <Input {...p} name="openMonthsAhead" inputMode="numeric" required defaultValue={values.openMonthsAhead ?? 2} />}
+        </Field>
+      </div>
+      <fieldset className="space-y-1">
+        <legend className="text-sm font-semibold">Sites concernés (aucun coché : tous les sites)</legend>
+        {sites.map((s) => (
+          <label key={s.id} className="flex min-h-11 items-center gap-2">
+            <input type="checkbox" name="siteIds" value={s.id} defaultChecked={values.siteIds?.includes(s.id)} className="size-5" />
+            {s.name}
+          </label>
+        ))}
+      </fieldset>
+      <label className="flex min-h-11 items-center gap-2">
+        <input type="checkbox" name="active" defaultChecked={values.active ?? true} className="size-5" />
+        Ouverte à la réservation
+      </label>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import { requireStaff } from "@/lib/auth/dal";
+import { dayList, dayListCsv } from "@/lib/bookings/lists";
+import { AppError } from "@/lib/errors";
+
+/** The day list as a CSV download that French Excel opens as is. */
+export async function GET(request: Request) {
+  await requireStaff();
+  const url = new URL(request.url);
+  const productId = url.searchParams.get("produit") ?? "";
+  const day = url.searchParams.get("jour") ?? "";
+  try {
+    const list = await dayList({ productId, day });
+    const name = `liste-${list.productName}-${day}`.normalize("NFD").replace(/[^\w.-]+/g, "-").toLowerCase();
+    return new Response(dayListCsv(list), {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${name}.csv"`,
+        "Cache-Control": "no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof AppError) return new Response(error.message, { status: error.code === "NOT_FOUND" ? 404 : 400 });
+    throw error;
+  }
+}

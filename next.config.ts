@@ -19,6 +19,7 @@ const nextConfig: NextConfig = {
     "@node-rs/argon2",
     "sharp",
     "pg",
+    "@react-pdf/renderer",
   ],
   env: { NEXT_PUBLIC_APP_VERSION: pkg.version },
   poweredByHeader: false,

@@ -1,0 +1,17 @@
+import { describe, expect, it } from "vitest";
+import { renderInvoicePdf } from "./render";
+import { SAMPLE_INVOICE } from "./sample";
+
+describe("invoice PDF", () => {
+  it("renders a one-page A4 PDF with the payment slip", async () => {
+    const pdf = await renderInvoicePdf(SAMPLE_INVOICE);
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(pdf.length).toBeGreaterThan(5_000);
+    expect(pdf.toString("latin1")).toContain("/Count 1");
+  });
+
+  it("renders the paid mark instead of the slip", async () => {
+    const pdf = await renderInvoicePdf({ ...SAMPLE_INVOICE, invoice: { ...SAMPLE_INVOICE.invoice, paid: true, paidAt: new Date() } });
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  });
+});

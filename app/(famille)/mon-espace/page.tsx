@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireParent } from "@/lib/auth/dal";
 import { listFamilyMembers, QUALITY_LABELS } from "@/lib/families";
@@ -16,18 +18,25 @@ export default async function MySpacePage() {
           {members.map((m) => (
             <li key={m.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
               <span>
-                <span className="font-semibold">
+                <Link href={`/mon-espace/membres/${m.id}`} className="font-semibold text-brand-700 underline">
                   {m.firstName} {m.lastName}
-                </span>{" "}
+                </Link>{" "}
                 <span className="text-sm text-slate-600">({QUALITY_LABELS[m.quality]})</span>
               </span>
               {m.synced ? (
-                <span className="rounded-full bg-green-50 px-3 py-1 text-sm font-semibold text-ok-700">Compte synchronisé</span>
+                <span className="rounded-full bg-green-50 px-3 py-1 text-sm font-semibold text-ok-700">Compte Synchronisé</span>
               ) : null}
             </li>
           ))}
         </ul>
-        <p className="mt-4 text-sm text-slate-700">Votre identifiant de connexion : <strong className="font-mono">{user.identifiant}</strong></p>
+        <p className="mt-4">
+          <Link href="/demandes/demarches/nouvelle/AJOUT_PERSONNE" className={buttonClass("secondary")}>
+            Ajouter une personne de la famille
+          </Link>
+        </p>
+        <p className="mt-4 text-sm text-slate-700">
+          Votre identifiant de connexion : <strong className="font-mono">{user.identifiant}</strong>
+        </p>
       </Card>
     </>
   );

@@ -1,0 +1,104 @@
+"use client";
+
+import { useId, useState, useTransition, type FormEvent } from "react";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
+import { FileField, useDocumentUpload } from "@/components/upload";
+import type { FormState } from "@/lib/forms";
+import { addDocumentAction } from "../../actions";
+
+/**
+ * "+ Ajouter un autre fichier" or "Écraser le fichier..": a button that
+ * opens a file field and "Envoi". The file goes up first, then the action
+ * attaches it (and, for an overwrite, retires the old version).
+ */
+export function DocumentUploadForm({
+  personId,
+  typeId,
+  typeLabel,
+  replacesId,
+  triggerLabel,
+  uploadDriver,
+  maxBytes,
+}: {
+  personId: string;
+  typeId: string;
+  typeLabel: string;
+  replacesId?: string;
+  triggerLabel: string;
+  uploadDriver: "local" | "uploadthing";
+  maxBytes: number;
+}) {
+  const [open, setOpen] = useState(false);
+  const [file, setFile] = useState<File | null>(null);
+  const [fileError, setFileError] = useState<string>();
+  const [state, setState] = useState<FormState>({ status: "idle" });
+  const [pending, startTransition] = useTransition();
+  const uploader = useDocumentUpload(uploadDriver, { maxBytes });
+  const fieldId = useId();
+  const panelId = `${fieldId}-panel`;
+
+  function onSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (pending) return;
+    if (!file) {
+      setFileError("Choisissez un fichier.");
+      return;
+    }
+    startTransition(async () => {
+      setFileError(undefined);
+      setState({ status: "idle" });
+      let receipt;
+      try {
+        receipt = await uploader.upload(file);
+      } catch (error) {
+        setFileError(error instanceof Error ? error.message : "L'envoi du fichier a échoué.");
+        return;
+      }
+      const result = await addDocumentAction({ personId, typeId, replacesId: replacesId ?? "", ...receipt });
+      setState(result);
+      if (result.status === "success") {
+        setOpen(false);
+        setFile(null);
+      }
+    });
+  }
+
+  return (
+    <div className="space-y-2">
+      {state.status === "success" ? <Alert tone="success">{state.message}</Alert> : null}
+      <button
+        type="button"
+        className={buttonClass(replacesId ? "ghost" : "secondary", "min-h-9 px-3 py-1")}
+        aria-expanded={open}
+        aria-controls={panelId}
+        onClick={() => setOpen((v) => !v)}
+      >
+        {triggerLabel}
+        <span className="sr-only"> : {typeLabel}</span>
+      </button>
+      <div id={panelId} hidden={!open}>
+        {open ? (
+          <form noValidate onSubmit={onSubmit} className="space-y-3 rounded-md border border-slate-200 p-3">
+            {state.status === "error" ? <Alert tone="error">{state.message}</Alert> : null}
+            <FileField
+              id={fieldId}
+              label={replacesId ? `Nouvelle version : ${typeLabel}` : `Fichier : ${typeLabel}`}
+              required
+              maxBytes={maxBytes}
+              error={fileError}
+              progress={uploader.progress}
+              onFileChange={(f) => {
+                setFile(f);
+                setFileError(undefined);
+              }}
+            />
+            <button type="submit" className={buttonClass("primary")} disabled={pending} aria-disabled={pending}>
+              {pending ? "Envoi en cours…" : "Envoi"}
+            </button>
+          </form>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { EmailChangeEmail } from "@/components/emails";
+import { issueToken, consumeToken, TOKEN_TTL_MINUTES } from "@/lib/auth/tokens";
+import { getDb } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { sendEmail } from "@/lib/mail";
+import { getSettings } from "@/lib/settings";
+import { EmailSchema, OptionalPhoneSchema } from "@/lib/validation/fields";
+
+export const ContactSchema = z.object({ phone: OptionalPhoneSchema, mobile: OptionalPhoneSchema });
+export const EmailChangeSchema = z.object({ email: EmailSchema });
+
+/** A parent updates their own phone numbers, on the account and on their member record alike. */
+export async function updateOwnContact({
+  userId,
+  phone,
+  mobile,
+}: {
+  userId: string;
+  phone: string | null | undefined;
+  mobile: string | null | undefined;
+}) {
+  const db = await getDb();
+  await db.$transaction(async (tx) => {
+    const user = await tx.user.update({
+      where: { id: userId },
+      data: { phone: phone || null, mobile: mobile || null },
+      select: { personId: true },
+    });
+    if (user.personId) {
+      await tx.person.update({ where: { id: user.personId }, data: { phone: phone || null, mobile: mobile || null } });
+    }
+  });
+}
+
+/**
+ * A new email only counts once confirmed from that mailbox: the address
+ * travels in the token's payload, and the account keeps the old one until
+ * the link is followed. The message is an account email: it always goes.
+ */
+export async function requestEmailChange({ userId, email }: { userId: string; email: string }) {
+  const db = await getDb();
+  const normalised = email.trim().toLowerCase();
+  const user = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { email: true, firstName: true } });
+  if (user.email.toLowerCase() === normalised) {
+    throw new AppError("INVALID", "C'est déjà l'adresse de votre compte.", { email: "C'est déjà l'adresse de votre compte." });
+  }
+  // Whether another account uses the address is not told here (it would
+  // reveal who has an account); the confirmation refuses it.
+  const secret = await db.$transaction((tx) => issueToken(tx, { userId, purpose: "EMAIL_CHANGE", payload: normalised }));
+  const settings = await getSettings();
+  await sendEmail({
+    to: normalised,
+    subject: "Confirmez votre nouvelle adresse mail",
+    template: "email-change",
+    element: EmailChangeEmail({
+      settings,
+      firstName: user.firstName,
+      newEmail: normalised,
+      confirmUrl: `${env().appUrl}/email/confirmer?jeton=${encodeURIComponent(secret)}`,
+      validityMinutes: TOKEN_TTL_MINUTES.EMAIL_CHANGE,
+    }),
+  });
+}
+
+export async function confirmEmailChange(secret: string): Promise<{ email: string }> {
+  const db = await getDb();
+  try {
+    return await db.$transaction(async (tx) => {
+      const token = await consumeToken(tx, { secret, purpose: "EMAIL_CHANGE" });
+      if (!token.payload) throw new AppError("EXPIRED", "Ce lien n'est plus valide.");
+      const user = await tx.user.update({
+        where: { id: token.userId },
+        data: { email: token.payload, emailConfirmedAt: new Date() },
+        select: { personId: true },
+      });
+      if (user.personId) await tx.person.update({ where: { id: user.personId }, data: { email: token.payload } });
+      return { email: token.payload };
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("CONFLICT", "Cette adresse est déjà utilisée par un autre compte : choisissez-en une autre.");
+    }
+    throw error;
+  }
+}

@@ -21,7 +21,7 @@ CREATE TABLE "Payment" (
     "detail" JSONB,
     "receiptNumber" INTEGER,
     "recordedById" TEXT,
-    "credit" BOOLEAN NOT NULL DEFAULT false,
+    "creditCents" INTEGER NOT NULL DEFAULT 0,
     "flagged" BOOLEAN NOT NULL DEFAULT false,
     "flagReason" TEXT,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

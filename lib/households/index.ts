@@ -1,4 +1,5 @@
 import type { Civility, Prisma, Quality, Regime, UserStatus } from "@/lib/generated/prisma/client";
+import { auditActionLabel } from "@/lib/audit";
 import { getDb } from "@/lib/db/client";
 
 export type HouseholdMemberDto = {
@@ -12,6 +13,7 @@ export type HouseholdMemberDto = {
   phone: string | null;
   mobile: string | null;
   schoolClass: string | null;
+  schoolClassId: string | null;
   /** The account linked to this person, if any. */
   account: { id: string; status: UserStatus } | null;
 };
@@ -45,6 +47,7 @@ const memberSelect = {
   email: true,
   phone: true,
   mobile: true,
+  schoolClassId: true,
   schoolClass: { select: { name: true, site: { select: { name: true } } } },
   user: { select: { id: true, status: true } },
 } satisfies Prisma.PersonSelect;
@@ -66,6 +69,7 @@ function toMember(row: MemberRow): HouseholdMemberDto {
     phone: row.phone,
     mobile: row.mobile,
     schoolClass: row.schoolClass ? `${row.schoolClass.name} (${row.schoolClass.site.name})` : null,
+    schoolClassId: row.schoolClassId,
     account: row.user ? { id: row.user.id, status: row.user.status } : null,
   };
 }
@@ -159,4 +163,44 @@ export async function getHousehold(id: string): Promise<HouseholdDto | null> {
 export async function countHouseholds(): Promise<number> {
   const db = await getDb();
   return db.household.count();
+}
+
+export type HouseholdHistoryEventDto = {
+  id: string;
+  createdAt: Date;
+  actorName: string | null;
+  actionLabel: string;
+  label: string | null;
+  reason: string | null;
+};
+
+/**
+ * The household's history for its staff page: decisions about the
+ * household itself and about its documents, requests and members (which
+ * carry the household's id in their details).
+ */
+export async function listHouseholdHistory(householdId: string, limit = 100): Promise<HouseholdHistoryEventDto[]> {
+  const db = await getDb();
+  const rows = await db.auditEvent.findMany({
+    where: {
+      OR: [
+        { targetType: "Household", targetId: householdId },
+        { details: { path: ["householdId"], equals: householdId } },
+      ],
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    include: { actor: { select: { firstName: true, lastName: true } } },
+  });
+  return rows.map((row) => {
+    const details = (row.details ?? {}) as Record<string, unknown>;
+    return {
+      id: row.id,
+      createdAt: row.createdAt,
+      actorName: row.actor ? `${row.actor.firstName} ${row.actor.lastName}` : null,
+      actionLabel: auditActionLabel(row.action),
+      label: typeof details.label === "string" ? details.label : null,
+      reason: typeof details.reason === "string" ? details.reason : null,
+    };
+  });
 }

@@ -1,4 +1,6 @@
 import { purgeLoginFailures } from "@/lib/auth/throttle";
+import { expireStaleHolds } from "@/lib/bookings/cancel";
+import { settlePendingPayments } from "@/lib/payments";
 import { getDb } from "@/lib/db/client";
 import { purgeStalePendingFiles } from "@/lib/files";
 
@@ -8,11 +10,15 @@ type Task = (now: Date) => Promise<number>;
 
 /**
  * Periodic tidying, run by the cron route on a hosted deployment and by
- * `npm run maintenance` elsewhere. Nothing here is needed for correctness
- * (expired rows already stop counting); it keeps tables and storage small.
+ * `npm run maintenance` elsewhere. Settling payments whose notification
+ * never came matters; the rest is tidying (expired rows already stop
+ * counting) that keeps tables and storage small.
  * Each task reports how many things it removed.
  */
 const tasks: Record<string, Task> = {
+  // Lost PayFiP notifications: payments still pending are asked about and settled.
+  settledPayments: (now) => settlePendingPayments(now),
+  expiredHolds: (now) => expireStaleHolds(now),
   staleUploads: (now) => purgeStalePendingFiles(120, now),
   loginFailures: async (now) => {
     const db = await getDb();

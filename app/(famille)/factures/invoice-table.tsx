@@ -1,0 +1,68 @@
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
+import Link from "next/link";
+import type { InvoiceRowDto } from "@/lib/billing/invoices";
+import type { InvoiceStatus } from "@/lib/generated/prisma/client";
+import { formatCents } from "@/lib/money";
+
+const parisDate = (d: Date) => format(new TZDate(d, "Europe/Paris"), "dd/MM/yyyy");
+
+/** Columns from the seed: Date, N°, Nom, Montant, with "PDF" and, while unpaid, "Payer". */
+export function InvoiceTable({
+  invoices,
+  statusLabels,
+  caption = "Vos factures",
+}: {
+  invoices: InvoiceRowDto[];
+  statusLabels: Record<InvoiceStatus, string>;
+  caption?: string;
+}) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={caption}>
+      <table className="w-full min-w-[36rem] text-left text-sm">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-100">
+          <tr>
+            <th scope="col" className="px-3 py-2">
+              <span className="sr-only">Actions</span>
+            </th>
+            <th scope="col" className="px-3 py-2">Date</th>
+            <th scope="col" className="px-3 py-2">N°</th>
+            <th scope="col" className="px-3 py-2">Nom</th>
+            <th scope="col" className="px-3 py-2 text-right">Montant</th>
+            <th scope="col" className="px-3 py-2">État</th>
+          </tr>
+        </thead>
+        <tbody>
+          {invoices.map((invoice) => (
+            <tr key={invoice.id} className="border-t border-slate-200">
+              <td className="whitespace-nowrap px-3 py-2">
+                <a
+                  href={`/factures/${invoice.id}/pdf`}
+                  className="mr-2 inline-flex min-h-11 items-center rounded-md border border-brand-700 px-3 font-semibold text-brand-700"
+                >
+                  PDF<span className="sr-only"> de la facture N° {invoice.number}</span>
+                </a>
+                {invoice.payable ? (
+                  <Link
+                    href={`/factures/${invoice.id}/payer`}
+                    className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-3 font-semibold text-white"
+                  >
+                    Payer<span className="sr-only"> la facture N° {invoice.number}</span>
+                  </Link>
+                ) : null}
+              </td>
+              <td className="whitespace-nowrap px-3 py-2">{parisDate(invoice.issuedAt)}</td>
+              <th scope="row" className="px-3 py-2 font-semibold">
+                {invoice.number}
+              </th>
+              <td className="px-3 py-2">{invoice.name}</td>
+              <td className="whitespace-nowrap px-3 py-2 text-right">{formatCents(invoice.totalCents)}</td>
+              <td className="px-3 py-2">{statusLabels[invoice.status]}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { PaymentForm } from "@/components/payment/payment-form";
+import { Alert } from "@/components/ui/alert";
+import { clientAddress } from "@/lib/auth/client-address";
+import { getPayableInvoice, type PayableInvoiceDto } from "@/lib/billing/invoices";
+import { AppError } from "@/lib/errors";
+import { formatCents } from "@/lib/money";
+import { IdentifierSchema } from "@/lib/payments/schemas";
+import { hitRateLimit } from "@/lib/rate-limit";
+import { startPublicPaymentAction } from "./actions";
+
+export const metadata: Metadata = { title: "Paiement en ligne" };
+
+const NOT_FOUND = "Aucune facture à payer ne correspond à cet identifiant. Vérifiez-le sur votre facture.";
+
+/**
+ * "Paiement en ligne de la commune": the identifier printed on the invoice
+ * (or its QR code) opens the payment form. Lookups are throttled per address
+ * and the page shows only what the payer needs to recognise the bill.
+ */
+export default async function PublicPaymentPage({ searchParams }: { searchParams: Promise<{ identifiant?: string }> }) {
+  const { identifiant } = await searchParams;
+  let invoice: PayableInvoiceDto | undefined;
+  let error: string | undefined;
+  if (identifiant) {
+    const parsed = IdentifierSchema.safeParse(identifiant);
+    if (!parsed.success) {
+      error = parsed.error.issues[0].message;
+    } else {
+      try {
+        await hitRateLimit({
+          key: `pay-lookup:${clientAddress(await headers())}`,
+          max: 30,
+          windowMinutes: 15,
+          message: "Trop de recherches depuis cette connexion. Réessayez dans un quart d'heure.",
+        });
+        invoice = await getPayableInvoice({ paymentIdentifier: parsed.data });
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+        error = e.code === "NOT_FOUND" ? NOT_FOUND : e.message;
+      }
+    }
+  }
+  return (
+    <div className="mx-auto max-w-xl space-y-6">
+      <h1 className="text-2xl font-bold text-slate-900">Paiement en ligne de la commune</h1>
+      <form method="get" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+        <label htmlFor="identifiant" className="block font-semibold">
+          Identifiant de paiement en ligne
+        </label>
+        <p id="identifiant-hint" className="text-sm text-slate-700">
+          Il figure sur le coupon de votre facture (« Identifiant de Paiement en ligne »), ou scannez le QR-Code.
+        </p>
+        <input
+          id="identifiant"
+          name="identifiant"
+          defaultValue={identifiant}
+          aria-describedby="identifiant-hint"
+          autoComplete="off"
+          spellCheck={false}
+          className="block min-h-11 w-full rounded-md border border-slate-400 px-3 font-mono uppercase"
+        />
+        <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 font-semibold text-white">
+          Rechercher la facture
+        </button>
+      </form>
+      {error ? <Alert tone="error">{error}</Alert> : null}
+      {invoice ? (
+        invoice.payable ? (
+          <PaymentForm
+            action={startPublicPaymentAction}
+            invoiceId={invoice.id}
+            paymentIdentifier={invoice.paymentIdentifier}
+            summary={`Identifiant : ${invoice.paymentIdentifier}, Avis De Paiement N° ${invoice.number} de ${formatCents(invoice.totalCents)} adressée ${invoice.addressedTo}`}
+            askEmail
+            backHref="/payer"
+          />
+        ) : (
+          <Alert tone="info">{invoice.reason}</Alert>
+        )
+      ) : null}
+    </div>
+  );
+}

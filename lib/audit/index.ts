@@ -28,6 +28,9 @@ export const AUDIT_ACTIONS = {
   "person.update": "Membre de la famille modifié",
   "person.create": "Membre de la famille ajouté",
   "referential.update": "Référentiel modifié",
+  "invoice.cancel": "Facture annulée",
+  "payment.counter": "Paiement enregistré au guichet",
+  "payment.check": "Paiement vérifié auprès de PayFiP",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -42,7 +45,9 @@ export type AuditTargetType =
   | "Site"
   | "SchoolClass"
   | "DocumentType"
-  | "RequestType";
+  | "RequestType"
+  | "Invoice"
+  | "Payment";
 
 type DetailValue = string | number | boolean | null | string[];
 

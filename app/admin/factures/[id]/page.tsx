@@ -1,0 +1,116 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
+import { Card, PageTitle } from "@/components/ui/card";
+import { requireStaff } from "@/lib/auth/dal";
+import { INVOICE_STATUS_LABELS } from "@/lib/billing/invoices";
+import { COUNTER_METHODS, getInvoiceForStaff, METHOD_LABELS, PAYMENT_STATUS_LABELS } from "@/lib/billing/staff";
+import { dateToDay, fullDayLabel } from "@/lib/dates";
+import { AppError } from "@/lib/errors";
+import { formatCents } from "@/lib/money";
+import { ScrollTable, captionClass, tdClass, thClass } from "../../_components/scroll-table";
+import { formatDate, formatDateTime } from "../../_lib/format";
+import { CancelInvoiceForm, CounterPaymentForm } from "./invoice-forms";
+
+export const metadata: Metadata = { title: "Facture" };
+
+const BOOKING_LABELS = { HELD: "retenue", CONFIRMED: "confirmée", CANCELLED: "annulée", EXPIRED: "expirée" } as const;
+
+export default async function StaffInvoicePage({ params }: { params: Promise<{ id: string }> }) {
+  await requireStaff();
+  const { id } = await params;
+  const invoice = await getInvoiceForStaff(id).catch((error) => {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  });
+  const open = invoice.status === "PENDING_PAYMENT" || invoice.status === "UNPAID";
+  return (
+    <>
+      <PageTitle description={`${INVOICE_STATUS_LABELS[invoice.status]} — émise le ${formatDate(invoice.issuedAt)}`}>
+        Facture N° {invoice.number}
+      </PageTitle>
+      <div className="mb-4 flex flex-wrap gap-3">
+        <a className="inline-flex min-h-11 items-center rounded-md border border-brand-700 px-4 font-semibold text-brand-700" href={`/factures/${invoice.id}/pdf`}>
+          PDF
+        </a>
+        <Link className="inline-flex min-h-11 items-center underline" href={`/admin/familles/${invoice.household.id}`}>
+          Famille {invoice.household.name} (n° {invoice.household.reference})
+        </Link>
+      </div>
+      {invoice.status === "CANCELLED" ? (
+        <div className="mb-4">
+          <Alert tone="info" title="Facture annulée">
+            {formatDateTime(invoice.cancelledAt)} — {invoice.cancelReason ?? "sans motif"}
+          </Alert>
+        </div>
+      ) : null}
+      <div className="space-y-6">
+        <ScrollTable label="Lignes de la facture">
+          <table className="w-full min-w-[36rem] border-collapse">
+            <caption className={captionClass}>Lignes — total {formatCents(invoice.totalCents)}</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className={thClass}>Libellé</th>
+                <th scope="col" className={`${thClass} text-right`}>Qté</th>
+                <th scope="col" className={`${thClass} text-right`}>Prix</th>
+                <th scope="col" className={`${thClass} text-right`}>Total</th>
+              </tr>
+            </thead>
+            <tbody>
+              {invoice.lines.map((l) => (
+                <tr key={l.id} className="border-t border-slate-200">
+                  <th scope="row" className={`${tdClass} text-left font-normal`}>{l.label}</th>
+                  <td className={`${tdClass} text-right`}>{l.quantity}</td>
+                  <td className={`${tdClass} text-right`}>{formatCents(l.unitPriceCents)}</td>
+                  <td className={`${tdClass} text-right`}>{formatCents(l.totalCents)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
+
+        {invoice.bookings.length ? (
+          <Card title="Réservations">
+            <ul className="space-y-1 text-sm">
+              {invoice.bookings.map((b) => (
+                <li key={b.id}>
+                  {b.person.firstName} — {b.slot.product.name} — {fullDayLabel(dateToDay(b.slot.date))} — {BOOKING_LABELS[b.status]}
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
+
+        <Card title="Paiements">
+          {invoice.payments.length === 0 ? (
+            <p className="text-sm">Aucun paiement.</p>
+          ) : (
+            <ul className="space-y-2 text-sm">
+              {invoice.payments.map((p) => (
+                <li key={p.id} className="rounded border border-slate-200 p-2">
+                  <strong>{METHOD_LABELS[p.method]}</strong> — {formatCents(p.amountCents)} — {PAYMENT_STATUS_LABELS[p.status]} —{" "}
+                  {formatDateTime(p.createdAt)}
+                  {p.refdet ? <> — réf. {p.refdet}</> : null}
+                  {p.receiptNumber ? <> — reçu N° {p.receiptNumber}</> : null}
+                  {p.flagged ? <span className="block font-semibold text-danger-700">{p.flagReason}</span> : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+
+        {open ? (
+          <div className="grid gap-6 md:grid-cols-2">
+            <Card title="Paiement au guichet">
+              <CounterPaymentForm invoiceId={invoice.id} methods={COUNTER_METHODS.map((m) => ({ value: m, label: METHOD_LABELS[m] }))} />
+            </Card>
+            <Card title="Annuler la facture">
+              <CancelInvoiceForm invoiceId={invoice.id} />
+            </Card>
+          </div>
+        ) : null}
+      </div>
+    </>
+  );
+}

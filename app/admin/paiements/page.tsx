@@ -1,0 +1,109 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EmptyState, PageTitle } from "@/components/ui/card";
+import { requireStaff } from "@/lib/auth/dal";
+import { listPaymentsForStaff, METHOD_LABELS, PAYMENT_STATUS_LABELS, paymentDashboard } from "@/lib/billing/staff";
+import type { PaymentStatus } from "@/lib/generated/prisma/client";
+import { formatCents } from "@/lib/money";
+import { ScrollTable, captionClass, tdClass, thClass } from "../_components/scroll-table";
+import { formatDateTime } from "../_lib/format";
+import { RecheckForm } from "./recheck-form";
+
+export const metadata: Metadata = { title: "Paiements" };
+
+const STATUSES = Object.keys(PAYMENT_STATUS_LABELS) as PaymentStatus[];
+
+export default async function PaymentsPage({ searchParams }: { searchParams: Promise<{ etat?: string; signales?: string }> }) {
+  await requireStaff();
+  const sp = await searchParams;
+  const status = STATUSES.includes(sp.etat as PaymentStatus) ? (sp.etat as PaymentStatus) : undefined;
+  const flagged = sp.signales === "1";
+  const [payments, dashboard] = await Promise.all([listPaymentsForStaff({ status, flagged }), paymentDashboard()]);
+  return (
+    <>
+      <PageTitle description="Chaque transaction PayFiP et chaque paiement au guichet, avec leur état.">Paiements</PageTitle>
+      <dl className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
+        {[
+          ["En cours", dashboard.pending],
+          ["En retard (plus de 20 min)", dashboard.late],
+          ["Échoués (24 h)", dashboard.failed],
+          ["À traiter", dashboard.flagged],
+        ].map(([label, value]) => (
+          <div key={label} className="rounded-lg border border-slate-200 bg-white p-3">
+            <dt className="text-sm text-slate-700">{label}</dt>
+            <dd className="text-2xl font-bold">{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
+        <div>
+          <label htmlFor="etat" className="block text-sm font-semibold">
+            État
+          </label>
+          <select id="etat" name="etat" defaultValue={status ?? ""} className="min-h-11 rounded-md border border-slate-400 bg-white px-2">
+            <option value="">Tous</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {PAYMENT_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="flex min-h-11 items-center gap-2">
+          <input type="checkbox" name="signales" value="1" defaultChecked={flagged} className="h-5 w-5" />
+          Seulement les cas à traiter
+        </label>
+        <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 font-semibold text-white">
+          Filtrer
+        </button>
+      </form>
+      {payments.length === 0 ? (
+        <EmptyState title="Aucun paiement ne correspond à ces critères." />
+      ) : (
+        <ScrollTable label="Paiements">
+          <table className="w-full min-w-[56rem] border-collapse">
+            <caption className={captionClass}>{payments.length} paiements (les 200 plus récents)</caption>
+            <thead className="bg-slate-100">
+              <tr>
+                <th scope="col" className={thClass}>Date</th>
+                <th scope="col" className={thClass}>Facture</th>
+                <th scope="col" className={thClass}>Famille</th>
+                <th scope="col" className={thClass}>Moyen</th>
+                <th scope="col" className={`${thClass} text-right`}>Montant</th>
+                <th scope="col" className={thClass}>État</th>
+                <th scope="col" className={thClass}>Détails</th>
+              </tr>
+            </thead>
+            <tbody>
+              {payments.map((p) => (
+                <tr key={p.id} className="border-t border-slate-200">
+                  <td className={tdClass}>{formatDateTime(p.createdAt)}</td>
+                  <th scope="row" className={`${tdClass} text-left`}>
+                    <Link className="font-semibold text-brand-700 underline" href={`/admin/factures/${p.invoiceId}`}>
+                      N° {p.invoice.number}
+                    </Link>
+                  </th>
+                  <td className={tdClass}>
+                    {p.household.name} (n° {p.household.reference})
+                  </td>
+                  <td className={tdClass}>{METHOD_LABELS[p.method]}</td>
+                  <td className={`${tdClass} text-right`}>{formatCents(p.amountCents)}</td>
+                  <td className={tdClass}>{PAYMENT_STATUS_LABELS[p.status]}</td>
+                  <td className={tdClass}>
+                    {p.refdet ? <span className="block font-mono text-xs">{p.refdet}</span> : null}
+                    {p.idOp ? <span className="block font-mono text-xs break-all">idOp {p.idOp}</span> : null}
+                    {p.resultrans ? <span className="block">Résultat PayFiP : {p.resultrans}</span> : null}
+                    {p.receiptNumber ? <span className="block">Reçu N° {p.receiptNumber}</span> : null}
+                    {p.creditCents ? <span className="block">Avoir : {formatCents(p.creditCents)}</span> : null}
+                    {p.flagged ? <span className="block font-semibold text-danger-700">{p.flagReason}</span> : null}
+                    {p.idOp && p.status === "PENDING" ? <RecheckForm paymentId={p.id} label={`facture N° ${p.invoice.number}`} /> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollTable>
+      )}
+    </>
+  );
+}

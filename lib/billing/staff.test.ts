@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { holdBookings } from "@/lib/bookings/hold";
+import { createCanteen, createFamily, newSubmissionKey, openDays } from "@/lib/bookings/testing";
+import { getDb } from "@/lib/db/client";
+import { cancelInvoice, recordCounterPayment } from "./staff";
+
+const NOW = new Date("2026-06-03T08:00:00Z");
+
+async function pendingInvoice() {
+  const db = await getDb();
+  const canteen = await createCanteen(db, { capacity: 5 });
+  await openDays(db, canteen.product.id, ["2026-06-09"], 5);
+  const family = await createFamily(db, { schoolClassId: canteen.schoolClass.id });
+  const hold = await holdBookings({
+    actor: family.actor,
+    householdId: family.household.id,
+    selections: [{ personId: family.children[0].id, productId: canteen.product.id, date: "2026-06-09" }],
+    submissionKey: newSubmissionKey(),
+    now: NOW,
+  });
+  const staff = await db.user.create({
+    data: { identifiant: Math.random().toString(16).slice(2, 10), email: `agent${Math.random()}@x.fr`, firstName: "A", lastName: "B", role: "STAFF", status: "ACTIVE" },
+  });
+  return { db, hold, actor: { id: staff.id, role: "STAFF" as const } };
+}
+
+describe("staff billing", () => {
+  it("records counter payments with consecutive receipt numbers and confirms the bookings", async () => {
+    const a = await pendingInvoice();
+    const b = await pendingInvoice();
+    const first = await recordCounterPayment({ actor: a.actor, invoiceId: a.hold.invoiceId, method: "CHEQUE", now: NOW });
+    const second = await recordCounterPayment({ actor: b.actor, invoiceId: b.hold.invoiceId, method: "CASH", now: NOW });
+    expect(second.receiptNumber).toBe(first.receiptNumber + 1);
+    const invoice = await a.db.invoice.findUniqueOrThrow({ where: { id: a.hold.invoiceId }, include: { bookings: true } });
+    expect(invoice.status).toBe("PAID");
+    expect(invoice.bookings.map((x) => x.status)).toEqual(["CONFIRMED"]);
+    await expect(recordCounterPayment({ actor: a.actor, invoiceId: a.hold.invoiceId, method: "CASH", now: NOW })).rejects.toThrow(/déjà réglée/);
+    expect(await a.db.auditEvent.count({ where: { targetId: a.hold.invoiceId, action: "payment.counter" } })).toBe(1);
+  });
+
+  it("cancels an unpaid invoice with its reason and keeps its number; a parent cannot", async () => {
+    const { db, hold, actor } = await pendingInvoice();
+    await expect(cancelInvoice({ actor: { id: actor.id, role: "PARENT" }, invoiceId: hold.invoiceId, reason: "Erreur de saisie" })).rejects.toThrow(/personnel/);
+    await cancelInvoice({ actor, invoiceId: hold.invoiceId, reason: "Erreur de saisie" });
+    const invoice = await db.invoice.findUniqueOrThrow({ where: { id: hold.invoiceId }, include: { bookings: true } });
+    expect(invoice).toMatchObject({ status: "CANCELLED", number: hold.number, cancelReason: "Erreur de saisie" });
+    expect(invoice.bookings.map((x) => x.status)).toEqual(["CANCELLED"]);
+    await expect(cancelInvoice({ actor, invoiceId: hold.invoiceId, reason: "Encore" })).rejects.toThrow(/non réglée/);
+  });
+});

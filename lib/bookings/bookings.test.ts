@@ -226,3 +226,34 @@ describe("staff lists and calendar", () => {
     await setSlotCapacity({ slotId: slot.id, capacity: 0, now: minutes(30) });
   });
 });
+
+describe("siblings", () => {
+  it("books two children on one day and refuses only the child already booked", async () => {
+    const { db, canteen, slots } = await setup();
+    const family = await createFamily(db, { schoolClassId: canteen.schoolClass.id, children: 2 });
+    const [emma, lucas] = family.children;
+    const hold = (selections: { personId: string; date: string }[]) =>
+      holdBookings({
+        actor: family.actor,
+        householdId: family.household.id,
+        selections: selections.map((s) => ({ ...s, productId: canteen.product.id })),
+        submissionKey: newSubmissionKey(),
+        now: NOW,
+      });
+    await hold([{ personId: emma.id, date: "2026-06-09" }]);
+    // Emma on the 9th is taken; Lucas on the 9th and Emma on the 15th are not, but the one conflict refuses the whole form.
+    await expect(
+      hold([
+        { personId: lucas.id, date: "2026-06-09" },
+        { personId: emma.id, date: "2026-06-15" },
+        { personId: emma.id, date: "2026-06-09" },
+      ]),
+    ).rejects.toThrow(/Emma est déjà inscrit\(e\)/);
+    const both = await hold([
+      { personId: lucas.id, date: "2026-06-09" },
+      { personId: emma.id, date: "2026-06-15" },
+    ]);
+    expect(both.totalCents).toBe(500);
+    expect(await activeOn(slots[0].id)).toBe(2);
+  });
+});

@@ -54,23 +54,31 @@ export async function holdBookings({
         const twin = await findBySubmissionKey(tx, householdId, submissionKey);
         if (twin) return twin;
 
+        // All slots are locked: one query each for the tidy-up, the capacities,
+        // the counts and the twins, rather than four per day under the locks.
+        await tx.booking.updateMany({
+          where: { slotId: { in: slotIds }, status: "HELD", heldUntil: { lte: now } },
+          data: { status: "EXPIRED" },
+        });
+        const slots = new Map((await tx.slot.findMany({ where: { id: { in: slotIds } } })).map((s) => [s.id, s]));
+        const active = await tx.booking.groupBy({
+          by: ["slotId"],
+          where: { slotId: { in: slotIds }, ...activeBookingWhere(now) },
+          _count: { _all: true },
+        });
+        const taken = new Map(active.map((a) => [a.slotId, a._count._all]));
+        const already = await tx.booking.findMany({
+          where: { slotId: { in: slotIds }, personId: { in: [...new Set(items.map((i) => i.personId))] }, ...activeBookingWhere(now) },
+          select: { personId: true, slotId: true },
+        });
+        const twinItem = items.find((i) => already.some((b) => b.personId === i.personId && b.slotId === i.slotId));
+        if (twinItem) {
+          throw new AppError("CONFLICT", `${twinItem.child.firstName} est déjà inscrit(e) le ${fullDayLabel(twinItem.date)} (${twinItem.product.name}).`);
+        }
         for (const slotId of slotIds) {
-          await tx.booking.updateMany({
-            where: { slotId, status: "HELD", heldUntil: { lte: now } },
-            data: { status: "EXPIRED" },
-          });
-          const slot = await tx.slot.findUniqueOrThrow({ where: { id: slotId } });
+          const slot = slots.get(slotId)!;
           const wanted = items.filter((i) => i.slotId === slotId);
-          const already = await tx.booking.findFirst({
-            where: { slotId, personId: { in: wanted.map((w) => w.personId) }, ...activeBookingWhere(now) },
-            select: { personId: true },
-          });
-          if (already) {
-            const child = wanted.find((w) => w.personId === already.personId)!;
-            throw new AppError("CONFLICT", `${child.child.firstName} est déjà inscrit(e) le ${fullDayLabel(child.date)} (${child.product.name}).`);
-          }
-          const active = await tx.booking.count({ where: { slotId, ...activeBookingWhere(now) } });
-          if (slot.closed || active + wanted.length > slot.capacity) {
+          if (slot.closed || (taken.get(slotId) ?? 0) + wanted.length > slot.capacity) {
             throw new AppError("CONFLICT", `Complet : plus de place le ${fullDayLabel(wanted[0].date)} (${wanted[0].product.name}).`);
           }
         }

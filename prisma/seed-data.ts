@@ -11,6 +11,7 @@ export const DEMO = {
   dupont: { email: "marie.dupont@exemple.fr", identifiant: "c3594e0f", password: "Famille-demo-2026" },
   martin: { email: "sophie.martin@exemple.fr", identifiant: "b71d20aa", password: "Famille-demo-2026" },
   pending: { email: "karim.benali@exemple.fr", identifiant: "e5a9c3d1", password: "Famille-demo-2026" },
+  bernard: { email: "luc.bernard@exemple.fr", identifiant: "d4e8f0a2", password: "Famille-demo-2026" },
 };
 
 const LOREM_LEGAL = `Éditeur du site : Communauté de communes du Val Fleuri, ZAE Les Garrigues, 34480 Magalas. Directeur de la publication : le Président de la Communauté de communes.
@@ -164,6 +165,26 @@ export async function seed(): Promise<boolean> {
     birthDate: "1990-01-14",
     phone: "04 67 11 22 33",
     personId: martin.members.find((m) => m.quality === "RESPONSABLE")!.id,
+  });
+
+  const bernard = await createHousehold(db, {
+    name: "BERNARD",
+    address1: "8 impasse des Oliviers",
+    postalCode: "34480",
+    city: "Magalas",
+    members: [
+      { quality: "RESPONSABLE", civility: "M", firstName: "Luc", lastName: "BERNARD", birthDate: "1982-02-11", mobile: "06 98 76 54 32", email: DEMO.bernard.email },
+      { quality: "ENFANT", firstName: "Chloé", lastName: "BERNARD", birthDate: "2015-10-04", schoolClassId: classId(mitterrand, "CM1A") },
+    ],
+  });
+  await createAccount(db, {
+    ...DEMO.bernard,
+    civility: "M",
+    firstName: "Luc",
+    lastName: "BERNARD",
+    birthDate: "1982-02-11",
+    mobile: "06 98 76 54 32",
+    personId: bernard.members.find((m) => m.quality === "RESPONSABLE")!.id,
   });
 
   await seedDocumentsAndRequests(db);

@@ -12,6 +12,8 @@ export const DEMO = {
   dupont: { login: "c3594e0f", email: "marie.dupont@exemple.fr", password: "Famille-demo-2026" },
   martin: { login: "b71d20aa", email: "sophie.martin@exemple.fr", password: "Famille-demo-2026" },
   pending: { login: "e5a9c3d1", email: "karim.benali@exemple.fr", password: "Famille-demo-2026" },
+  /** A family without a QF, used as the other household in cross-household journeys */
+  bernard: { login: "d4e8f0a2", email: "luc.bernard@exemple.fr", password: "Famille-demo-2026" },
 };
 
 type OutboxMessage = { id: string; to: string; subject: string; html: string; text: string; createdAt: string };

@@ -1,0 +1,134 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, expectAccessible, outboxMessages, readEmail, signIn, signOut } from "./support/fixtures";
+import { pdfText } from "./support/pdf";
+import { bookHalfDay, payOnSimulator, wednesdays } from "./support/payment";
+
+// Journeys share the DUPONT household; each books its own Wednesday.
+test.describe.configure({ mode: "serial" });
+const days = wednesdays(6);
+const LUCAS = { firstName: "Lucas", fullName: "Lucas DUPONT" };
+const EMMA = { firstName: "Emma", fullName: "Emma DUPONT" };
+
+test("[PARENT][PAIEMENT] books, pays on PayFiP and gets a paid invoice, confirmed booking, two emails and the PDF", async ({ page }) => {
+  await signIn(page, DEMO.dupont.login, DEMO.dupont.password);
+  await bookHalfDay(page, LUCAS, days[0]);
+  const mailsBefore = outboxMessages().length;
+
+  await page.getByRole("link", { name: /Facture de \d+,\d\d\s€/ }).click();
+  await expect(page.getByRole("heading", { name: "Formulaire de paiement facture" })).toBeVisible();
+  await expect(page.getByText(/ne peut prétendre à aucun remboursement/)).toBeVisible();
+  const summary = await page.getByText(/Avis De Paiement N° \d+/).textContent();
+  const number = /N° (\d+)/.exec(summary!)![1];
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Payer facture" }).click();
+
+  await payOnSimulator(page, "Payer par carte bancaire");
+  await expect(page).toHaveURL(/\/paiement\/retour\?idop=/);
+  await expectAccessible(page);
+  await expect(page.getByText("Paiement accepté")).toBeVisible({ timeout: 20_000 });
+
+  const started = await readEmail(DEMO.dupont.email, `Paiement : Initialisation du paiement PayFip N° ${number}`);
+  expect(started.text).toContain(`De la facture N° ${number}`);
+  await readEmail(DEMO.dupont.email, `Paiement de la facture N° ${number} : accepté`);
+  expect(outboxMessages().length - mailsBefore).toBe(2);
+
+  await page.goto("/factures");
+  const row = page.getByRole("row", { name: new RegExp(`\\b${number}\\b`) });
+  await expect(row).toContainText("Payée");
+  await expect(row.getByRole("link", { name: /^Payer/ })).toHaveCount(0);
+  await expectAccessible(page);
+  const pdf = await page.request.get(await row.getByRole("link", { name: /PDF/ }).getAttribute("href").then((h) => h!));
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["cache-control"]).toContain("no-store");
+  const text = await pdfText(await pdf.body());
+  expect(text).toContain(`Facture N° ${number}`);
+  expect(text).toMatch(/TOTAL : \d+,\d\d €/);
+  expect(text).toContain("ACQUITTÉE");
+
+  await page.goto("/reservations");
+  await expect(page.getByRole("main")).toContainText("Demi-journée");
+});
+
+test("[PARENT][PAIEMENT] a refused card can be tried again while the hold lasts", async ({ page }) => {
+  await signIn(page, DEMO.dupont.login, DEMO.dupont.password);
+  await bookHalfDay(page, EMMA, days[1]);
+  await page.getByRole("link", { name: /Facture de/ }).click();
+  await page.getByRole("button", { name: "Payer facture" }).click();
+  await payOnSimulator(page, "Simuler un refus de la carte");
+  await expect(page.getByText("Paiement refusé")).toBeVisible({ timeout: 20_000 });
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Réessayer le paiement" }).click();
+  await page.getByRole("button", { name: "Payer facture" }).click();
+  await payOnSimulator(page, "Payer par carte bancaire");
+  await expect(page.getByText("Paiement accepté")).toBeVisible({ timeout: 20_000 });
+});
+
+test("[PARENT][PAIEMENT] an abandoned payment leaves the invoice to pay", async ({ page }) => {
+  await signIn(page, DEMO.dupont.login, DEMO.dupont.password);
+  await bookHalfDay(page, LUCAS, days[2]);
+  await page.getByRole("link", { name: /Facture de/ }).click();
+  await page.getByRole("button", { name: "Payer facture" }).click();
+  await payOnSimulator(page, "Annuler");
+  await expect(page.getByText("Paiement abandonné")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole("link", { name: "Réessayer le paiement" })).toBeVisible();
+  await page.goto("/factures");
+  await expect(page.getByRole("link", { name: /^Payer/ }).first()).toBeVisible();
+});
+
+test("[VISITEUR][PAIEMENT] pays with the identifier printed on the invoice, without signing in", async ({ page }) => {
+  await signIn(page, DEMO.dupont.login, DEMO.dupont.password);
+  await bookHalfDay(page, EMMA, days[3]);
+  await page.getByRole("link", { name: /Facture de/ }).click();
+  const summary = (await page.getByText(/Identifiant : [A-Z2-7]{20}/).textContent())!;
+  const identifier = /Identifiant : ([A-Z2-7]{20})/.exec(summary)![1];
+  await signOut(page);
+
+  await page.goto("/payer");
+  await expectAccessible(page);
+  await page.getByLabel("Identifiant de paiement en ligne").fill("AAAAAAAAAAAAAAAAAAAA");
+  await page.getByRole("button", { name: "Rechercher la facture" }).click();
+  await expect(page.locator('[data-alert="error"]')).toContainText("Aucune facture à payer ne correspond");
+  await page.getByLabel("Identifiant de paiement en ligne").fill(identifier.toLowerCase());
+  await page.getByRole("button", { name: "Rechercher la facture" }).click();
+  await expect(page.getByText(/adressée Famille DUPONT/)).toBeVisible();
+  // Only what the payer needs to recognise the bill: no address, no children's names.
+  await expect(page.getByRole("main")).not.toContainText("chemin des Vignes");
+  await expect(page.getByRole("main")).not.toContainText("Emma");
+  await expectAccessible(page);
+  await page.getByLabel("Votre adresse email").fill("grand-mere@exemple.fr");
+  await page.getByRole("button", { name: "Payer facture" }).click();
+  await payOnSimulator(page, "Payer par carte bancaire");
+  await expect(page.getByText("Paiement accepté")).toBeVisible({ timeout: 20_000 });
+  await readEmail("grand-mere@exemple.fr", /accepté/);
+});
+
+test("[ACCES][PAIEMENT] another household's invoice PDF and payment page answer 404", async ({ page }) => {
+  await signIn(page, DEMO.dupont.login, DEMO.dupont.password);
+  await page.goto("/factures");
+  const href = (await page.getByRole("link", { name: /PDF/ }).first().getAttribute("href"))!;
+  const invoiceId = href.split("/")[2];
+  await signOut(page);
+
+  await signIn(page, DEMO.staff.login, DEMO.staff.password);
+  // Staff may read any invoice.
+  expect((await page.request.get(href)).status()).toBe(200);
+  await signOut(page);
+
+  const anonymous = await page.request.get(href, { maxRedirects: 0 });
+  expect([302, 303, 307, 404]).toContain(anonymous.status());
+
+  // A parent of another household gets the same answer as for an id that does not exist.
+  await signIn(page, DEMO.bernard.login, DEMO.bernard.password);
+  const theirs = await page.request.get(href);
+  expect(theirs.status()).toBe(404);
+  expect(await theirs.text()).not.toContain("DUPONT");
+  const payPage = await page.goto(`/factures/${invoiceId}/payer`);
+  expect(payPage?.status()).toBe(404);
+  await expect(page).not.toHaveTitle(/DUPONT/);
+  await signOut(page);
+
+  await signIn(page, DEMO.dupont.login, DEMO.dupont.password);
+  expect((await page.request.get(`/factures/${invoiceId}x/pdf`)).status()).toBe(404);
+  const forged = await page.goto(`/factures/${invoiceId}x/payer`);
+  expect(forged?.status()).toBe(404);
+});

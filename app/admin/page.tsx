@@ -3,13 +3,14 @@ import Link from "next/link";
 import { PageTitle } from "@/components/ui/card";
 import { getAccountCounts } from "@/lib/accounts/review";
 import { requireStaff } from "@/lib/auth/dal";
+import { paymentDashboard } from "@/lib/billing/staff";
 import { countHouseholds } from "@/lib/households";
 
 export const metadata: Metadata = { title: "Tableau de bord" };
 
 export default async function AdminDashboardPage() {
   const user = await requireStaff();
-  const [accounts, households] = await Promise.all([getAccountCounts(), countHouseholds()]);
+  const [accounts, households, payments] = await Promise.all([getAccountCounts(), countHouseholds(), paymentDashboard()]);
   const tiles = [
     {
       href: "/admin/comptes",
@@ -31,6 +32,27 @@ export default async function AdminDashboardPage() {
       label: accounts.activeParents > 1 ? "comptes parents actifs" : "compte parent actif",
       action: "Voir les familles",
       highlight: false,
+    },
+    {
+      href: "/admin/paiements?etat=PENDING",
+      value: payments.pending,
+      label: payments.pending > 1 ? "paiements en cours" : "paiement en cours",
+      action: "Voir les paiements",
+      highlight: payments.late > 0,
+    },
+    {
+      href: "/admin/paiements",
+      value: payments.failed,
+      label: payments.failed > 1 ? "paiements échoués (24 h)" : "paiement échoué (24 h)",
+      action: "Voir les paiements",
+      highlight: false,
+    },
+    {
+      href: "/admin/paiements?signales=1",
+      value: payments.flagged,
+      label: "paiements à traiter (en retard, avoir, incohérence)",
+      action: "Traiter",
+      highlight: payments.flagged > 0,
     },
   ];
   return (

@@ -17,6 +17,7 @@ const TABS = [
 ] as const;
 type TabKey = (typeof TABS)[number]["key"];
 
+// "relative" on the scroll regions: the visually hidden labels inside (position: absolute) would otherwise escape the clipping and widen the page on a phone.
 const th = "whitespace-nowrap px-3 py-2 text-left text-sm font-semibold text-slate-800";
 const td = "px-3 py-2 align-top text-sm text-slate-800";
 
@@ -97,7 +98,7 @@ async function RequestsTab({ householdId, query }: { householdId: string; query:
     );
   }
   return (
-    <div role="region" aria-label="Demandes" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div role="region" aria-label="Demandes" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200">
         <caption className="px-3 py-2 text-left text-base font-semibold">Vos demandes</caption>
         <thead className="bg-slate-50">
@@ -137,7 +138,7 @@ async function FilesTab({ householdId, query }: { householdId: string; query: st
     return <EmptyState title={query ? "Aucun fichier ne correspond à votre recherche." : "Aucun fichier envoyé pour le moment."} />;
   }
   return (
-    <div role="region" aria-label="Fichiers" tabIndex={0} className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <div role="region" aria-label="Fichiers" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
       <table className="min-w-full divide-y divide-slate-200">
         <caption className="px-3 py-2 text-left text-base font-semibold">Vos fichiers</caption>
         <thead className="bg-slate-50">

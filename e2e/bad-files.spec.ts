@@ -1,0 +1,64 @@
+import { expect, test } from "@playwright/test";
+import { makePngBomb } from "../lib/files/fixtures";
+import { expectAccessible, pageAlert, uploadedFileCount } from "./support/fixtures";
+import { bigPdfBytes, exeBytes } from "./support/files";
+import { pdfBytes, signInDupont } from "./support/documents";
+
+const TYPE = "Ce type de fichier n'est pas accepté : envoyez une photo (JPEG, PNG, WebP) ou un PDF.";
+
+const corpus = [
+  { label: "renamed executable", file: { name: "facture.pdf", mimeType: "application/pdf", buffer: exeBytes() }, message: TYPE },
+  {
+    label: "HTML page",
+    file: { name: "page.pdf", mimeType: "application/pdf", buffer: Buffer.from("<!doctype html><script>alert(1)</script>") },
+    message: TYPE,
+  },
+  {
+    label: "SVG with a script",
+    file: {
+      name: "image.png",
+      mimeType: "image/png",
+      buffer: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>'),
+    },
+    message: TYPE,
+  },
+  { label: "empty file", file: { name: "vide.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(0) }, message: "Le fichier est vide." },
+  {
+    label: "oversize PDF",
+    file: { name: "gros.pdf", mimeType: "application/pdf", buffer: bigPdfBytes(11) },
+    message: "Le fichier dépasse la taille maximale de 10 Mo.",
+  },
+  {
+    label: "truncated PDF",
+    file: { name: "coupe.pdf", mimeType: "application/pdf", buffer: pdfBytes().subarray(0, 60) },
+    message: "Le fichier PDF est incomplet ou endommagé.",
+  },
+  {
+    label: "image bomb",
+    file: { name: "bombe.png", mimeType: "image/png", buffer: Buffer.from(makePngBomb()) },
+    message: "L'image est trop grande ou endommagée.",
+  },
+];
+
+test("[SECURITE][FICHIERS] a corpus of bad files is refused in French, with nothing stored and no document created", async ({ page }) => {
+  await signInDupont(page);
+  await page.goto("/mon-espace");
+  await page.getByRole("link", { name: "Paul DUPONT" }).click();
+  await expect(page.getByRole("heading", { name: "Documents liés au compte" })).toBeVisible();
+  const before = uploadedFileCount();
+  for (const { label, file, message } of corpus) {
+    await test.step(label, async () => {
+      await page.reload();
+      await page.getByRole("button", { name: "+ Ajouter un fichier : Justificatif de domicile" }).click();
+      await page.getByLabel("Fichier : Justificatif de domicile").setInputFiles(file);
+      await page.getByRole("button", { name: "Envoi", exact: true }).click();
+      await expect(page.getByText(message).first()).toBeVisible();
+      expect(uploadedFileCount(), `${label}: nothing on disk`).toBe(before);
+      await expect(page.getByRole("link", { name: file.name })).toHaveCount(0);
+    });
+  }
+  await expect(pageAlert(page)).toHaveCount(0);
+  await expectAccessible(page);
+  await page.goto("/accueil?onglet=fichiers");
+  for (const { file } of corpus) await expect(page.getByRole("link", { name: file.name })).toHaveCount(0);
+});

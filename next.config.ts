@@ -23,6 +23,10 @@ const nextConfig: NextConfig = {
   ],
   env: { NEXT_PUBLIC_APP_VERSION: pkg.version },
   poweredByHeader: false,
+  // The invoice PDF reads its fonts from node_modules at run time.
+  outputFileTracingIncludes: {
+    "/factures/[id]/pdf": ["./node_modules/@fontsource/inter/files/inter-latin-*-normal.woff"],
+  },
   experimental: {
     serverActions: { bodySizeLimit: "2mb" },
   },

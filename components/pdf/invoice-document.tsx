@@ -1,17 +1,20 @@
-import { createRequire } from "node:module";
+import path from "node:path";
 import { Document, Font, Image as PdfImage, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
 import type { InvoicePdfData } from "./types";
 
-// Static .woff files: react-pdf's font loader cannot read variable WOFF2.
-const require = createRequire(import.meta.url);
+// Static .woff files from npm: react-pdf's font loader cannot read variable
+// WOFF2. They are read from disk at render time (next.config.ts traces them
+// into the deployment).
+const font = (weight: number) =>
+  path.join(/* turbopackIgnore: true */ process.cwd(), "node_modules/@fontsource/inter/files", `inter-latin-${weight}-normal.woff`);
 Font.register({
   family: "Inter",
   fonts: [
-    { src: require.resolve("@fontsource/inter/files/inter-latin-400-normal.woff") },
-    { src: require.resolve("@fontsource/inter/files/inter-latin-600-normal.woff"), fontWeight: 600 },
-    { src: require.resolve("@fontsource/inter/files/inter-latin-700-normal.woff"), fontWeight: 700 },
+    { src: font(400) },
+    { src: font(600), fontWeight: 600 },
+    { src: font(700), fontWeight: 700 },
   ],
 });
 Font.registerHyphenationCallback((word) => [word]);

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
@@ -54,13 +55,13 @@ export default async function PendingBookingPage({ params }: { params: Promise<{
               </h2>
               <p>
                 <span className="font-semibold">Paiement en ligne</span> —{" "}
-                <span aria-disabled="true" className="text-slate-600">
+                <Link className="font-semibold text-brand-700 underline" href={`/factures/${invoice.id}/payer`}>
                   Facture de {formatCents(invoice.totalCents)}
-                </span>
+                </Link>
               </p>
               <p className="text-sm text-slate-700">
-                Le paiement en ligne n&apos;est pas encore ouvert sur ce portail : il arrive avec le module des factures. Vos places restent
-                retenues jusqu&apos;à l&apos;heure indiquée ci-dessus.
+                Cliquez sur le lien de la facture pour être redirigé vers l&apos;interface de paiement en ligne. Vos places
+                restent retenues jusqu&apos;à l&apos;heure indiquée ci-dessus.
               </p>
             </section>
           </>

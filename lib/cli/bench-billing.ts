@@ -89,13 +89,3 @@ export async function benchBilling() {
   );
   return { pdf, roundTrip: rt };
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  benchBilling().then(
-    () => process.exit(0),
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}

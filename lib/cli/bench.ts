@@ -8,6 +8,7 @@ import { holdBookings } from "@/lib/bookings/hold";
 import { createCanteen, createFamily, newSubmissionKey, openDays } from "@/lib/bookings/testing";
 import { addMonths, daysOfMonth, monthOfDay, parisDay, publicHoliday, weekday } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
+import { benchBilling } from "./bench-billing";
 
 // npm run bench — the booking rush: many households validating a month of
 // canteen days at once for scarce places, through holdBookings (Prisma,
@@ -212,7 +213,13 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+main()
+  .then(async () => {
+    console.log("");
+    await benchBilling();
+    process.exit(process.exitCode ?? 0);
+  })
+  .catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });

@@ -11,6 +11,7 @@ test("[PARENT][DEMARCHES] a change of address with a phone photo, accepted by st
   await expectAccessible(page);
   // The field lets a phone take the photo: it accepts images (HEIC included) and PDFs.
   await expect(page.getByLabel("Fichier").first()).toHaveAttribute("accept", /image\/jpeg.*image\/heic/);
+  await expect(page.getByLabel("Prendre une photo")).toHaveAttribute("capture", "environment");
   const requestPath = await sendChangeOfAddress(page, { address1: street, postalCode: "34290", city: "Servian" });
   expect(requestPath).toMatch(/^\/demandes\/demarches\/\w+$/);
   await expectAccessible(page);

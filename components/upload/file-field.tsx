@@ -26,6 +26,7 @@ export function FileField({
   onFileChange,
   progress = null,
   describedBy,
+  camera = false,
 }: {
   id: string;
   label: ReactNode;
@@ -37,6 +38,12 @@ export function FileField({
   progress?: number | null;
   /** Ids of other elements that describe the field (a form-level note). */
   describedBy?: string;
+  /**
+   * Adds "Prendre une photo": a second input with `capture`, which opens the
+   * phone's camera directly. Kept apart from the main input because
+   * `capture` there would stop a phone from choosing an existing file or a PDF.
+   */
+  camera?: boolean;
 }) {
   const [chosen, setChosen] = useState<File | null>(null);
   const [preparing, setPreparing] = useState(false);
@@ -108,6 +115,25 @@ export function FileField({
         >
           Choisir un fichier...
         </label>
+        {camera ? (
+          <>
+            <input
+              id={`${id}-camera`}
+              type="file"
+              accept="image/*"
+              capture="environment"
+              aria-describedby={descriptions}
+              onChange={handleChange}
+              className="peer/camera sr-only"
+            />
+            <label
+              htmlFor={`${id}-camera`}
+              className="inline-flex min-h-11 cursor-pointer items-center rounded-md border border-slate-500 bg-white px-4 py-2 text-sm font-semibold text-slate-900 hover:bg-slate-100 peer-focus-visible/camera:outline-3 peer-focus-visible/camera:outline-offset-2 peer-focus-visible/camera:outline-brand-600"
+            >
+              Prendre une photo
+            </label>
+          </>
+        ) : null}
         <span id={statusId} className="min-w-0 break-all text-sm text-slate-700" aria-live="polite">
           {preparing ? "Préparation du fichier…" : chosen ? `${chosen.name} (${formatMegabytes(chosen.size)})` : "Aucun fichier choisi"}
         </span>

@@ -85,6 +85,7 @@ export function DocumentUploadForm({
               id={fieldId}
               label={replacesId ? `Nouvelle version : ${typeLabel}` : `Fichier : ${typeLabel}`}
               required
+              camera
               maxBytes={maxBytes}
               error={fileError}
               progress={uploader.progress}

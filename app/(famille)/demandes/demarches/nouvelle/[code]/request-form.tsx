@@ -195,8 +195,9 @@ export function RequestForm({
             key={slot}
             id={`file-${slot}`}
             label={index === 0 ? "Fichier" : `Fichier ${index + 1}`}
-            hint="PDF ou photo (JPEG, PNG, WebP, HEIC) : sur un téléphone, vous pouvez prendre la photo du document."
+            hint="PDF ou photo (JPEG, PNG, WebP, HEIC). Sur un téléphone, « Prendre une photo » ouvre l'appareil photo."
             required={needsFile && index === 0}
+            camera
             maxBytes={maxBytes}
             error={fileErrors[slot]}
             progress={pending && files[slot] ? uploader.progress : null}

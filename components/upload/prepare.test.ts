@@ -11,7 +11,8 @@ describe("precheckFile", () => {
     expect(precheckFile(file(0, "vide.pdf", "application/pdf"))).toBe(FILE_MESSAGES.empty);
     expect(precheckFile(file(10, "page.html", "text/html"))).toBe(FILE_MESSAGES.type);
     expect(precheckFile(file(10, "logo.svg", "image/svg+xml"))).toBe(FILE_MESSAGES.type);
-    expect(precheckFile(file(10, "photo.heic", "image/heic"))).toBe(FILE_MESSAGES.type);
+    // Phone photos in HEIC go up: the server converts them to JPEG.
+    expect(precheckFile(file(10, "photo.heic", "image/heic"))).toBeNull();
     expect(precheckFile(file(3 * 1024 * 1024, "scan.pdf", "application/pdf"), 2 * 1024 * 1024)).toBe(
       "Le fichier dépasse la taille maximale de 2 Mo.",
     );
@@ -20,6 +21,8 @@ describe("precheckFile", () => {
   it("falls back on the name when the browser gives no type", () => {
     expect(precheckFile(file(10, "SCAN.PDF", ""))).toBeNull();
     expect(precheckFile(file(10, "programme.exe", ""))).toBe(FILE_MESSAGES.type);
+    expect(precheckFile(file(10, "IMG_0001.HEIC", ""))).toBeNull();
+    expect(precheckFile(file(10, "IMG_0002.heic", "application/octet-stream"))).toBeNull();
   });
 });
 

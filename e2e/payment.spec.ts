@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { DEMO, expectAccessible, outboxMessages, readEmail, signIn, signOut } from "./support/fixtures";
 import { pdfText } from "./support/pdf";
+import { monthOfDay } from "@/lib/dates";
 import { bookHalfDay, payOnSimulator, wednesdays } from "./support/payment";
 
 // Journeys share the DUPONT household; each books its own Wednesday.
@@ -33,7 +34,7 @@ test("[PARENT][PAIEMENT] books, pays on PayFiP and gets a paid invoice, confirme
   expect(outboxMessages().length - mailsBefore).toBe(2);
 
   await page.goto("/factures");
-  const row = page.getByRole("row", { name: new RegExp(`\\b${number}\\b`) });
+  const row = page.getByRole("row", { name: new RegExp(`^PDF de la facture N° ${number} `) });
   await expect(row).toContainText("Payée");
   await expect(row.getByRole("link", { name: /^Payer/ })).toHaveCount(0);
   await expectAccessible(page);
@@ -45,7 +46,7 @@ test("[PARENT][PAIEMENT] books, pays on PayFiP and gets a paid invoice, confirme
   expect(text).toMatch(/TOTAL : \d+,\d\d €/);
   expect(text).toContain("ACQUITTÉE");
 
-  await page.goto("/reservations");
+  await page.goto(`/reservations?mois=${monthOfDay(days[0])}`);
   await expect(page.getByRole("main")).toContainText("Demi-journée");
 });
 

@@ -43,10 +43,12 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
               <Link
                 href={`/accueil?onglet=${t.key}`}
                 aria-current={t.key === tab ? "page" : undefined}
-                className={`-mb-px inline-flex min-h-11 items-center border-b-4 px-4 font-semibold ${
+                className={`relative -mb-px inline-flex min-h-11 items-center border-b-4 px-4 font-semibold ${
                   t.key === tab ? "border-brand-700 text-brand-800" : "border-transparent text-slate-700 hover:text-brand-700"
                 }`}
               >
+                {/* Named apart from the main menu's "Demandes" and "Factures", which lead elsewhere. */}
+                <span className="sr-only">Onglet </span>
                 {t.label}
               </Link>
             </li>

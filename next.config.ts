@@ -20,6 +20,7 @@ const nextConfig: NextConfig = {
     "sharp",
     "pg",
     "@react-pdf/renderer",
+    "heic-decode",
   ],
   env: { NEXT_PUBLIC_APP_VERSION: pkg.version },
   poweredByHeader: false,

@@ -3,6 +3,8 @@ import { SignOutButton } from "@/components/sign-out-button";
 import { getAccountCounts } from "@/lib/accounts/review";
 import { requireStaff } from "@/lib/auth/dal";
 import { paymentDashboard } from "@/lib/billing/staff";
+import { countDocumentsToReview } from "@/lib/documents";
+import { countRequestsToHandle } from "@/lib/requests";
 import { getSettings } from "@/lib/settings";
 import { AdminNav, type AdminNavItem } from "./_components/admin-nav";
 import { ROLE_LABELS } from "./_lib/format";
@@ -14,18 +16,25 @@ export const metadata: Metadata = {
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireStaff();
-  const [settings, counts, payments] = await Promise.all([getSettings(), getAccountCounts(), paymentDashboard()]);
+  const [settings, counts, payments, documentsToReview, requestsToHandle] = await Promise.all([
+    getSettings(),
+    getAccountCounts(),
+    paymentDashboard(),
+    countDocumentsToReview(),
+    countRequestsToHandle(),
+  ]);
   const items: AdminNavItem[] = [
     { href: "/admin", label: "Tableau de bord" },
     { href: "/admin/comptes", label: "Comptes à vérifier", count: counts.toReview, countLabel: "en attente" },
-    { href: "/admin/documents", label: "Documents" },
-    { href: "/admin/demandes", label: "Demandes" },
+    { href: "/admin/documents", label: "Documents", count: documentsToReview, countLabel: "à valider" },
+    { href: "/admin/demandes", label: "Demandes", count: requestsToHandle, countLabel: "à traiter" },
     { href: "/admin/familles", label: "Familles" },
     { href: "/admin/catalogue", label: "Catalogue" },
     { href: "/admin/calendrier", label: "Calendrier" },
     { href: "/admin/listes", label: "Listes" },
     { href: "/admin/factures", label: "Factures" },
     { href: "/admin/paiements", label: "Paiements", count: payments.flagged + payments.late, countLabel: "à traiter" },
+    { href: "/admin/referentiels", label: "Référentiels" },
     ...(user.role === "ADMIN"
       ? [
           { href: "/admin/personnel", label: "Personnel" },

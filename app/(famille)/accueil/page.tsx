@@ -6,6 +6,9 @@ import { requireParent } from "@/lib/auth/dal";
 import { listHouseholdFiles, REVIEW_STATUS_LABELS } from "@/lib/documents";
 import { formatParisDate, requestStateLabel, requestValidationLabel, STATUS_BADGE } from "@/lib/documents/format";
 import { listHouseholdRequests } from "@/lib/requests";
+import { INVOICE_STATUS_LABELS, listHouseholdInvoices } from "@/lib/billing/invoices";
+import { formatCents } from "@/lib/money";
+import { InvoiceTable } from "../factures/invoice-table";
 import { DeleteFileForm } from "./delete-file-form";
 
 export const metadata: Metadata = { title: "Accueil" };
@@ -56,7 +59,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         </ul>
       </nav>
       {tab === "factures" ? (
-        <EmptyState title="Aucune facture pour le moment.">Montant en attente de paiement : 0,00 €</EmptyState>
+        <LatestInvoices householdId={user.householdId} />
       ) : (
         <>
           <form method="get" action="/accueil" role="search" className="mb-4 flex flex-wrap items-end gap-2">
@@ -179,6 +182,28 @@ async function FilesTab({ householdId, query }: { householdId: string; query: st
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+/** The Factures tab: the latest invoices and the amount waiting for payment; the full list is on Factures. */
+async function LatestInvoices({ householdId }: { householdId: string }) {
+  const { invoices, dueCents } = await listHouseholdInvoices({ householdId });
+  return (
+    <div className="space-y-4">
+      <p className="text-lg">
+        Montant en attente de paiement : <strong>{formatCents(dueCents)}</strong>
+      </p>
+      {invoices.length === 0 ? (
+        <EmptyState title="Aucune facture pour le moment." />
+      ) : (
+        <>
+          <InvoiceTable invoices={invoices.slice(0, 5)} statusLabels={INVOICE_STATUS_LABELS} caption="Vos dernières factures" />
+          <Link href="/factures" className="font-semibold text-brand-700 underline">
+            Toutes mes factures
+          </Link>
+        </>
+      )}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { requireParent } from "@/lib/auth/dal";
 import { listServicesForHousehold } from "@/lib/bookings/queries";
+import { DemarchesSection } from "./demarches-section";
 import { ChildPicker } from "./reservation/child-picker";
 
 export const metadata: Metadata = { title: "Demandes" };
@@ -56,6 +57,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
             </div>
           )}
         </section>
+        <DemarchesSection />
       </div>
     </>
   );

@@ -32,7 +32,7 @@ export function buildFileRouter(maxBytes: number) {
   const limit = { maxFileSize: fileSize(maxBytes), maxFileCount: 1 };
   return {
     document: f(
-      { "image/jpeg": limit, "image/png": limit, "image/webp": limit, "application/pdf": limit },
+      { "image/jpeg": limit, "image/png": limit, "image/webp": limit, "image/heic": limit, "image/heif": limit, "application/pdf": limit },
       { awaitServerData: true },
     )
       .middleware(async ({ req, files }) => {

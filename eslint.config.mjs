@@ -13,7 +13,7 @@ const config = [
       ],
     },
   },
-  { ignores: ["lib/generated/**", ".next/**", ".data/**", "node_modules/**", "playwright-report/**", "test-results/**", "next-env.d.ts"] },
+  { ignores: ["lib/generated/**", ".next*/**", ".data/**", "node_modules/**", "playwright-report/**", "test-results*/**", "next-env.d.ts"] },
 ];
 
 export default config;

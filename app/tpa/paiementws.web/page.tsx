@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { env } from "@/lib/env";
 import { formatCents } from "@/lib/money";
-import { getSimulatedOperation, IDOP_VALIDITY_MS } from "@/lib/payments/payfip/simulator";
+import { getSimulatedOperation, isPayable } from "@/lib/payments/payfip/simulator";
 import { payAction } from "./actions";
 
 export const metadata: Metadata = { title: "Paiement PayFiP (simulateur)" };
@@ -25,7 +25,7 @@ export default async function SimulatedPaymentPage({
   if (!env().payfip.simulator) notFound();
   const { idop, erreur } = await searchParams;
   const op = idop ? getSimulatedOperation(idop) : undefined;
-  const expired = op ? Date.now() - op.createdAt.getTime() > IDOP_VALIDITY_MS : false;
+  const expired = op ? !isPayable(op) : false;
   return (
     <main id="contenu" className="mx-auto max-w-xl space-y-6 px-4 py-8">
       <p className="rounded-md bg-amber-100 px-4 py-2 text-sm font-semibold text-warn-800">

@@ -37,6 +37,11 @@ export function getSimulatedOperation(idOp: string): SimulatedOperation | undefi
   return store.get(idOp);
 }
 
+/** Past its 15 minutes, an idOp can no longer be paid. */
+export function isPayable(op: SimulatedOperation, now = new Date()): boolean {
+  return now.getTime() - op.createdAt.getTime() <= IDOP_VALIDITY_MS;
+}
+
 const soapResponse = (status: number, body: string) => ({ status, body });
 
 export function handleSimulatorSoap(xml: string, now = new Date()): { status: number; body: string } {
@@ -122,7 +127,7 @@ export class SimulatorError extends Error {}
 export function settleSimulatedPayment(idOp: string, resultrans: ResultCode, now = new Date()) {
   const op = store.get(idOp);
   if (!op) throw new SimulatorError("Opération de paiement inconnue.");
-  if (now.getTime() - op.createdAt.getTime() > IDOP_VALIDITY_MS) {
+  if (!isPayable(op, now)) {
     throw new SimulatorError("Cette opération de paiement a expiré (15 minutes).");
   }
   if (op.result && op.result.resultrans !== "A") throw new SimulatorError("Cette opération de paiement est déjà terminée.");

@@ -6,7 +6,7 @@ import { bookHalfDay, payOnSimulator, wednesdays } from "./support/payment";
 
 // Journeys share the DUPONT household; each books its own Wednesday.
 test.describe.configure({ mode: "serial" });
-const days = wednesdays(6);
+const days = wednesdays(4);
 const LUCAS = { firstName: "Lucas", fullName: "Lucas DUPONT" };
 const EMMA = { firstName: "Emma", fullName: "Emma DUPONT" };
 
@@ -132,4 +132,47 @@ test("[ACCES][PAIEMENT] another household's invoice PDF and payment page answer 
   expect((await page.request.get(`/factures/${invoiceId}x/pdf`)).status()).toBe(404);
   const forged = await page.goto(`/factures/${invoiceId}x/payer`);
   expect(forged?.status()).toBe(404);
+});
+
+test("[AGENT][FACTURES] staff record a counter payment, cancel an unpaid invoice and follow PayFiP payments", async ({ page }) => {
+  await signIn(page, DEMO.dupont.login, DEMO.dupont.password);
+  // The leisure centre opens two months at a time: Emma's free Wednesdays among the ones above.
+  await bookHalfDay(page, EMMA, days[0]);
+  const toPay = /attente\/([^/?]+)/.exec(page.url())![1];
+  await bookHalfDay(page, EMMA, days[2]);
+  const toCancel = /attente\/([^/?]+)/.exec(page.url())![1];
+  await page.goto("/accueil?onglet=factures");
+  await expect(page.getByText(/Montant en attente de paiement : \d+,\d\d\s€/)).toBeVisible();
+  await expectAccessible(page);
+  await signOut(page);
+
+  await signIn(page, DEMO.staff.login, DEMO.staff.password);
+  await page.goto("/admin");
+  await expect(page.getByText(/paiements? en cours/)).toBeVisible();
+  await page.getByRole("link", { name: "Factures", exact: true }).click();
+  await page.getByLabel("Famille (nom ou n°)").fill("dupont");
+  await page.getByLabel("État").selectOption("PENDING_PAYMENT");
+  await page.getByRole("button", { name: "Filtrer" }).click();
+  await expectAccessible(page);
+
+  await page.goto(`/admin/factures/${toPay}`);
+  await expectAccessible(page);
+  await page.getByLabel("Moyen de paiement").selectOption("CHEQUE");
+  await page.getByRole("button", { name: "Enregistrer le paiement" }).click();
+  await expect(page.getByText(/Paiement enregistré : reçu N° \d+/)).toBeVisible();
+  await expect(page.getByRole("main")).toContainText("Payée");
+  await expect(page.getByRole("main")).toContainText("confirmée");
+
+  await page.goto(`/admin/factures/${toCancel}`);
+  await page.getByLabel("Motif de l'annulation").fill("Demande de la famille au guichet");
+  await page.getByRole("button", { name: "Annuler la facture" }).click();
+  await expect(page.getByText("Facture annulée : son numéro est conservé.")).toBeVisible();
+
+  await page.goto("/admin/paiements");
+  await expect(page.getByRole("cell", { name: "Chèque" }).first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: "PayFiP (en ligne)" }).first()).toBeVisible();
+  await expectAccessible(page);
+  await page.goto("/admin/journal");
+  await expect(page.getByRole("main")).toContainText("Paiement enregistré au guichet");
+  await expect(page.getByRole("main")).toContainText("Facture annulée");
 });

@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireStaff } from "@/lib/auth/dal";
 import { cancelInvoice, COUNTER_METHODS, recordCounterPayment } from "@/lib/billing/staff";
@@ -20,8 +20,8 @@ export async function cancelInvoiceAction(_prev: FormState, formData: FormData):
   const actor = await requireStaff();
   return handleForm(CancelSchema, formDataToObject(formData), async ({ invoiceId, reason }) => {
     await cancelInvoice({ actor, invoiceId, reason });
-    revalidatePath(`/admin/factures/${invoiceId}`);
-    return { status: "success", message: "Facture annulée : son numéro est conservé." };
+    // The forms disappear with the invoice's new state: the outcome is told by the page itself.
+    redirect(`/admin/factures/${invoiceId}?annulee=1`);
   });
 }
 
@@ -29,7 +29,6 @@ export async function counterPaymentAction(_prev: FormState, formData: FormData)
   const actor = await requireStaff();
   return handleForm(CounterSchema, formDataToObject(formData), async ({ invoiceId, method }) => {
     const { receiptNumber } = await recordCounterPayment({ actor, invoiceId, method });
-    revalidatePath(`/admin/factures/${invoiceId}`);
-    return { status: "success", message: `Paiement enregistré : reçu N° ${receiptNumber}.` };
+    redirect(`/admin/factures/${invoiceId}?recu=${receiptNumber}`);
   });
 }

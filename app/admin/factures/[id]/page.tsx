@@ -17,9 +17,16 @@ export const metadata: Metadata = { title: "Facture" };
 
 const BOOKING_LABELS = { HELD: "retenue", CONFIRMED: "confirmée", CANCELLED: "annulée", EXPIRED: "expirée" } as const;
 
-export default async function StaffInvoicePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function StaffInvoicePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ recu?: string; annulee?: string }>;
+}) {
   await requireStaff();
   const { id } = await params;
+  const { recu, annulee } = await searchParams;
   const invoice = await getInvoiceForStaff(id).catch((error) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -38,6 +45,16 @@ export default async function StaffInvoicePage({ params }: { params: Promise<{ i
           Famille {invoice.household.name} (n° {invoice.household.reference})
         </Link>
       </div>
+      {recu && /^\d+$/.test(recu) && invoice.status === "PAID" ? (
+        <div className="mb-4">
+          <Alert tone="success">Paiement enregistré : reçu N° {recu}.</Alert>
+        </div>
+      ) : null}
+      {annulee && invoice.status === "CANCELLED" ? (
+        <div className="mb-4">
+          <Alert tone="success">Facture annulée : son numéro est conservé.</Alert>
+        </div>
+      ) : null}
       {invoice.status === "CANCELLED" ? (
         <div className="mb-4">
           <Alert tone="info" title="Facture annulée">

@@ -31,6 +31,15 @@ export const AUDIT_ACTIONS = {
   "invoice.cancel": "Facture annulée",
   "payment.counter": "Paiement enregistré au guichet",
   "payment.check": "Paiement vérifié auprès de PayFiP",
+  "catalogue.service": "Service enregistré",
+  "catalogue.product": "Prestation enregistrée",
+  "catalogue.tariff_add": "Tarif ajouté",
+  "catalogue.tariff_delete": "Tarif supprimé",
+  "calendar.open_month": "Mois ouvert à la réservation",
+  "calendar.capacity": "Capacité d'un jour modifiée",
+  "calendar.close_day": "Jour fermé ou rouvert",
+  "calendar.closure_add": "Fermeture ajoutée",
+  "calendar.closure_delete": "Fermeture supprimée",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -47,7 +56,12 @@ export type AuditTargetType =
   | "DocumentType"
   | "RequestType"
   | "Invoice"
-  | "Payment";
+  | "Payment"
+  | "Service"
+  | "Product"
+  | "Tariff"
+  | "Slot"
+  | "Closure";
 
 type DetailValue = string | number | boolean | null | string[];
 

@@ -1,3 +1,4 @@
+import { type Actor, recordAudit } from "@/lib/audit";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -64,17 +65,21 @@ function uniqueName(error: unknown, message: string): never {
   throw error;
 }
 
-export async function saveService({ id, input }: { id?: string; input: z.infer<typeof ServiceSchema> }) {
+export async function saveService({ actor, id, input }: { actor?: Actor; id?: string; input: z.infer<typeof ServiceSchema> }) {
   const db = await getDb();
   const data = { ...input, description: input.description || null };
   try {
-    return id ? await db.service.update({ where: { id }, data }) : await db.service.create({ data });
+    return await db.$transaction(async (tx) => {
+      const service = id ? await tx.service.update({ where: { id }, data }) : await tx.service.create({ data });
+      await recordAudit(tx, { actorId: actor?.id ?? null, action: "catalogue.service", targetType: "Service", targetId: service.id, details: { label: service.name } });
+      return service;
+    });
   } catch (error) {
     uniqueName(error, "Un service porte déjà ce nom.");
   }
 }
 
-export async function saveProduct({ id, input }: { id?: string; input: z.infer<typeof ProductSchema> }) {
+export async function saveProduct({ actor, id, input }: { actor?: Actor; id?: string; input: z.infer<typeof ProductSchema> }) {
   const db = await getDb();
   const { siteIds, classIds, ...rest } = input;
   const data = {
@@ -84,41 +89,72 @@ export async function saveProduct({ id, input }: { id?: string; input: z.infer<t
     ...(classIds ? { classes: { set: classIds.map((c) => ({ id: c })) } } : {}),
   };
   try {
-    if (id) return await db.product.update({ where: { id }, data });
-    return await db.product.create({
-      data: { ...data, sites: { connect: siteIds.map((s) => ({ id: s })) }, classes: { connect: (classIds ?? []).map((c) => ({ id: c })) } },
+    return await db.$transaction(async (tx) => {
+      const product = id
+        ? await tx.product.update({ where: { id }, data })
+        : await tx.product.create({
+            data: { ...data, sites: { connect: siteIds.map((s) => ({ id: s })) }, classes: { connect: (classIds ?? []).map((c) => ({ id: c })) } },
+          });
+      await recordAudit(tx, { actorId: actor?.id ?? null, action: "catalogue.product", targetType: "Product", targetId: product.id, details: { label: product.name } });
+      return product;
     });
   } catch (error) {
     uniqueName(error, "Ce service a déjà une prestation de ce nom.");
   }
 }
 
-export async function addTariff({ input }: { input: z.infer<typeof TariffSchema> }) {
+export async function addTariff({ actor, input }: { actor?: Actor; input: z.infer<typeof TariffSchema> }) {
   const db = await getDb();
-  const product = await db.product.findUnique({ where: { id: input.productId }, select: { id: true } });
+  const product = await db.product.findUnique({ where: { id: input.productId }, select: { id: true, name: true } });
   if (!product) throw new AppError("NOT_FOUND", "Prestation introuvable.");
-  return db.tariff.create({
-    data: {
-      ...input,
-      validFrom: dayToDate(input.validFrom),
-      validTo: input.validTo ? dayToDate(input.validTo) : null,
-    },
+  return db.$transaction(async (tx) => {
+    const tariff = await tx.tariff.create({
+      data: {
+        ...input,
+        validFrom: dayToDate(input.validFrom),
+        validTo: input.validTo ? dayToDate(input.validTo) : null,
+      },
+    });
+    await recordAudit(tx, {
+      actorId: actor?.id ?? null,
+      action: "catalogue.tariff_add",
+      targetType: "Tariff",
+      targetId: tariff.id,
+      details: { label: product.name, regime: input.regime ?? null, qfMin: input.qfMin, unitPriceCents: input.unitPriceCents },
+    });
+    return tariff;
   });
 }
 
-export async function deleteTariff({ id }: { id: string }) {
+export async function deleteTariff({ actor, id }: { actor?: Actor; id: string }) {
   const db = await getDb();
-  await db.tariff.deleteMany({ where: { id } });
-}
-
-export async function addClosure({ input }: { input: z.infer<typeof ClosureSchema> }) {
-  const db = await getDb();
-  return db.closure.create({
-    data: { label: input.label, startDate: dayToDate(input.startDate), endDate: dayToDate(input.endDate) },
+  await db.$transaction(async (tx) => {
+    const removed = await tx.tariff.deleteMany({ where: { id } });
+    if (removed.count) await recordAudit(tx, { actorId: actor?.id ?? null, action: "catalogue.tariff_delete", targetType: "Tariff", targetId: id });
   });
 }
 
-export async function deleteClosure({ id }: { id: string }) {
+export async function addClosure({ actor, input }: { actor?: Actor; input: z.infer<typeof ClosureSchema> }) {
   const db = await getDb();
-  await db.closure.deleteMany({ where: { id } });
+  return db.$transaction(async (tx) => {
+    const closure = await tx.closure.create({
+      data: { label: input.label, startDate: dayToDate(input.startDate), endDate: dayToDate(input.endDate) },
+    });
+    await recordAudit(tx, {
+      actorId: actor?.id ?? null,
+      action: "calendar.closure_add",
+      targetType: "Closure",
+      targetId: closure.id,
+      details: { label: input.label, from: input.startDate, to: input.endDate },
+    });
+    return closure;
+  });
+}
+
+export async function deleteClosure({ actor, id }: { actor?: Actor; id: string }) {
+  const db = await getDb();
+  await db.$transaction(async (tx) => {
+    const removed = await tx.closure.deleteMany({ where: { id } });
+    if (removed.count) await recordAudit(tx, { actorId: actor?.id ?? null, action: "calendar.closure_delete", targetType: "Closure", targetId: id });
+  });
 }

@@ -1,3 +1,4 @@
+import { type Actor, recordAudit } from "@/lib/audit";
 import { getDb, type Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { activeBookingWhere } from "@/lib/bookings/context";
@@ -11,12 +12,14 @@ export type OpenMonthResult = { created: Day[]; skipped: { day: Day; reason: str
  * are left as they are, so opening a month twice is harmless.
  */
 export async function openMonth({
+  actor,
   productId,
   month,
   weekdays,
   capacity,
   db: given,
 }: {
+  actor?: Actor;
   productId: string;
   month: Month;
   weekdays: number[];
@@ -54,11 +57,32 @@ export async function openMonth({
     });
     if (result.count > 0) created.push(day);
   }
+  if (created.length) {
+    await db.$transaction((tx) =>
+      recordAudit(tx, {
+        actorId: actor?.id ?? null,
+        action: "calendar.open_month",
+        targetType: "Product",
+        targetId: productId,
+        details: { label: `${product.name} — ${month}`, days: created },
+      }),
+    );
+  }
   return { created, skipped };
 }
 
 /** Changes a day's capacity, never below the places already taken (under the slot lock, like a hold). */
-export async function setSlotCapacity({ slotId, capacity, now = new Date() }: { slotId: string; capacity: number; now?: Date }) {
+export async function setSlotCapacity({
+  actor,
+  slotId,
+  capacity,
+  now = new Date(),
+}: {
+  actor?: Actor;
+  slotId: string;
+  capacity: number;
+  now?: Date;
+}) {
   if (!Number.isInteger(capacity) || capacity < 0 || capacity > 10_000) {
     throw new AppError("INVALID", "La capacité doit être un nombre entier positif.", { capacity: "Nombre entier positif attendu." });
   }
@@ -73,14 +97,24 @@ export async function setSlotCapacity({ slotId, capacity, now = new Date() }: { 
       throw new AppError("CONFLICT", message, { capacity: message });
     }
     await tx.slot.update({ where: { id: slotId }, data: { capacity } });
+    await recordAudit(tx, {
+      actorId: actor?.id ?? null,
+      action: "calendar.capacity",
+      targetType: "Slot",
+      targetId: slotId,
+      details: { label: fullDayLabel(dateToDay(slot.date)), from: String(slot.capacity), to: String(capacity) },
+    });
   });
 }
 
 /** Closes (or reopens) a day: no new booking; bookings already made stay in the lists for staff to handle. */
-export async function setSlotClosed({ slotId, closed }: { slotId: string; closed: boolean }) {
+export async function setSlotClosed({ actor, slotId, closed }: { actor?: Actor; slotId: string; closed: boolean }) {
   const db = await getDb();
-  const changed = await db.slot.updateMany({ where: { id: slotId }, data: { closed } });
-  if (changed.count === 0) throw new AppError("NOT_FOUND", "Jour introuvable.");
+  await db.$transaction(async (tx) => {
+    const changed = await tx.slot.updateMany({ where: { id: slotId }, data: { closed } });
+    if (changed.count === 0) throw new AppError("NOT_FOUND", "Jour introuvable.");
+    await recordAudit(tx, { actorId: actor?.id ?? null, action: "calendar.close_day", targetType: "Slot", targetId: slotId, details: { closed } });
+  });
 }
 
 export type CalendarDayDto = { slotId: string; day: Day; capacity: number; booked: number; closed: boolean };

@@ -16,9 +16,9 @@ const OpenMonthSchema = z.object({
 });
 
 export async function openMonthAction(_state: FormState, formData: FormData): Promise<FormState> {
-  await requireStaff();
+  const actor = await requireStaff();
   return handleForm(OpenMonthSchema, { ...formDataToObject(formData), weekdays: formData.getAll("weekdays") }, async (input) => {
-    const result = await openMonth(input);
+    const result = await openMonth({ ...input, actor });
     revalidatePath("/admin/calendrier");
     const skipped = result.skipped.map((s) => `${formatDay(s.day)} (${s.reason})`).join(", ");
     return {
@@ -29,36 +29,36 @@ export async function openMonthAction(_state: FormState, formData: FormData): Pr
 }
 
 export async function setCapacityAction(_state: FormState, formData: FormData): Promise<FormState> {
-  await requireStaff();
+  const actor = await requireStaff();
   return handleForm(z.object({ slotId: z.string().min(1), capacity: z.coerce.number() }), formDataToObject(formData), async (input) => {
-    await setSlotCapacity(input);
+    await setSlotCapacity({ ...input, actor });
     revalidatePath("/admin/calendrier");
     return { status: "success", message: "Capacité enregistrée." };
   });
 }
 
 export async function toggleClosedAction(_state: FormState, formData: FormData): Promise<FormState> {
-  await requireStaff();
+  const actor = await requireStaff();
   return handleForm(z.object({ slotId: z.string().min(1), closed: z.enum(["true", "false"]) }), formDataToObject(formData), async (input) => {
-    await setSlotClosed({ slotId: input.slotId, closed: input.closed === "true" });
+    await setSlotClosed({ actor, slotId: input.slotId, closed: input.closed === "true" });
     revalidatePath("/admin/calendrier");
     return { status: "success", message: input.closed === "true" ? "Jour fermé." : "Jour rouvert." };
   });
 }
 
 export async function addClosureAction(_state: FormState, formData: FormData): Promise<FormState> {
-  await requireStaff();
+  const actor = await requireStaff();
   return handleForm(ClosureSchema, formDataToObject(formData), async (input) => {
-    await addClosure({ input });
+    await addClosure({ actor, input });
     revalidatePath("/admin/calendrier");
     return { status: "success", message: "Fermeture enregistrée : les mois ouverts ensuite la sauteront." };
   });
 }
 
 export async function deleteClosureAction(_state: FormState, formData: FormData): Promise<FormState> {
-  await requireStaff();
+  const actor = await requireStaff();
   return handleForm(z.object({ id: z.string().min(1) }), formDataToObject(formData), async ({ id }) => {
-    await deleteClosure({ id });
+    await deleteClosure({ actor, id });
     revalidatePath("/admin/calendrier");
     return { status: "success", message: "Fermeture supprimée." };
   });

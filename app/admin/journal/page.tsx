@@ -13,6 +13,8 @@ function targetHref(event: AuditEventDto, isAdmin: boolean): string | null {
   if (event.action.startsWith("account.")) return `/admin/comptes/${event.targetId}`;
   if (event.action.startsWith("staff.")) return isAdmin ? "/admin/personnel" : null;
   if (event.targetType === "Household") return `/admin/familles/${event.targetId}`;
+  if (event.targetType === "Invoice") return `/admin/factures/${event.targetId}`;
+  if (event.targetType === "Product") return `/admin/catalogue/${event.targetId}`;
   if (event.targetType === "AuthoritySettings") return isAdmin ? "/admin/parametres" : null;
   return null;
 }
@@ -21,6 +23,16 @@ const TARGET_LABELS: Record<string, string> = {
   User: "Compte",
   Household: "Famille",
   AuthoritySettings: "Paramètres",
+  Document: "Document",
+  Request: "Demande",
+  Person: "Membre",
+  Invoice: "Facture",
+  Payment: "Paiement",
+  Service: "Service",
+  Product: "Prestation",
+  Tariff: "Tarif",
+  Slot: "Jour",
+  Closure: "Fermeture",
 };
 
 function Details({ event }: { event: AuditEventDto }) {

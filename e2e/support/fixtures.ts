@@ -65,6 +65,10 @@ export function uploadedFileCount(): number {
 
 /** Fails on any axe violation on the current page. */
 export async function expectAccessible(page: Page) {
+  // After a client-side navigation Next streams the new page's metadata in:
+  // check the page once it has its title, as a person would see it.
+  await expect.poll(() => page.title(), { message: "the page has a title" }).not.toBe("");
+  await page.waitForLoadState("domcontentloaded");
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
 }

@@ -25,7 +25,7 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of formData.entries()) {
     if (key.startsWith("$ACTION")) continue;
-    out[key] = typeof value === "string" ? value : value;
+    out[key] = value;
   }
   return out;
 }

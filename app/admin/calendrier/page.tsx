@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
-import { buttonClass } from "@/components/ui/button";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Field, Input } from "@/components/ui/field";
 import { requireStaff } from "@/lib/auth/dal";
 import { monthCalendar } from "@/lib/catalogue/calendar";
 import { listProductsForStaff } from "@/lib/bookings/lists";
 import { getDb } from "@/lib/db/client";
 import { addMonths, dateToDay, formatDay, fullDayLabel, isMonth, monthLabel, monthOfDay, parisDay } from "@/lib/dates";
+import { ProductPicker } from "../_components/product-picker";
 import { ScrollTable, captionClass, tdClass, thClass } from "../_components/scroll-table";
 import { ActionForm } from "../catalogue/_components/action-form";
 import { addClosureAction, deleteClosureAction, openMonthAction, setCapacityAction, toggleClosedAction } from "./actions";
@@ -34,23 +34,9 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         <EmptyState title="Aucune prestation : créez-en une dans le catalogue." />
       ) : (
         <div className="space-y-6">
-          <form method="get" className="flex flex-wrap items-end gap-3">
-            <Field label="Prestation">
-              {(p) => (
-                <Select {...p} name="produit" defaultValue={product.id}>
-                  {products.map((o) => (
-                    <option key={o.id} value={o.id}>
-                      {o.label}
-                    </option>
-                  ))}
-                </Select>
-              )}
-            </Field>
+          <ProductPicker products={products} selected={product.id}>
             <Field label="Mois">{(p) => <Input {...p} name="mois" type="month" defaultValue={month} />}</Field>
-            <button type="submit" className={buttonClass("secondary")}>
-              Afficher
-            </button>
-          </form>
+          </ProductPicker>
 
           <Card title={`Ouvrir un mois : ${product.label}`}>
             <ActionForm action={openMonthAction} submitLabel="Ouvrir le mois">

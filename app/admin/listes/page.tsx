@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Field, Input } from "@/components/ui/field";
 import { requireStaff } from "@/lib/auth/dal";
 import { dayList, listProductsForStaff } from "@/lib/bookings/lists";
 import { monthCalendar } from "@/lib/catalogue/calendar";
 import { fullDayLabel, isDay, monthLabel, monthOfDay, parisDay } from "@/lib/dates";
+import { ProductPicker } from "../_components/product-picker";
 import { ScrollTable, captionClass, tdClass, thClass } from "../_components/scroll-table";
 
 export const metadata: Metadata = { title: "Listes" };
@@ -32,23 +33,9 @@ export default async function ListsPage({ searchParams }: { searchParams: Promis
     <>
       <PageTitle description="Les enfants inscrits par jour et par prestation, et les effectifs du mois (nombre de repas pour la cantine).">Listes</PageTitle>
       <div className="space-y-6">
-        <form method="get" className="flex flex-wrap items-end gap-3">
-          <Field label="Prestation">
-            {(p) => (
-              <Select {...p} name="produit" defaultValue={product.id}>
-                {products.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.label}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
+        <ProductPicker products={products} selected={product.id}>
           <Field label="Jour">{(p) => <Input {...p} name="jour" type="date" defaultValue={day} />}</Field>
-          <button type="submit" className={buttonClass("secondary")}>
-            Afficher
-          </button>
-        </form>
+        </ProductPicker>
 
         <Card
           title={`${list.serviceName} ${list.productName} — ${fullDayLabel(day)}`}

@@ -10,8 +10,9 @@ import {
   openMonths,
   type Day,
 } from "@/lib/dates";
-import { ineligibility, unitPrice, type PricingHousehold, type TariffRow } from "@/lib/catalogue/rules";
+import { ineligibility, priceFor, type PriceQuote, type PricingHousehold, type TariffDefaults, type TariffRow } from "@/lib/catalogue/rules";
 import type { Regime } from "@/lib/generated/prisma/client";
+import { loadTariffDefaults } from "@/lib/settings";
 
 export type Selection = { personId: string; productId: string; date: Day };
 
@@ -57,6 +58,12 @@ export type HouseholdInfo = PricingHousehold & {
 export type PricedSelection = Selection & {
   slotId: string;
   unitPriceCents: number;
+  /** The tariff row that priced the day, kept on the booking. */
+  tariffId: string;
+  /** Why that row, in French ("QF 850, régime général"). */
+  priceBasis: string;
+  /** Whether the household was priced on the default QF and/or régime of the settings. */
+  priceDefaulted: PriceQuote["defaulted"];
   child: ChildInfo;
   product: ProductInfo;
 };
@@ -116,13 +123,19 @@ export async function loadHousehold(db: Db | Tx, householdId: string): Promise<H
 
 /**
  * Checks every rule a selection must meet apart from capacity (which only
- * means something under the slot lock) and prices it on the server. Ids that
- * are not this household's children or not bookable products answer "introuvable"
- * without saying whether they exist elsewhere.
+ * means something under the slot lock) and prices it on the server, with the
+ * authority's rule for households without a valid QF or a régime (read once
+ * with `db` unless given). Ids that are not this household's children or not
+ * bookable products answer "introuvable" without saying whether they exist elsewhere.
  */
 export async function priceSelections(
   db: Db | Tx,
-  { householdId, selections, now }: { householdId: string; selections: Selection[]; now: Date },
+  {
+    householdId,
+    selections,
+    now,
+    tariffDefaults,
+  }: { householdId: string; selections: Selection[]; now: Date; tariffDefaults?: TariffDefaults },
 ): Promise<{ household: HouseholdInfo; items: PricedSelection[] }> {
   if (selections.length === 0) throw new AppError("INVALID", "Cochez au moins un jour.");
   if (selections.length > 200) throw new AppError("INVALID", "Trop de jours dans une seule réservation.");
@@ -142,6 +155,7 @@ export async function priceSelections(
     },
   });
   const slotByKey = new Map(slots.map((s) => [`${s.productId}|${dateToDay(s.date)}`, s]));
+  const defaults = tariffDefaults ?? (await loadTariffDefaults(db));
 
   const items = list.map((s): PricedSelection => {
     const child = children.get(s.personId);
@@ -159,9 +173,23 @@ export async function priceSelections(
     }
     const refusal = ineligibility(product, child, s.date);
     if (refusal) throw new AppError("INVALID", `${child.firstName} : ${refusal}`);
-    const price = unitPrice(product.tariffs, household, s.date);
-    if (price === undefined) throw new AppError("INVALID", `Aucun tarif n'est défini pour ${product.name} le ${label}.`);
-    return { ...s, slotId: slot.id, unitPriceCents: price, child, product };
+    const price = priceFor(product.tariffs, household, s.date, defaults);
+    if (!price) {
+      throw new AppError(
+        "INVALID",
+        `Aucun tarif n'est défini pour ${product.name} le ${label} : contactez le service.`,
+      );
+    }
+    return {
+      ...s,
+      slotId: slot.id,
+      unitPriceCents: price.unitPriceCents,
+      tariffId: price.tariffId,
+      priceBasis: price.basis,
+      priceDefaulted: price.defaulted,
+      child,
+      product,
+    };
   });
   items.sort((a, b) => a.child.firstName.localeCompare(b.child.firstName) || a.date.localeCompare(b.date));
   return { household, items };

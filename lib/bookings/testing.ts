@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
+import type { Regime } from "@/lib/generated/prisma/client";
 import { createHousehold } from "@/lib/factories";
 import { dayToDate, type Day } from "@/lib/dates";
 
@@ -8,7 +9,23 @@ import { dayToDate, type Day } from "@/lib/dates";
 
 export const uniqueSuffix = () => randomBytes(4).toString("hex");
 
-export async function createCanteen(db: Db, { capacity = 60, deadlineDays = 2, openMonthsAhead = 3 } = {}) {
+export type TariffSpec = { regime: Regime | null; qfMin: number; qfMax: number | null; unitPriceCents: number; validFrom: Day; validTo?: Day };
+
+const DEFAULT_GRID: TariffSpec[] = [
+  { regime: "RG", qfMin: 0, qfMax: 450, unitPriceCents: 250, validFrom: "2020-01-01" },
+  { regime: "RG", qfMin: 451, qfMax: null, unitPriceCents: 450, validFrom: "2020-01-01" },
+  { regime: null, qfMin: 0, qfMax: null, unitPriceCents: 500, validFrom: "2020-01-01" },
+];
+
+export async function createCanteen(
+  db: Db,
+  {
+    capacity = 60,
+    deadlineDays = 2,
+    openMonthsAhead = 3,
+    tariffs = DEFAULT_GRID,
+  }: { capacity?: number; deadlineDays?: number; openMonthsAhead?: number; tariffs?: TariffSpec[] } = {},
+) {
   const suffix = uniqueSuffix();
   const service = await db.service.create({ data: { name: `Cantine ${suffix}` } });
   const site = await db.site.create({ data: { name: `Élémentaire ${suffix}` } });
@@ -23,11 +40,14 @@ export async function createCanteen(db: Db, { capacity = 60, deadlineDays = 2, o
       defaultCapacity: capacity,
       sites: { connect: [{ id: site.id }] },
       tariffs: {
-        create: [
-          { regime: "RG", qfMin: 0, qfMax: 450, unitPriceCents: 250, validFrom: dayToDate("2020-01-01") },
-          { regime: "RG", qfMin: 451, qfMax: null, unitPriceCents: 450, validFrom: dayToDate("2020-01-01") },
-          { regime: null, qfMin: 0, qfMax: null, unitPriceCents: 500, validFrom: dayToDate("2020-01-01") },
-        ],
+        create: tariffs.map((t) => ({
+          regime: t.regime,
+          qfMin: t.qfMin,
+          qfMax: t.qfMax,
+          unitPriceCents: t.unitPriceCents,
+          validFrom: dayToDate(t.validFrom),
+          validTo: t.validTo ? dayToDate(t.validTo) : null,
+        })),
       },
     },
   });
@@ -36,7 +56,12 @@ export async function createCanteen(db: Db, { capacity = 60, deadlineDays = 2, o
 
 export async function createFamily(
   db: Db,
-  { schoolClassId, qf = 351, children = 1 }: { schoolClassId: string; qf?: number | null; children?: number },
+  {
+    schoolClassId,
+    qf = 351,
+    regime = "RG",
+    children = 1,
+  }: { schoolClassId: string; qf?: number | null; regime?: Regime | null; children?: number },
 ) {
   const suffix = uniqueSuffix();
   const household = await createHousehold(db, {
@@ -45,7 +70,7 @@ export async function createFamily(
     postalCode: "75001",
     city: "Paris",
     qf: qf ?? undefined,
-    regime: "RG",
+    regime: regime ?? undefined,
     members: [
       { quality: "RESPONSABLE", firstName: "Claire", lastName: `FAMILLE ${suffix}` },
       ...Array.from({ length: children }, (_, i) => ({

@@ -35,6 +35,7 @@ export function ineligibility(product: EligibilityProduct, child: EligibilityChi
 }
 
 export type TariffRow = {
+  id: string;
   regime: Regime | null;
   qfMin: number;
   qfMax: number | null;
@@ -45,6 +46,48 @@ export type TariffRow = {
 
 export type PricingHousehold = { qf: number | null; qfValidUntil: Date | null; regime: Regime | null };
 
+/**
+ * How a household without a valid QF or without a régime is priced, from the
+ * authority settings: this régime's rows, at this QF (null = the highest bracket).
+ */
+export type TariffDefaults = { regime: Regime; qf: number | null };
+
+/** The schema's defaults: the highest bracket of the general régime. */
+export const DEFAULT_TARIFF_DEFAULTS: TariffDefaults = { regime: "RG", qf: null };
+
+export type PriceQuote = {
+  unitPriceCents: number;
+  /** The tariff row that priced the day. */
+  tariffId: string;
+  /** Why this row, in French, for staff: "QF 850, régime général". */
+  basis: string;
+  /** Whether the household was priced on the default QF and/or the default régime. */
+  defaulted: { qf: boolean; regime: boolean };
+};
+
+const REGIME_NAMES: Record<Regime, string> = { RG: "régime général", MSA: "régime MSA", AUTRE: "autre régime" };
+
+/** "régime général", "régime MSA", "autre régime", or the régime-less rows' "grille tous régimes". */
+export function regimeName(regime: Regime | null): string {
+  return regime ? REGIME_NAMES[regime] : "grille tous régimes";
+}
+
+/** "du régime général", "de l'autre régime", "de la grille tous régimes". */
+function ofRegime(regime: Regime | null): string {
+  if (regime == null) return "de la grille tous régimes";
+  return regime === "AUTRE" ? "de l'autre régime" : `du ${REGIME_NAMES[regime]}`;
+}
+
+/** "tranche la plus haute du régime général", "QF 900 du régime MSA". */
+function defaultBracket(defaults: TariffDefaults, regime: Regime | null): string {
+  return `${defaults.qf == null ? "tranche la plus haute" : `QF ${defaults.qf}`} ${ofRegime(regime)}`;
+}
+
+/** The rule as one sentence for staff: "Familles sans quotient familial ou sans régime : tranche la plus haute du régime général". */
+export function describeTariffDefaults(defaults: TariffDefaults): string {
+  return `Familles sans quotient familial ou sans régime : ${defaultBracket(defaults, defaults.regime)}`;
+}
+
 /** The QF that prices a day: none when unknown or no longer valid on that day. */
 export function effectiveQf(household: PricingHousehold, day: Day): number | null {
   if (household.qf == null) return null;
@@ -52,28 +95,78 @@ export function effectiveQf(household: PricingHousehold, day: Day): number | nul
   return household.qf;
 }
 
+const newestFirst = (a: TariffRow, b: TariffRow) => b.validFrom.getTime() - a.validFrom.getTime();
+
 /**
- * The unit price in cents for a day. Tariffs valid on the day for the
- * household's régime are preferred to régime-less ones; without a valid QF
- * the household pays the highest bracket. Undefined when no tariff applies.
+ * The tariff row that prices one day for a household, and why.
+ *
+ * - Only rows valid on the day count; among overlapping rows the most recent
+ *   `validFrom` wins (a new grid replaces an old one).
+ * - A household with a régime uses that régime's rows, else the régime-less
+ *   rows; a household without a régime, or whose régime has neither, is
+ *   priced as the default régime (its rows, else the régime-less rows).
+ * - A household without a valid QF is priced at the default QF; when that is
+ *   null, at the highest bracket of the newest grid.
+ *
+ * Undefined when no row applies.
  */
-export function unitPrice(tariffs: TariffRow[], household: PricingHousehold, day: Day): number | undefined {
+export function priceFor(
+  tariffs: TariffRow[],
+  household: PricingHousehold,
+  day: Day,
+  defaults: TariffDefaults = DEFAULT_TARIFF_DEFAULTS,
+): PriceQuote | undefined {
   const at = dayToDate(day).getTime();
   const valid = tariffs.filter((t) => t.validFrom.getTime() <= at && (!t.validTo || t.validTo.getTime() >= at));
-  const ownRegime = valid.filter((t) => household.regime != null && t.regime === household.regime);
-  const candidates = ownRegime.length > 0 ? ownRegime : valid.filter((t) => t.regime == null);
-  if (candidates.length === 0) return undefined;
-  const qf = effectiveQf(household, day);
+  const rowsOf = (regime: Regime | null) => valid.filter((t) => t.regime === regime);
+  /** A régime's own rows, else the régime-less ones. */
+  const gridFor = (regime: Regime): { regime: Regime | null; rows: TariffRow[] } => {
+    const own = rowsOf(regime);
+    return own.length > 0 ? { regime, rows: own } : { regime: null, rows: rowsOf(null) };
+  };
+
+  let grid = household.regime ? gridFor(household.regime) : { regime: null, rows: [] as TariffRow[] };
+  const regimeDefaulted = household.regime == null || grid.rows.length === 0;
+  if (grid.rows.length === 0) grid = gridFor(defaults.regime);
+  if (grid.rows.length === 0) return undefined;
+
+  const ownQf = effectiveQf(household, day);
+  const qf = ownQf ?? defaults.qf;
+  let row: TariffRow | undefined;
   if (qf == null) {
-    // Highest bracket: the one with no upper bound, else the highest lower bound.
-    const top = [...candidates].sort((a, b) => (b.qfMax ?? Infinity) - (a.qfMax ?? Infinity) || b.qfMin - a.qfMin)[0];
-    return top.unitPriceCents;
+    // The highest bracket of the newest grid: the row without an upper bound,
+    // else the highest upper bound, then the highest lower bound.
+    const newest = Math.max(...grid.rows.map((t) => t.validFrom.getTime()));
+    row = grid.rows
+      .filter((t) => t.validFrom.getTime() === newest)
+      .sort((a, b) => (b.qfMax ?? Infinity) - (a.qfMax ?? Infinity) || b.qfMin - a.qfMin)[0];
+  } else {
+    row = grid.rows.filter((t) => t.qfMin <= qf && (t.qfMax == null || qf <= t.qfMax)).sort(newestFirst)[0];
   }
-  // Among overlapping rows, the most recent validity wins (a new grid replacing an old one).
-  const matching = candidates
-    .filter((t) => t.qfMin <= qf && (t.qfMax == null || qf <= t.qfMax))
-    .sort((a, b) => b.validFrom.getTime() - a.validFrom.getTime());
-  return matching[0]?.unitPriceCents;
+  if (!row) return undefined;
+
+  const regimeNote =
+    household.regime == null
+      ? "sans régime"
+      : grid.regime === household.regime
+        ? ""
+        : `${REGIME_NAMES[household.regime]} sans tarif propre`;
+  let basis: string;
+  if (ownQf != null) {
+    const used = regimeName(grid.regime);
+    basis = `QF ${ownQf}, ${regimeNote ? `${regimeNote} : ${used}` : used}`;
+  } else {
+    const noQf = household.qf == null ? "sans quotient familial" : "quotient familial expiré";
+    const noRegime = household.regime == null ? (household.qf == null ? " ni régime" : ", sans régime") : "";
+    const note = household.regime != null && regimeNote ? ` (${regimeNote})` : "";
+    basis = `${noQf}${noRegime} : ${defaultBracket(defaults, grid.regime)}${note}`;
+  }
+  return {
+    unitPriceCents: row.unitPriceCents,
+    tariffId: row.id,
+    basis,
+    defaulted: { qf: ownQf == null, regime: regimeDefaulted },
+  };
 }
 
 /**

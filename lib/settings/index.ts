@@ -1,5 +1,7 @@
 import { cache } from "react";
-import { getDb } from "@/lib/db/client";
+import { getDb, type Db, type Tx } from "@/lib/db/client";
+import { DEFAULT_TARIFF_DEFAULTS, type TariffDefaults } from "@/lib/catalogue/rules";
+import type { Regime } from "@/lib/generated/prisma/client";
 
 export const WEEKDAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -22,8 +24,14 @@ export type AuthoritySettingsDto = {
   userGuide: string;
 };
 
+/** How households without a valid QF or a régime are priced (see `priceFor`). */
+export type TariffDefaultSettings = { defaultTariffRegime: Regime; defaultTariffQf: number | null };
+
+/** Every setting, as the admin page edits them. */
+export type SettingsDto = AuthoritySettingsDto & TariffDefaultSettings;
+
 /** Used until the seed or an admin has written the settings row. */
-export const FALLBACK_SETTINGS: AuthoritySettingsDto = {
+export const FALLBACK_SETTINGS: SettingsDto = {
   name: "Service Enfance-Jeunesse",
   portalName: "Portail Famille",
   address1: "Adresse à renseigner",
@@ -39,14 +47,32 @@ export const FALLBACK_SETTINGS: AuthoritySettingsDto = {
   accessibility: "La déclaration d'accessibilité n'a pas encore été renseignée.",
   cgu: "Les conditions générales d'utilisation n'ont pas encore été renseignées.",
   userGuide: "La notice d'utilisation n'a pas encore été renseignée.",
+  defaultTariffRegime: DEFAULT_TARIFF_DEFAULTS.regime,
+  defaultTariffQf: DEFAULT_TARIFF_DEFAULTS.qf,
 };
 
-async function loadSettings(): Promise<AuthoritySettingsDto> {
+export function tariffDefaultsOf(settings: TariffDefaultSettings): TariffDefaults {
+  return { regime: settings.defaultTariffRegime, qf: settings.defaultTariffQf };
+}
+
+/**
+ * The pricing defaults alone, read with the caller's client so that a
+ * booking transaction prices on the settings it sees.
+ */
+export async function loadTariffDefaults(db: Db | Tx): Promise<TariffDefaults> {
+  const row = await db.authoritySettings.findUnique({
+    where: { id: 1 },
+    select: { defaultTariffRegime: true, defaultTariffQf: true },
+  });
+  return row ? tariffDefaultsOf(row) : DEFAULT_TARIFF_DEFAULTS;
+}
+
+async function loadSettings(): Promise<SettingsDto> {
   const db = await getDb();
   const row = await db.authoritySettings.findUnique({ where: { id: 1 } });
   if (!row) return FALLBACK_SETTINGS;
   const { id: _id, updatedAt: _updatedAt, openingHours, ...rest } = row;
-  return { ...rest, openingHours: (openingHours ?? {}) as AuthoritySettingsDto["openingHours"] };
+  return { ...rest, openingHours: (openingHours ?? {}) as SettingsDto["openingHours"] };
 }
 
 /** The authority's settings, read once per request. */

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { PostalCodeSchema } from "@/lib/households/schemas";
 import { OptionalPhoneSchema } from "@/lib/validation/fields";
-import { WEEKDAYS, type AuthoritySettingsDto, type Weekday } from "./index";
+import { WEEKDAYS, type SettingsDto, type Weekday } from "./index";
 
 const MAX_RANGES = 4;
 
@@ -101,6 +101,22 @@ const WebsiteSchema = z
     }
   });
 
+/** The QF that prices households without a valid one: empty = the grid's highest bracket. */
+const DefaultQfSchema = z
+  .string()
+  .trim()
+  .max(6, "Indiquez un quotient familial entre 0 et 99 999, ou laissez vide.")
+  .optional()
+  .transform((v, ctx) => {
+    const text = (v ?? "").replace(/\s/g, "");
+    if (!text) return null;
+    if (!/^\d{1,5}$/.test(text)) {
+      ctx.addIssue({ code: "custom", message: "Indiquez un quotient familial entre 0 et 99 999 (chiffres seulement), ou laissez vide." });
+      return z.NEVER;
+    }
+    return Number(text);
+  });
+
 export const hoursField = (day: Weekday) => `hours_${day}` as const;
 
 const hoursShape = Object.fromEntries(WEEKDAYS.map((day) => [hoursField(day), OpeningHoursSchema])) as Record<
@@ -136,10 +152,12 @@ export const SettingsSchema = z
     accessibility: longText("la déclaration d'accessibilité"),
     cgu: longText("les conditions générales d'utilisation"),
     userGuide: longText("la notice d'utilisation"),
+    defaultTariffRegime: z.enum(["RG", "MSA", "AUTRE"], { error: "Choisissez le régime appliqué aux familles sans régime." }),
+    defaultTariffQf: DefaultQfSchema,
     ...hoursShape,
   })
-  .transform((v): AuthoritySettingsDto => {
-    const openingHours: AuthoritySettingsDto["openingHours"] = {};
+  .transform((v): SettingsDto => {
+    const openingHours: SettingsDto["openingHours"] = {};
     for (const day of WEEKDAYS) {
       const hours = v[hoursField(day)];
       if (hours) openingHours[day] = hours;
@@ -160,13 +178,15 @@ export const SettingsSchema = z
       accessibility: v.accessibility,
       cgu: v.cgu,
       userGuide: v.userGuide,
+      defaultTariffRegime: v.defaultTariffRegime,
+      defaultTariffQf: v.defaultTariffQf,
     };
   });
 
 export type SettingsInput = z.output<typeof SettingsSchema>;
 
 /** French names of the settings, for the journal. */
-export const SETTINGS_FIELD_LABELS: Record<keyof AuthoritySettingsDto, string> = {
+export const SETTINGS_FIELD_LABELS: Record<keyof SettingsDto, string> = {
   name: "nom de la collectivité",
   portalName: "nom du portail",
   address1: "adresse",
@@ -182,4 +202,6 @@ export const SETTINGS_FIELD_LABELS: Record<keyof AuthoritySettingsDto, string> =
   accessibility: "accessibilité",
   cgu: "CGU",
   userGuide: "notice d'utilisation",
+  defaultTariffRegime: "régime des familles sans régime",
+  defaultTariffQf: "QF des familles sans quotient familial",
 };

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { fieldErrors } from "@/lib/forms";
-import { getSettings } from "@/lib/settings";
+import { getSettings, loadTariffDefaults } from "@/lib/settings";
 import { SettingsSchema, parseOpeningHours } from "@/lib/settings/schemas";
 import { updateSettings } from "@/lib/settings/update";
 
@@ -29,6 +29,8 @@ const form = (overrides: Record<string, string> = {}) => ({
   hours_vendredi: "08:00-12:00 13:30-17:00",
   hours_samedi: "",
   hours_dimanche: "",
+  defaultTariffRegime: "RG",
+  defaultTariffQf: "",
   ...overrides,
 });
 
@@ -110,6 +112,46 @@ describe("settings", () => {
     const events = await db.auditEvent.findMany({ where: { action: "settings.update" } });
     expect(events).toHaveLength(2);
     expect(events.every((e) => e.actorId === actor.id)).toBe(true);
+  });
+
+  it("reads the pricing rule for households without a QF or a régime", () => {
+    expect(SettingsSchema.parse(form())).toMatchObject({ defaultTariffRegime: "RG", defaultTariffQf: null });
+    expect(SettingsSchema.parse(form({ defaultTariffRegime: "MSA", defaultTariffQf: " 1 200 " }))).toMatchObject({
+      defaultTariffRegime: "MSA",
+      defaultTariffQf: 1200,
+    });
+    const bad = SettingsSchema.safeParse(form({ defaultTariffRegime: "CAF", defaultTariffQf: "-5" }));
+    expect(bad.success).toBe(false);
+    const errors = fieldErrors(bad.error!);
+    expect(errors.defaultTariffRegime).toMatch(/Choisissez le régime/);
+    expect(errors.defaultTariffQf).toMatch(/entre 0 et 99 999/);
+    expect(fieldErrors(SettingsSchema.safeParse(form({ defaultTariffQf: "850,5" })).error!).defaultTariffQf).toMatch(/chiffres/);
+    const missing: Record<string, string> = form();
+    delete missing.defaultTariffRegime;
+    expect(fieldErrors(SettingsSchema.safeParse(missing).error!).defaultTariffRegime).toMatch(/Choisissez le régime/);
+  });
+
+  it("saves the pricing rule, audited with the rule before and after", async () => {
+    const actor = await createUser("ADMIN");
+    const db = await getDb();
+    await updateSettings({ actor, input: SettingsSchema.parse(form()) });
+    expect(await loadTariffDefaults(db)).toEqual({ regime: "RG", qf: null });
+
+    const { changed } = await updateSettings({ actor, input: SettingsSchema.parse(form({ defaultTariffRegime: "MSA", defaultTariffQf: "900" })) });
+    expect(changed).toEqual(["régime des familles sans régime", "QF des familles sans quotient familial"]);
+    expect(await loadTariffDefaults(db)).toEqual({ regime: "MSA", qf: 900 });
+    expect(await getSettings()).toMatchObject({ defaultTariffRegime: "MSA", defaultTariffQf: 900 });
+    const event = await db.auditEvent.findFirstOrThrow({ where: { action: "settings.update" }, orderBy: { createdAt: "desc" } });
+    expect(event.details).toMatchObject({
+      fields: changed,
+      from: "Familles sans quotient familial ou sans régime : tranche la plus haute du régime général",
+      to: "Familles sans quotient familial ou sans régime : QF 900 du régime MSA",
+    });
+
+    // Back to the highest bracket: an empty QF.
+    await updateSettings({ actor, input: SettingsSchema.parse(form({ defaultTariffRegime: "MSA" })) });
+    expect(await loadTariffDefaults(db)).toEqual({ regime: "MSA", qf: null });
+    await updateSettings({ actor, input: SettingsSchema.parse(form()) });
   });
 
   it("is for admins only", async () => {

@@ -1,12 +1,13 @@
 import { recordAudit, type Actor } from "@/lib/audit";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { FALLBACK_SETTINGS, WEEKDAYS, type AuthoritySettingsDto } from "./index";
+import { describeTariffDefaults } from "@/lib/catalogue/rules";
+import { FALLBACK_SETTINGS, WEEKDAYS, tariffDefaultsOf, type SettingsDto } from "./index";
 import { SETTINGS_FIELD_LABELS, type SettingsInput } from "./schemas";
 
-const KEYS = Object.keys(SETTINGS_FIELD_LABELS) as (keyof AuthoritySettingsDto)[];
+const KEYS = Object.keys(SETTINGS_FIELD_LABELS) as (keyof SettingsDto)[];
 
-function sameValue(key: keyof AuthoritySettingsDto, a: AuthoritySettingsDto, b: AuthoritySettingsDto) {
+function sameValue(key: keyof SettingsDto, a: SettingsDto, b: SettingsDto) {
   if (key === "openingHours") return WEEKDAYS.every((d) => (a.openingHours[d] ?? "") === (b.openingHours[d] ?? ""));
   return a[key] === b[key];
 }
@@ -28,20 +29,25 @@ export async function updateSettings({
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const row = await tx.authoritySettings.findUnique({ where: { id: 1 } });
-    const before: AuthoritySettingsDto = row
-      ? { ...row, openingHours: (row.openingHours ?? {}) as AuthoritySettingsDto["openingHours"] }
+    const before: SettingsDto = row
+      ? { ...row, openingHours: (row.openingHours ?? {}) as SettingsDto["openingHours"] }
       : FALLBACK_SETTINGS;
     const changed = KEYS.filter((key) => !row || !sameValue(key, before, input));
     if (changed.length === 0) return { changed: [] };
     const data = { ...input, openingHours: input.openingHours as Record<string, string> };
     await tx.authoritySettings.upsert({ where: { id: 1 }, create: { id: 1, ...data }, update: data });
     const fields = changed.map((key) => SETTINGS_FIELD_LABELS[key]);
+    // A change of the pricing rule reads in the journal as the rule before → after.
+    const ruleChanged = row != null && changed.some((key) => key === "defaultTariffRegime" || key === "defaultTariffQf");
+    const tariffRule = ruleChanged
+      ? { from: describeTariffDefaults(tariffDefaultsOf(before)), to: describeTariffDefaults(tariffDefaultsOf(input)) }
+      : {};
     await recordAudit(tx, {
       actorId: actor.id,
       action: "settings.update",
       targetType: "AuthoritySettings",
       targetId: "1",
-      details: { label: "Paramètres de la collectivité", fields },
+      details: { label: "Paramètres de la collectivité", fields, ...tariffRule },
     });
     return { changed: fields };
   });

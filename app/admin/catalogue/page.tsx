@@ -3,25 +3,29 @@ import Link from "next/link";
 import { Card, PageTitle } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { requireStaff } from "@/lib/auth/dal";
+import { getSettings, tariffDefaultsOf } from "@/lib/settings";
 import { getDb } from "@/lib/db/client";
 import { ActionForm } from "./_components/action-form";
 import { ProductFields } from "./_components/product-fields";
+import { TariffRule } from "./_components/tariff-rule";
 import { saveProductAction, saveServiceAction } from "./actions";
 
 export const metadata: Metadata = { title: "Catalogue" };
 
 export default async function CataloguePage() {
-  await requireStaff();
+  const user = await requireStaff();
   const db = await getDb();
   const services = await db.service.findMany({
     orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
     include: { products: { orderBy: [{ sortOrder: "asc" }, { name: "asc" }], include: { _count: { select: { tariffs: true } } } } },
   });
   const sites = await db.site.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+  const tariffDefaults = tariffDefaultsOf(await getSettings());
   return (
     <>
       <PageTitle description="Services, prestations, règles de réservation et tarifs.">Catalogue</PageTitle>
       <div className="space-y-6">
+        <TariffRule defaults={tariffDefaults} isAdmin={user.role === "ADMIN"} />
         {services.map((service) => (
           <Card key={service.id} title={`${service.name}${service.active ? "" : " (fermé)"}`}>
             {service.description ? <p className="mb-2 text-sm text-slate-700">{service.description}</p> : null}

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { PageTitle } from "@/components/ui/card";
 import { requireAdmin } from "@/lib/auth/dal";
-import { getSettings } from "@/lib/settings";
+import { describeTariffDefaults } from "@/lib/catalogue/rules";
+import { getSettings, tariffDefaultsOf } from "@/lib/settings";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Paramètres" };
@@ -11,10 +12,10 @@ export default async function SettingsPage() {
   const settings = await getSettings();
   return (
     <>
-      <PageTitle description="Les informations de la collectivité affichées sur le portail, dans les emails et sur les factures.">
+      <PageTitle description="Les informations de la collectivité affichées sur le portail, dans les emails et sur les factures, et le tarif des familles sans quotient familial ou sans régime.">
         Paramètres
       </PageTitle>
-      <SettingsForm settings={settings} />
+      <SettingsForm settings={settings} tariffRule={describeTariffDefaults(tariffDefaultsOf(settings))} />
     </>
   );
 }

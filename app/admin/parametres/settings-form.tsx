@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { Field, Input, Textarea } from "@/components/ui/field";
+import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/forms";
-import type { AuthoritySettingsDto } from "@/lib/settings";
+import type { SettingsDto } from "@/lib/settings";
 import { FormMessage } from "../_components/form-message";
 import type { AdminFormState } from "../_lib/form-values";
 import { updateSettingsAction } from "./actions";
@@ -14,7 +14,8 @@ const DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dima
 const legendClass = "px-1 text-lg font-semibold text-slate-900";
 const fieldsetClass = "space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
 
-export function SettingsForm({ settings }: { settings: AuthoritySettingsDto }) {
+/** `tariffRule`: the saved pricing rule as a sentence (describeTariffDefaults). */
+export function SettingsForm({ settings, tariffRule }: { settings: SettingsDto; tariffRule: string }) {
   const [state, action] = useActionState<AdminFormState, FormData>(updateSettingsAction, idle);
   const errors = state.fieldErrors ?? {};
   const saved: Record<string, string> = {
@@ -32,6 +33,8 @@ export function SettingsForm({ settings }: { settings: AuthoritySettingsDto }) {
     accessibility: settings.accessibility,
     cgu: settings.cgu,
     userGuide: settings.userGuide,
+    defaultTariffRegime: settings.defaultTariffRegime,
+    defaultTariffQf: settings.defaultTariffQf == null ? "" : String(settings.defaultTariffQf),
     ...Object.fromEntries(DAYS.map((d) => [`hours_${d}`, settings.openingHours[d] ?? ""])),
   };
   const value = (name: string) => state.values?.[name] ?? saved[name] ?? "";
@@ -90,6 +93,29 @@ export function SettingsForm({ settings }: { settings: AuthoritySettingsDto }) {
           {DAYS.map((day) => (
             <div key={day}>{text(`hours_${day}`, day.charAt(0).toUpperCase() + day.slice(1))}</div>
           ))}
+        </div>
+      </fieldset>
+
+      <fieldset className={fieldsetClass}>
+        <legend className={legendClass}>Tarif sans quotient familial ou sans régime</legend>
+        <p className="text-sm text-slate-700">
+          Une famille sans régime, ou dont le régime n&apos;a pas de tarif, est tarifée sur la grille du régime choisi ici ;
+          une famille sans quotient familial valide, au quotient indiqué ici. Règle actuelle : {tariffRule}.
+        </p>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="Régime appliqué" required error={errors.defaultTariffRegime}>
+            {(p) => (
+              <Select {...p} name="defaultTariffRegime" required defaultValue={value("defaultTariffRegime")}>
+                <option value="RG">Régime général</option>
+                <option value="MSA">MSA</option>
+                <option value="AUTRE">Autre</option>
+              </Select>
+            )}
+          </Field>
+          {text("defaultTariffQf", "Quotient familial appliqué", {
+            hint: "Laisser vide : tranche la plus haute.",
+            inputMode: "numeric",
+          })}
         </div>
       </fieldset>
 

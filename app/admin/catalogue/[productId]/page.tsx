@@ -4,12 +4,14 @@ import { notFound } from "next/navigation";
 import { Card, PageTitle } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { requireStaff } from "@/lib/auth/dal";
+import { getSettings, tariffDefaultsOf } from "@/lib/settings";
 import { getDb } from "@/lib/db/client";
 import { dateToDay, formatDay, parisDay } from "@/lib/dates";
 import { formatCents } from "@/lib/money";
 import { ScrollTable, tdClass, thClass, captionClass } from "../../_components/scroll-table";
 import { ActionForm } from "../_components/action-form";
 import { ProductFields } from "../_components/product-fields";
+import { TariffRule } from "../_components/tariff-rule";
 import { addTariffAction, deleteTariffAction, saveProductAction } from "../actions";
 
 export const metadata: Metadata = { title: "Prestation" };
@@ -17,7 +19,7 @@ export const metadata: Metadata = { title: "Prestation" };
 const REGIMES = { RG: "Régime général", MSA: "MSA", AUTRE: "Autre régime" } as const;
 
 export default async function ProductPage({ params }: { params: Promise<{ productId: string }> }) {
-  await requireStaff();
+  const user = await requireStaff();
   const { productId } = await params;
   const db = await getDb();
   const product = await db.product.findUnique({
@@ -31,6 +33,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
   if (!product) notFound();
   const services = await db.service.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
   const sites = await db.site.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+  const tariffDefaults = tariffDefaultsOf(await getSettings());
 
   return (
     <>
@@ -45,46 +48,50 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
         </Link>
       </p>
       <div className="space-y-6">
-        <ScrollTable label="Grille tarifaire">
-          <table className="w-full border-collapse">
-            <caption className={captionClass}>Grille tarifaire</caption>
-            <thead>
-              <tr className="border-b border-slate-200 bg-slate-50">
-                <th scope="col" className={thClass}>Régime</th>
-                <th scope="col" className={thClass}>QF de</th>
-                <th scope="col" className={thClass}>QF à</th>
-                <th scope="col" className={thClass}>Prix unitaire</th>
-                <th scope="col" className={thClass}>Valable du</th>
-                <th scope="col" className={thClass}>au</th>
-                <th scope="col" className={thClass}>
-                  <span className="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {product.tariffs.map((t) => (
-                <tr key={t.id} className="border-b border-slate-100">
-                  <td className={tdClass}>{t.regime ? REGIMES[t.regime] : "Tous régimes"}</td>
-                  <td className={tdClass}>{t.qfMin}</td>
-                  <td className={tdClass}>{t.qfMax ?? "—"}</td>
-                  <td className={tdClass}>{formatCents(t.unitPriceCents)}</td>
-                  <td className={tdClass}>{formatDay(dateToDay(t.validFrom))}</td>
-                  <td className={tdClass}>{t.validTo ? formatDay(dateToDay(t.validTo)) : "—"}</td>
-                  <td className={tdClass}>
-                    <ActionForm action={deleteTariffAction} submitLabel="Supprimer" variant="ghost" inline>
-                      <input type="hidden" name="id" value={t.id} />
-                      <input type="hidden" name="productId" value={product.id} />
-                    </ActionForm>
-                  </td>
+        <div className="space-y-2">
+          <TariffRule defaults={tariffDefaults} isAdmin={user.role === "ADMIN"} />
+          <ScrollTable label="Grille tarifaire">
+            <table className="w-full border-collapse">
+              <caption className={captionClass}>Grille tarifaire</caption>
+              <thead>
+                <tr className="border-b border-slate-200 bg-slate-50">
+                  <th scope="col" className={thClass}>Régime</th>
+                  <th scope="col" className={thClass}>QF de</th>
+                  <th scope="col" className={thClass}>QF à</th>
+                  <th scope="col" className={thClass}>Prix unitaire</th>
+                  <th scope="col" className={thClass}>Valable du</th>
+                  <th scope="col" className={thClass}>au</th>
+                  <th scope="col" className={thClass}>
+                    <span className="sr-only">Actions</span>
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
+              </thead>
+              <tbody>
+                {product.tariffs.map((t) => (
+                  <tr key={t.id} className="border-b border-slate-100">
+                    <td className={tdClass}>{t.regime ? REGIMES[t.regime] : "Tous régimes"}</td>
+                    <td className={tdClass}>{t.qfMin}</td>
+                    <td className={tdClass}>{t.qfMax ?? "—"}</td>
+                    <td className={tdClass}>{formatCents(t.unitPriceCents)}</td>
+                    <td className={tdClass}>{formatDay(dateToDay(t.validFrom))}</td>
+                    <td className={tdClass}>{t.validTo ? formatDay(dateToDay(t.validTo)) : "—"}</td>
+                    <td className={tdClass}>
+                      <ActionForm action={deleteTariffAction} submitLabel="Supprimer" variant="ghost" inline>
+                        <input type="hidden" name="id" value={t.id} />
+                        <input type="hidden" name="productId" value={product.id} />
+                      </ActionForm>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollTable>
+        </div>
 
         <Card title="Ajouter un tarif">
           <p className="mb-3 text-sm text-slate-700">
-            Une famille sans quotient familial valide paie la tranche la plus haute. Un tarif « Tous régimes » s&apos;applique aux régimes sans tarif propre.
+            Un tarif « Tous régimes » s&apos;applique aux régimes sans tarif propre. Une nouvelle grille remplace
+            l&apos;ancienne à partir de sa date de début : les tarifs qui se chevauchent, c&apos;est le plus récent qui compte.
           </p>
           <ActionForm action={addTariffAction} submitLabel="Ajouter le tarif">
             <input type="hidden" name="productId" value={product.id} />

@@ -49,6 +49,9 @@ export default async function BookingSummaryPage({ params, searchParams }: Props
           <p className="text-sm">
             QF famille: {summary.qf ?? "non connu"} Régime: {summary.regime ?? "non connu"}
           </p>
+          {summary.pricingNote ? (
+            <p className="rounded-md border-l-4 border-brand-600 bg-brand-50 p-3 text-sm text-brand-800">{summary.pricingNote}</p>
+          ) : null}
           <SummaryTable caption="Résumé réservation" lines={summary.lines} totalCents={summary.totalCents} />
           <p className="text-sm text-slate-700">
             En validant, les places sont retenues pendant le délai de paiement ; sans paiement, elles sont libérées.

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { DemoBanner } from "@/components/demo-banner";
 import "./globals.css";
 
 // Every page reads the database (settings, session): render at request time,
@@ -22,6 +23,8 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         >
           Aller au contenu
         </a>
+        {/* Production running a stand-in (DEMO_* switch) says so on every page, public, parent and staff. */}
+        <DemoBanner />
         {children}
       </body>
     </html>

@@ -5,6 +5,12 @@ import { z } from "zod";
  * has a local default. In production the settings that cannot be guessed
  * safely must be given, and a missing one stops the server at start with a
  * message naming it (see instrumentation.ts).
+ *
+ * The local stand-ins (PayFiP simulator, mail outbox, local disk) are the
+ * defaults in development and tests. In production each one runs only when
+ * its real service is not configured AND its demo switch is set
+ * (DEMO_PAYFIP_SIMULATOR=1, DEMO_MAIL_OUTBOX=1, DEMO_LOCAL_STORAGE=1); every
+ * page then says so (components/demo-banner.tsx).
  */
 const DEV_AUTH_SECRET = "dev-only-secret-not-for-production-000000000000";
 
@@ -12,6 +18,14 @@ const optional = z
   .string()
   .optional()
   .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
+
+/** A demo switch: "1" on, "0" or unset off; anything else is a typo worth stopping for. */
+const demoSwitch = z
+  .string()
+  .optional()
+  .transform((v) => (v ?? "").trim())
+  .pipe(z.enum(["", "0", "1"], { error: "1 pour activer, 0 ou vide sinon" }))
+  .transform((v) => v === "1");
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -26,6 +40,9 @@ const EnvSchema = z.object({
   PAYFIP_SAISIE: z.enum(["T", "X", "W"]).default("T"),
   PAYFIP_ENDPOINT: optional,
   PAYFIP_PAYMENT_URL: optional,
+  DEMO_PAYFIP_SIMULATOR: demoSwitch,
+  DEMO_MAIL_OUTBOX: demoSwitch,
+  DEMO_LOCAL_STORAGE: demoSwitch,
   DATA_DIR: z.string().default(".data"),
   UPLOAD_MAX_MB: z.coerce.number().positive().max(50).default(10),
   LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
@@ -52,6 +69,13 @@ export type Env = {
     /** The embedded simulator answers at the default endpoint. */
     simulator: boolean;
   };
+  /**
+   * The stand-ins in use instead of the real services (in development and
+   * tests by default; in production only by their DEMO_* switch).
+   */
+  demo: { payfipSimulator: boolean; mailOutbox: boolean; localStorage: boolean };
+  /** Production running at least one stand-in: every page must say so. */
+  demoMode: boolean;
   dataDir: string;
   uploadMaxBytes: number;
   login: { maxPerAccount: number; maxPerAddress: number; windowMinutes: number };
@@ -83,9 +107,14 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     if (e.RESEND_API_KEY && !e.MAIL_FROM) {
       throw new EnvError("MAIL_FROM manque : l'adresse d'expédition est requise avec RESEND_API_KEY.");
     }
+    const standIns = checkProductionStandIns(e);
+    if (standIns.length) {
+      throw new EnvError(`Configuration de production incomplète. ${standIns.join(" ")} Voir .env.example.`);
+    }
   }
   const appUrl = (e.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
   const simulator = !e.PAYFIP_ENDPOINT;
+  const demo = { payfipSimulator: simulator, mailOutbox: !e.RESEND_API_KEY, localStorage: !e.UPLOADTHING_TOKEN };
   if (simulator && e.PAYFIP_SAISIE === "W") {
     throw new EnvError(
       "PAYFIP_SAISIE=W (production) exige PAYFIP_ENDPOINT : le simulateur PayFiP ne peut pas encaisser de vrais paiements.",
@@ -120,6 +149,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
         e.PAYFIP_PAYMENT_URL ?? (simulator ? `${appUrl}/tpa/paiementws.web` : "https://www.payfip.gouv.fr/tpa/paiementws.web"),
       simulator,
     },
+    demo,
+    demoMode: isProduction && (demo.payfipSimulator || demo.mailOutbox || demo.localStorage),
     dataDir: e.DATA_DIR,
     uploadMaxBytes: Math.round(e.UPLOAD_MAX_MB * 1024 * 1024),
     login: {
@@ -129,6 +160,53 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     },
     holdMinutes: e.HOLD_MINUTES,
   };
+}
+
+type ParsedSource = z.infer<typeof EnvSchema>;
+
+/** Each stand-in, what replaces it in production, and the switch that allows it in a demonstration. */
+const STAND_INS = [
+  {
+    configured: (e: ParsedSource) => !!e.PAYFIP_ENDPOINT,
+    switchOn: (e: ParsedSource) => e.DEMO_PAYFIP_SIMULATOR,
+    missing: "PayFiP n'est pas configuré : PAYFIP_ENDPOINT et PAYFIP_NUMCLI sont requis",
+    real: "PAYFIP_ENDPOINT",
+    name: "DEMO_PAYFIP_SIMULATOR",
+    effect: "simulateur PayFiP, aucun paiement réel",
+  },
+  {
+    configured: (e: ParsedSource) => !!e.RESEND_API_KEY,
+    switchOn: (e: ParsedSource) => e.DEMO_MAIL_OUTBOX,
+    missing: "L'envoi des e-mails n'est pas configuré : RESEND_API_KEY et MAIL_FROM sont requis",
+    real: "RESEND_API_KEY",
+    name: "DEMO_MAIL_OUTBOX",
+    effect: "e-mails déposés sur le disque, jamais envoyés",
+  },
+  {
+    configured: (e: ParsedSource) => !!e.UPLOADTHING_TOKEN,
+    switchOn: (e: ParsedSource) => e.DEMO_LOCAL_STORAGE,
+    missing: "Le stockage des fichiers n'est pas configuré : UPLOADTHING_TOKEN est requis",
+    real: "UPLOADTHING_TOKEN",
+    name: "DEMO_LOCAL_STORAGE",
+    effect: "fichiers stockés sur le disque local",
+  },
+] as const;
+
+/**
+ * In production a stand-in runs only by its explicit demo switch, and a
+ * switch set next to the real service's settings is a contradiction worth
+ * stopping for. Returns one French sentence per problem, naming the variables.
+ */
+function checkProductionStandIns(e: ParsedSource): string[] {
+  return STAND_INS.flatMap((s) => {
+    if (!s.configured(e) && !s.switchOn(e)) {
+      return [`${s.missing} (ou ${s.name}=1 pour une démonstration : ${s.effect}).`];
+    }
+    if (s.configured(e) && s.switchOn(e)) {
+      return [`${s.name}=1 et ${s.real} s'excluent : retirez l'un ou l'autre.`];
+    }
+    return [];
+  });
 }
 
 let cached: Env | undefined;

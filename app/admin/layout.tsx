@@ -4,6 +4,7 @@ import { getAccountCounts } from "@/lib/accounts/review";
 import { requireStaff } from "@/lib/auth/dal";
 import { paymentDashboard } from "@/lib/billing/staff";
 import { countDocumentsToReview } from "@/lib/documents";
+import { countUndeliveredEmails } from "@/lib/mail/staff";
 import { countRequestsToHandle } from "@/lib/requests";
 import { getSettings } from "@/lib/settings";
 import { AdminNav, type AdminNavItem } from "./_components/admin-nav";
@@ -16,12 +17,13 @@ export const metadata: Metadata = {
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const user = await requireStaff();
-  const [settings, counts, payments, documentsToReview, requestsToHandle] = await Promise.all([
+  const [settings, counts, payments, documentsToReview, requestsToHandle, undeliveredEmails] = await Promise.all([
     getSettings(),
     getAccountCounts(),
     paymentDashboard(),
     countDocumentsToReview(),
     countRequestsToHandle(),
+    countUndeliveredEmails(),
   ]);
   const items: AdminNavItem[] = [
     { href: "/admin", label: "Tableau de bord" },
@@ -34,6 +36,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/listes", label: "Listes" },
     { href: "/admin/factures", label: "Factures" },
     { href: "/admin/paiements", label: "Paiements", count: payments.flagged + payments.late, countLabel: "à traiter" },
+    { href: "/admin/emails", label: "E-mails", count: undeliveredEmails, countLabel: "non distribués" },
     { href: "/admin/referentiels", label: "Référentiels" },
     ...(user.role === "ADMIN"
       ? [

@@ -5,12 +5,18 @@ import { getAccountCounts } from "@/lib/accounts/review";
 import { requireStaff } from "@/lib/auth/dal";
 import { paymentDashboard } from "@/lib/billing/staff";
 import { countHouseholds } from "@/lib/households";
+import { countUndeliveredEmails } from "@/lib/mail/staff";
 
 export const metadata: Metadata = { title: "Tableau de bord" };
 
 export default async function AdminDashboardPage() {
   const user = await requireStaff();
-  const [accounts, households, payments] = await Promise.all([getAccountCounts(), countHouseholds(), paymentDashboard()]);
+  const [accounts, households, payments, undeliveredEmails] = await Promise.all([
+    getAccountCounts(),
+    countHouseholds(),
+    paymentDashboard(),
+    countUndeliveredEmails(),
+  ]);
   const tiles = [
     {
       href: "/admin/comptes",
@@ -74,6 +80,22 @@ export default async function AdminDashboardPage() {
           </li>
         ))}
       </ul>
+      <section
+        aria-labelledby="emails-non-distribues"
+        className={`mt-8 rounded-lg border bg-white p-5 shadow-sm ${undeliveredEmails > 0 ? "border-brand-600" : "border-slate-200"}`}
+      >
+        <h2 id="emails-non-distribues" className="text-lg font-semibold text-slate-900">
+          E-mails non distribués : {undeliveredEmails}
+        </h2>
+        <p className="mt-1 text-slate-700">
+          {undeliveredEmails > 0
+            ? "Des messages aux familles n'ont pas pu partir : ils sont réessayés automatiquement, ou renvoyés depuis la liste."
+            : "Tous les messages aux familles sont partis."}
+        </p>
+        <Link href="/admin/emails" className="mt-3 inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
+          Voir les e-mails non distribués
+        </Link>
+      </section>
       <section aria-labelledby="raccourcis" className="mt-8">
         <h2 id="raccourcis" className="text-lg font-semibold text-slate-900">
           Raccourcis

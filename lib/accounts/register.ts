@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { claimFile, discardFile } from "@/lib/files";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { sendEmail } from "@/lib/mail";
+import { deliverQueuedEmails, queueEmail, sendEmail } from "@/lib/mail";
 import { hitRateLimit } from "@/lib/rate-limit";
 import { getSettings } from "@/lib/settings";
 import type { Registration } from "./schemas";
@@ -20,6 +20,8 @@ const link = (path: string) => `${env().appUrl}${path}`;
  * Creates an account waiting for its email confirmation, with its identity
  * document. Registering an address that already has an account looks the
  * same from outside: the owner of the address gets an email telling them so.
+ * The confirmation email is queued with the account and delivered after
+ * commit: a mail outage leaves it queued for a retry, never an error page.
  */
 export async function registerAccount(input: Registration, { address }: { address: string }): Promise<void> {
   await hitRateLimit({
@@ -37,9 +39,9 @@ export async function registerAccount(input: Registration, { address }: { addres
     return;
   }
   const passwordHash = await hashPassword(input.password);
-  let secret: string;
+  let emailId: string;
   try {
-    secret = await db.$transaction(async (tx) => {
+    emailId = await db.$transaction(async (tx) => {
       const file = await claimFile(tx, { fileId: input.fileId, claim: input.fileClaim });
       const user = await tx.user.create({
         data: {
@@ -57,7 +59,17 @@ export async function registerAccount(input: Registration, { address }: { addres
           password: { create: { hash: passwordHash } },
         },
       });
-      return issueToken(tx, { userId: user.id, purpose: "EMAIL_CONFIRMATION" });
+      const secret = await issueToken(tx, { userId: user.id, purpose: "EMAIL_CONFIRMATION" });
+      const queued = await queueEmail(tx, {
+        to: input.email,
+        subject: "Inscription Portail Famille",
+        template: "registration-confirm",
+        element: createElement(RegistrationConfirmEmail, {
+          settings,
+          url: link(`/inscription/confirmer?token=${encodeURIComponent(secret)}`),
+        }),
+      });
+      return queued.id;
     });
   } catch (error) {
     // Two registrations for one address racing: the loser is told like any duplicate.
@@ -68,15 +80,7 @@ export async function registerAccount(input: Registration, { address }: { addres
     }
     throw error;
   }
-  await sendEmail({
-    to: input.email,
-    subject: "Inscription Portail Famille",
-    template: "registration-confirm",
-    element: createElement(RegistrationConfirmEmail, {
-      settings,
-      url: link(`/inscription/confirmer?token=${encodeURIComponent(secret)}`),
-    }),
-  });
+  await deliverQueuedEmails({ ids: [emailId] });
 }
 
 async function sendExistingAccountNotice(email: string) {
@@ -130,16 +134,22 @@ export async function requestPasswordReset(login: string, { address }: { address
     select: { id: true, email: true, status: true },
   });
   if (!user || user.status === "DISABLED" || user.status === "REJECTED") return;
-  const secret = await db.$transaction((tx) => issueToken(tx, { userId: user.id, purpose: "PASSWORD_RESET" }));
-  await sendEmail({
-    to: user.email,
-    subject: "Réinitialisation de votre mot de passe",
-    template: "password-reset",
-    element: createElement(PasswordResetEmail, {
-      settings: await getSettings(),
-      url: link(`/mot-de-passe/nouveau?token=${encodeURIComponent(secret)}`),
-    }),
+  const settings = await getSettings();
+  const emailId = await db.$transaction(async (tx) => {
+    const secret = await issueToken(tx, { userId: user.id, purpose: "PASSWORD_RESET" });
+    const queued = await queueEmail(tx, {
+      to: user.email,
+      subject: "Réinitialisation de votre mot de passe",
+      template: "password-reset",
+      element: createElement(PasswordResetEmail, {
+        settings,
+        url: link(`/mot-de-passe/nouveau?token=${encodeURIComponent(secret)}`),
+      }),
+    });
+    return queued.id;
   });
+  // The answer stays the same whatever happens to the mail: a failure is retried.
+  await deliverQueuedEmails({ ids: [emailId] });
 }
 
 /**
@@ -150,7 +160,8 @@ export async function requestPasswordReset(login: string, { address }: { address
 export async function resetPassword(secret: string, password: string): Promise<void> {
   const hash = await hashPassword(password);
   const db = await getDb();
-  const user = await db.$transaction(async (tx) => {
+  const settings = await getSettings();
+  const { user, emailId } = await db.$transaction(async (tx) => {
     // A staff invitation sets the first password through the same page.
     const token = await consumeToken(tx, { secret, purpose: ["PASSWORD_RESET", "STAFF_INVITATION"] });
     const current = await tx.user.findUniqueOrThrow({ where: { id: token.userId } });
@@ -158,19 +169,21 @@ export async function resetPassword(secret: string, password: string): Promise<v
       throw new AppError("FORBIDDEN", "Ce compte ne peut plus être utilisé. Contactez le service.");
     }
     await tx.password.upsert({ where: { userId: current.id }, create: { userId: current.id, hash }, update: { hash } });
-    return tx.user.update({
+    const updated = await tx.user.update({
       where: { id: current.id },
       data: {
         sessionVersion: { increment: 1 },
         ...(current.status === "PENDING_EMAIL" ? { status: "PENDING_REVIEW", emailConfirmedAt: new Date() } : {}),
       },
     });
+    const queued = await queueEmail(tx, {
+      to: updated.email,
+      subject: "Votre mot de passe a été modifié",
+      template: "password-changed",
+      element: createElement(PasswordChangedEmail, { settings, firstName: updated.firstName }),
+    });
+    return { user: updated, emailId: queued.id };
   });
   await db.loginFailure.deleteMany({ where: { key: { in: [loginKey(user.email), loginKey(user.identifiant)] } } });
-  await sendEmail({
-    to: user.email,
-    subject: "Votre mot de passe a été modifié",
-    template: "password-changed",
-    element: createElement(PasswordChangedEmail, { settings: await getSettings(), firstName: user.firstName }),
-  });
+  await deliverQueuedEmails({ ids: [emailId] });
 }

@@ -8,8 +8,8 @@ import { AppError } from "@/lib/errors";
 import { Prisma, type Civility, type Quality, type UserStatus } from "@/lib/generated/prisma/client";
 import { householdSearchWhere } from "@/lib/households";
 import { HouseholdAddressSchema, HouseholdResourcesSchema } from "@/lib/households/schemas";
-import { MailDeliveryError, sendEmail } from "@/lib/mail";
-import { getSettings } from "@/lib/settings";
+import { deliverQueuedEmails, queueEmail, sendEmail, type EmailInput } from "@/lib/mail";
+import { getSettings, type AuthoritySettingsDto } from "@/lib/settings";
 
 function assertStaff(actor: Actor) {
   if (actor.role !== "STAFF" && actor.role !== "ADMIN") {
@@ -260,26 +260,25 @@ const isUniqueViolation = (error: unknown) =>
   error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 
 /**
- * Sent after commit: a failed email must not undo a decision already taken,
- * and an email must never announce a decision that was rolled back. The
- * caller tells staff when the person could not be told.
+ * For a message about a change already committed, with no transaction to
+ * share: queued, then delivered at once. Returns whether it went now; if not
+ * it stays queued and is retried, and the caller tells staff.
  */
-export async function notifyAfterCommit(message: Parameters<typeof sendEmail>[0]): Promise<boolean> {
-  try {
-    await sendEmail(message);
-    return true;
-  } catch (error) {
-    // A refused delivery is already in the EmailMessage log; anything else is a bug worth a trace.
-    if (!(error instanceof MailDeliveryError)) {
-      console.error(`Email « ${message.template} » non envoyé à ${message.to}`, error);
-    }
-    return false;
-  }
+export async function notifyAfterCommit(message: EmailInput): Promise<boolean> {
+  return sendEmail(message);
 }
 
-async function sendVerifiedEmail(user: ClaimedUser): Promise<boolean> {
-  const settings = await getSettings();
-  return notifyAfterCommit({
+/** Delivers, after commit, a message queued with the decision; true when it went now. */
+async function deliveredNow(emailId: string): Promise<boolean> {
+  return (await deliverQueuedEmails({ ids: [emailId] })).sent === 1;
+}
+
+/**
+ * Queued in the decision's transaction: an email never announces a decision
+ * that was rolled back, and a mail outage never undoes or hides one.
+ */
+async function queueVerifiedEmail(tx: Tx, user: ClaimedUser, settings: AuthoritySettingsDto): Promise<string> {
+  const { id } = await queueEmail(tx, {
     to: user.email,
     subject: `${settings.portalName} : votre compte est activé`,
     template: "account-verified",
@@ -290,6 +289,7 @@ async function sendVerifiedEmail(user: ClaimedUser): Promise<boolean> {
       firstName: user.firstName,
     }),
   });
+  return id;
 }
 
 /** Links the account to a member already known to the service, and activates it. */
@@ -306,9 +306,10 @@ export async function linkAccountToPerson({
 }): Promise<ReviewOutcome> {
   assertStaff(actor);
   const db = await getDb();
-  let user: ClaimedUser;
+  const settings = await getSettings();
+  let emailId: string;
   try {
-    user = await db.$transaction(async (tx) => {
+    emailId = await db.$transaction(async (tx) => {
       const person = await tx.person.findUnique({
         where: { id: personId },
         select: {
@@ -360,14 +361,14 @@ export async function linkAccountToPerson({
           householdName: person.household.name,
         },
       });
-      return claimed;
+      return queueVerifiedEmail(tx, claimed, settings);
     });
   } catch (error) {
     // Two accounts racing for the same person: the unique personId decides.
     if (isUniqueViolation(error)) throw new AppError("CONFLICT", PERSON_TAKEN);
     throw error;
   }
-  return { userId, emailSent: await sendVerifiedEmail(user) };
+  return { userId, emailSent: await deliveredNow(emailId) };
 }
 
 /** Opens a new household whose responsable is the account holder, and activates the account. */
@@ -394,7 +395,8 @@ export async function createHouseholdForAccount({
 }): Promise<ReviewOutcome & { householdId: string }> {
   assertStaff(actor);
   const db = await getDb();
-  const { user, householdId } = await db.$transaction(async (tx) => {
+  const settings = await getSettings();
+  const { emailId, householdId } = await db.$transaction(async (tx) => {
     const claimed = await claimPendingAccount(tx, userId, { status: "ACTIVE", reviewedAt: now, rejectionReason: null });
     const household = await tx.household.create({
       data: { name: claimed.lastName, address1, address2, postalCode, city, qf, regime },
@@ -428,9 +430,9 @@ export async function createHouseholdForAccount({
         householdReference: household.reference,
       },
     });
-    return { user: claimed, householdId: household.id };
+    return { emailId: await queueVerifiedEmail(tx, claimed, settings), householdId: household.id };
   });
-  return { userId, householdId, emailSent: await sendVerifiedEmail(user) };
+  return { userId, householdId, emailSent: await deliveredNow(emailId) };
 }
 
 /** Refuses the registration; the reason is sent to the applicant. */
@@ -453,7 +455,8 @@ export async function rejectAccount({
     });
   }
   const db = await getDb();
-  const user = await db.$transaction(async (tx) => {
+  const settings = await getSettings();
+  const emailId = await db.$transaction(async (tx) => {
     const claimed = await claimPendingAccount(tx, userId, {
       status: "REJECTED",
       rejectionReason: motive,
@@ -466,14 +469,13 @@ export async function rejectAccount({
       targetId: userId,
       details: { label: fullName(claimed), reason: motive },
     });
-    return claimed;
+    const { id } = await queueEmail(tx, {
+      to: claimed.email,
+      subject: `${settings.portalName} : votre demande d'inscription`,
+      template: "account-rejected",
+      element: createElement(AccountRejectedEmail, { settings, firstName: claimed.firstName, reason: motive }),
+    });
+    return id;
   });
-  const settings = await getSettings();
-  const emailSent = await notifyAfterCommit({
-    to: user.email,
-    subject: `${settings.portalName} : votre demande d'inscription`,
-    template: "account-rejected",
-    element: createElement(AccountRejectedEmail, { settings, firstName: user.firstName, reason: motive }),
-  });
-  return { userId, emailSent };
+  return { userId, emailSent: await deliveredNow(emailId) };
 }

@@ -40,6 +40,7 @@ export const AUDIT_ACTIONS = {
   "calendar.close_day": "Jour fermé ou rouvert",
   "calendar.closure_add": "Fermeture ajoutée",
   "calendar.closure_delete": "Fermeture supprimée",
+  "email.retry": "E-mail renvoyé",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -61,7 +62,8 @@ export type AuditTargetType =
   | "Product"
   | "Tariff"
   | "Slot"
-  | "Closure";
+  | "Closure"
+  | "EmailMessage";
 
 type DetailValue = string | number | boolean | null | string[];
 

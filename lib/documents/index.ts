@@ -7,7 +7,8 @@ import { AppError } from "@/lib/errors";
 import { sha256 } from "@/lib/auth/tokens";
 import { claimFile, discardFile } from "@/lib/files";
 import type { ReviewStatus } from "@/lib/generated/prisma/client";
-import { sendServiceEmails } from "@/lib/mail/service";
+import { deliverQueuedEmails } from "@/lib/mail";
+import { queueServiceEmails } from "@/lib/mail/service";
 import { getSettings } from "@/lib/settings";
 
 /** The seed's words for a document's or a request's state. */
@@ -431,6 +432,7 @@ async function decideDocument({
   reason?: string;
 }): Promise<DecisionOutcome> {
   const db = await getDb();
+  const settings = await getSettings();
   const decided = await db.$transaction(async (tx) => {
     const now = new Date();
     // Conditional on PENDING: two agents deciding at once cannot both win.
@@ -456,25 +458,26 @@ async function decideDocument({
         reason: decision === "REFUSED" ? reason : undefined,
       },
     });
-    return { householdId: document.householdId, label: document.type.label };
+    const emailIds = await queueServiceEmails(tx, {
+      householdId: document.householdId,
+      subject: reviewDecisionSubject({ kind: "document", decision }),
+      template: decision === "VALIDATED" ? "document-validated" : "document-refused",
+      render: (recipient, unsubscribeUrl) =>
+        ReviewDecisionEmail({
+          settings,
+          firstName: recipient.firstName,
+          kind: "document",
+          label: document.type.label,
+          decision,
+          reason,
+          portalUrl: `${env().appUrl}/accueil?onglet=fichiers`,
+          unsubscribeUrl,
+        }),
+    });
+    return { householdId: document.householdId, emailIds };
   });
-  const settings = await getSettings();
-  const sent = await sendServiceEmails({
-    householdId: decided.householdId,
-    subject: reviewDecisionSubject({ kind: "document", decision }),
-    template: decision === "VALIDATED" ? "document-validated" : "document-refused",
-    render: (recipient, unsubscribeUrl) =>
-      ReviewDecisionEmail({
-        settings,
-        firstName: recipient.firstName,
-        kind: "document",
-        label: decided.label,
-        decision,
-        reason,
-        portalUrl: `${env().appUrl}/accueil?onglet=fichiers`,
-        unsubscribeUrl,
-      }),
-  });
+  // After commit; what does not go now stays queued and is retried.
+  const sent = await deliverQueuedEmails({ ids: decided.emailIds });
   return { householdId: decided.householdId, emailsSent: sent.sent, emailsFailed: sent.failed };
 }
 

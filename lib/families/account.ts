@@ -5,7 +5,7 @@ import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { sendEmail } from "@/lib/mail";
+import { deliverQueuedEmails, queueEmail } from "@/lib/mail";
 import { getSettings } from "@/lib/settings";
 import { EmailSchema, OptionalPhoneSchema } from "@/lib/validation/fields";
 
@@ -49,20 +49,25 @@ export async function requestEmailChange({ userId, email }: { userId: string; em
   }
   // Whether another account uses the address is not told here (it would
   // reveal who has an account); the confirmation refuses it.
-  const secret = await db.$transaction((tx) => issueToken(tx, { userId, purpose: "EMAIL_CHANGE", payload: normalised }));
   const settings = await getSettings();
-  await sendEmail({
-    to: normalised,
-    subject: "Confirmez votre nouvelle adresse mail",
-    template: "email-change",
-    element: EmailChangeEmail({
-      settings,
-      firstName: user.firstName,
-      newEmail: normalised,
-      confirmUrl: `${env().appUrl}/email/confirmer?jeton=${encodeURIComponent(secret)}`,
-      validityMinutes: TOKEN_TTL_MINUTES.EMAIL_CHANGE,
-    }),
+  const emailId = await db.$transaction(async (tx) => {
+    const secret = await issueToken(tx, { userId, purpose: "EMAIL_CHANGE", payload: normalised });
+    const queued = await queueEmail(tx, {
+      to: normalised,
+      subject: "Confirmez votre nouvelle adresse mail",
+      template: "email-change",
+      element: EmailChangeEmail({
+        settings,
+        firstName: user.firstName,
+        newEmail: normalised,
+        confirmUrl: `${env().appUrl}/email/confirmer?jeton=${encodeURIComponent(secret)}`,
+        validityMinutes: TOKEN_TTL_MINUTES.EMAIL_CHANGE,
+      }),
+    });
+    return queued.id;
   });
+  // After commit; a mail outage leaves the message queued for a retry.
+  await deliverQueuedEmails({ ids: [emailId] });
 }
 
 export async function confirmEmailChange(secret: string): Promise<{ email: string }> {

@@ -2,7 +2,7 @@ import path from "node:path";
 import type { ReactElement } from "react";
 import { render } from "@react-email/render";
 import { Resend } from "resend";
-import { getDb } from "@/lib/db/client";
+import { getDb, type Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { writeOutboxMessage } from "./outbox";
 
@@ -14,44 +14,169 @@ export type EmailInput = {
   element: ReactElement;
 };
 
-/** Resend refused or could not be reached; the attempt is in the EmailMessage log. */
-export class MailDeliveryError extends Error {
-  constructor(readonly detail: string) {
-    super("Le message n'a pas pu être envoyé. Réessayez dans quelques instants.");
-    this.name = "MailDeliveryError";
-  }
-}
-
 export function outboxDir(): string {
   return path.join(env().dataDir, "outbox");
 }
 
+/** Delivery attempts before a message is given up (FAILED) and shown to staff. */
+export const MAX_ATTEMPTS = 5;
+/** Wait after the 1st, 2nd, 3rd and 4th failed attempt. */
+const BACKOFF_MINUTES = [1, 5, 15, 60];
 /**
- * The only way the app sends email. Renders the template to HTML and plain
- * text, hands it to Resend when RESEND_API_KEY is set or writes it to the
- * outbox otherwise, and logs every attempt in EmailMessage (with the
- * provider's id or its error). A Resend failure throws after being logged.
+ * A claimed message is pushed this far into the future while it is being
+ * sent: another process only takes it again if the sender died mid-way.
+ * Longer than any provider call can last.
  */
-export async function sendEmail({ to, subject, template, element }: EmailInput): Promise<void> {
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  const { resendApiKey, mailFrom } = env();
-  const db = await getDb();
+const LEASE_MINUTES = 10;
 
-  if (!resendApiKey) {
-    const message = await writeOutboxMessage(outboxDir(), { to, from: mailFrom, subject, template, html, text });
-    await db.emailMessage.create({ data: { to, subject, template, driver: "outbox", providerId: message.id } });
-    return;
-  }
+const minutesAfter = (date: Date, minutes: number) => new Date(date.getTime() + minutes * 60_000);
 
-  let providerId: string | undefined;
-  let error: string | undefined;
+/**
+ * Queues a message in the caller's transaction: it exists only if the change
+ * it tells about commits, and a mail outage can no longer undo or hide that
+ * change. Rendered now, so a retry sends exactly what was decided. Deliver
+ * it after commit with `deliverQueuedEmails({ ids: [id] })`; the maintenance
+ * job retries whatever is left.
+ *
+ * The message is due at once: a `now` later than the real clock (a domain
+ * function's or a test's clock) does not postpone it, or the delivery right
+ * after commit would skip it.
+ */
+export async function queueEmail(tx: Tx, input: EmailInput, now: Date = new Date()): Promise<{ id: string }> {
+  const clock = new Date();
+  const due = now.getTime() < clock.getTime() ? now : clock;
+  const [html, text] = await Promise.all([render(input.element), render(input.element, { plainText: true })]);
+  return tx.emailMessage.create({
+    data: {
+      to: input.to,
+      subject: input.subject,
+      template: input.template,
+      html,
+      text,
+      status: "QUEUED",
+      attempts: 0,
+      nextAttemptAt: due,
+    },
+    select: { id: true },
+  });
+}
+
+type Claimed = { id: string; to: string; subject: string; template: string; html: string; text: string; attempts: number };
+
+/**
+ * Sends the due QUEUED messages (all of them, or only `ids`, e.g. the ones a
+ * request just committed). Each message is claimed by a conditional update
+ * before it is sent, so the request that queued it and the maintenance job
+ * never both send it. Never throws: a failure is recorded on the message and
+ * retried later with a growing delay, then marked FAILED for staff to see.
+ */
+export async function deliverQueuedEmails({
+  now = new Date(),
+  limit = 100,
+  ids,
+}: { now?: Date; limit?: number; ids?: string[] } = {}): Promise<{ sent: number; failed: number }> {
+  const outcome = { sent: 0, failed: 0 };
+  if (ids && ids.length === 0) return outcome;
   try {
-    const result = await new Resend(resendApiKey).emails.send({ from: mailFrom, to, subject, html, text });
-    if (result.error) error = `${result.error.name}: ${result.error.message}`;
-    else providerId = result.data.id;
-  } catch (thrown) {
-    error = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
+    const db = await getDb();
+    const due = await db.emailMessage.findMany({
+      where: { status: "QUEUED", nextAttemptAt: { lte: now }, ...(ids ? { id: { in: ids } } : {}) },
+      orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
+      take: limit,
+      select: { id: true },
+    });
+    for (const { id } of due) {
+      // Only the caller whose update matched owns the message until the lease ends.
+      const [message] = await db.emailMessage.updateManyAndReturn({
+        where: { id, status: "QUEUED", nextAttemptAt: { lte: now } },
+        data: { nextAttemptAt: minutesAfter(now, LEASE_MINUTES) },
+        select: { id: true, to: true, subject: true, template: true, html: true, text: true, attempts: true },
+      });
+      if (!message) continue;
+      if (await deliverClaimed(message, now)) outcome.sent += 1;
+      else outcome.failed += 1;
+    }
+  } catch (error) {
+    // The database itself failed: the messages stay queued for the next run.
+    console.error("Envoi des emails en attente interrompu", error);
   }
-  await db.emailMessage.create({ data: { to, subject, template, driver: "resend", providerId, error } });
-  if (error) throw new MailDeliveryError(error);
+  return outcome;
+}
+
+async function deliverClaimed(message: Claimed, now: Date): Promise<boolean> {
+  const db = await getDb();
+  let result: { driver: string; providerId: string };
+  try {
+    result = await dispatch(message);
+  } catch (thrown) {
+    const error = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
+    const attempts = message.attempts + 1;
+    const givenUp = attempts >= MAX_ATTEMPTS;
+    await db.emailMessage.update({
+      where: { id: message.id },
+      data: {
+        attempts,
+        error: error.slice(0, 2000),
+        status: givenUp ? "FAILED" : "QUEUED",
+        nextAttemptAt: givenUp ? null : minutesAfter(now, BACKOFF_MINUTES[attempts - 1] ?? BACKOFF_MINUTES.at(-1)!),
+        driver: env().resendApiKey ? "resend" : "outbox",
+      },
+    });
+    return false;
+  }
+  await db.emailMessage.update({
+    where: { id: message.id },
+    data: {
+      status: "SENT",
+      sentAt: now,
+      nextAttemptAt: null,
+      attempts: message.attempts + 1,
+      driver: result.driver,
+      providerId: result.providerId,
+      error: null,
+      // The body may carry a single-use link (password reset), which the
+      // token table only keeps hashed: once delivered it is not kept here.
+      html: "",
+      text: "",
+    },
+  });
+  return true;
+}
+
+class ProviderError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ProviderError";
+  }
+}
+
+/** Hands one message to Resend, or to the outbox folder without an API key; throws when it did not go. */
+async function dispatch(message: Claimed): Promise<{ driver: string; providerId: string }> {
+  const { resendApiKey, mailFrom } = env();
+  const { to, subject, template, html, text } = message;
+  if (!resendApiKey) {
+    const written = await writeOutboxMessage(outboxDir(), { to, from: mailFrom, subject, template, html, text });
+    return { driver: "outbox", providerId: written.id };
+  }
+  // The key lets Resend drop a second send of the same message (a sender that
+  // died after Resend accepted it, before recording it).
+  const result = await new Resend(resendApiKey).emails.send(
+    { from: mailFrom, to, subject, html, text },
+    { idempotencyKey: `email-message/${message.id}` },
+  );
+  if (result.error) throw new ProviderError(`${result.error.name}: ${result.error.message}`);
+  return { driver: "resend", providerId: result.data.id };
+}
+
+/**
+ * For a message that follows no change of its own (or one already
+ * committed): queues it in a transaction of its own and delivers it at once.
+ * Returns whether it went now; if not it stays queued and is retried, and
+ * nothing is thrown.
+ */
+export async function sendEmail(input: EmailInput): Promise<boolean> {
+  const db = await getDb();
+  const { id } = await db.$transaction((tx) => queueEmail(tx, input));
+  const { sent } = await deliverQueuedEmails({ ids: [id] });
+  return sent === 1;
 }

@@ -1,6 +1,6 @@
 import type { ReactElement } from "react";
-import { getDb } from "@/lib/db/client";
-import { sendEmail } from "./index";
+import { getDb, type Db, type Tx } from "@/lib/db/client";
+import { queueEmail } from "./index";
 import { unsubscribeUrl } from "./unsubscribe";
 
 export type ServiceRecipient = { id: string; email: string; firstName: string };
@@ -9,8 +9,8 @@ export type ServiceRecipient = { id: string; email: string; firstName: string };
  * The parent accounts a household's service emails go to: every active
  * account linked to a member, except those who unsubscribed.
  */
-export async function serviceRecipients(householdId: string): Promise<ServiceRecipient[]> {
-  const db = await getDb();
+export async function serviceRecipients(householdId: string, client?: Db | Tx): Promise<ServiceRecipient[]> {
+  const db = client ?? (await getDb());
   return db.user.findMany({
     where: { status: "ACTIVE", role: "PARENT", serviceEmailsOptOut: false, person: { householdId } },
     select: { id: true, email: true, firstName: true },
@@ -19,31 +19,35 @@ export async function serviceRecipients(householdId: string): Promise<ServiceRec
 }
 
 /**
- * Sends a service email (a decision on a document or a request) to each
- * recipient, with their own unsubscribe link. A delivery failure is logged by
- * sendEmail and reported back rather than thrown: the decision it tells about
- * is already committed and must not look as if it failed.
+ * Queues a service email (a decision on a document or a request) for each
+ * recipient, with their own unsubscribe link, in the transaction of the
+ * decision it tells about: no email for a decision rolled back, and a mail
+ * outage cannot make a committed decision look as if it failed. The caller
+ * delivers the returned ids after commit with deliverQueuedEmails.
  */
-export async function sendServiceEmails({
-  householdId,
-  subject,
-  template,
-  render,
-}: {
-  householdId: string;
-  subject: string;
-  template: string;
-  render: (recipient: ServiceRecipient, unsubscribe: string) => ReactElement;
-}): Promise<{ sent: number; failed: number }> {
-  let sent = 0;
-  let failed = 0;
-  for (const recipient of await serviceRecipients(householdId)) {
-    try {
-      await sendEmail({ to: recipient.email, subject, template, element: render(recipient, unsubscribeUrl(recipient.id)) });
-      sent += 1;
-    } catch {
-      failed += 1;
-    }
+export async function queueServiceEmails(
+  tx: Tx,
+  {
+    householdId,
+    subject,
+    template,
+    render,
+  }: {
+    householdId: string;
+    subject: string;
+    template: string;
+    render: (recipient: ServiceRecipient, unsubscribe: string) => ReactElement;
+  },
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const recipient of await serviceRecipients(householdId, tx)) {
+    const { id } = await queueEmail(tx, {
+      to: recipient.email,
+      subject,
+      template,
+      element: render(recipient, unsubscribeUrl(recipient.id)),
+    });
+    ids.push(id);
   }
-  return { sent, failed };
+  return ids;
 }

@@ -3,6 +3,7 @@ import { expireStaleHolds } from "@/lib/bookings/cancel";
 import { settlePendingPayments } from "@/lib/payments";
 import { getDb } from "@/lib/db/client";
 import { purgeStalePendingFiles } from "@/lib/files";
+import { deliverQueuedEmails } from "@/lib/mail";
 
 export type MaintenanceReport = Record<string, number>;
 
@@ -13,7 +14,7 @@ type Task = (now: Date) => Promise<number>;
  * `npm run maintenance` elsewhere. Settling payments whose notification
  * never came matters; the rest is tidying (expired rows already stop
  * counting) that keeps tables and storage small.
- * Each task reports how many things it removed.
+ * Each task reports how many things it removed (or settled, or sent).
  */
 const tasks: Record<string, Task> = {
   // Lost PayFiP notifications: payments still pending are asked about and settled.
@@ -36,6 +37,9 @@ const tasks: Record<string, Task> = {
     const weekAgo = new Date(now.getTime() - 7 * 24 * 60 * 60_000);
     return (await db.token.deleteMany({ where: { expiresAt: { lt: weekAgo } } })).count;
   },
+  // Last, so it also sends what the tasks above queued. Emails a mail outage
+  // left queued are sent again once their delay has passed.
+  emails: async (now) => (await deliverQueuedEmails({ now })).sent,
 };
 
 export async function runMaintenance(now = new Date()): Promise<MaintenanceReport> {

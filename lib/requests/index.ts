@@ -14,7 +14,8 @@ import {
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { Prisma, type RequestAction, type ReviewStatus } from "@/lib/generated/prisma/client";
-import { sendServiceEmails } from "@/lib/mail/service";
+import { deliverQueuedEmails } from "@/lib/mail";
+import { queueServiceEmails } from "@/lib/mail/service";
 import { getSettings } from "@/lib/settings";
 import { civilDate, fieldsFor, parseActionData, validateRequestData, type RequestField } from "./fields";
 
@@ -392,6 +393,7 @@ async function decideRequest({
   reason?: string;
 }) {
   const db = await getDb();
+  const settings = await getSettings();
   const decided = await db.$transaction(async (tx) => {
     const now = new Date();
     const updated = await tx.request.updateMany({
@@ -425,25 +427,26 @@ async function decideRequest({
       targetId: requestId,
       details: { label: request.type.label, householdId: request.householdId, reason: decision === "REFUSED" ? reason : undefined },
     });
-    return { householdId: request.householdId, label: request.type.label };
+    const emailIds = await queueServiceEmails(tx, {
+      householdId: request.householdId,
+      subject: reviewDecisionSubject({ kind: "request", decision }),
+      template: decision === "VALIDATED" ? "request-accepted" : "request-refused",
+      render: (recipient, unsubscribeUrl) =>
+        ReviewDecisionEmail({
+          settings,
+          firstName: recipient.firstName,
+          kind: "request",
+          label: request.type.label,
+          decision,
+          reason,
+          portalUrl: `${env().appUrl}/accueil`,
+          unsubscribeUrl,
+        }),
+    });
+    return { householdId: request.householdId, emailIds };
   });
-  const settings = await getSettings();
-  const sent = await sendServiceEmails({
-    householdId: decided.householdId,
-    subject: reviewDecisionSubject({ kind: "request", decision }),
-    template: decision === "VALIDATED" ? "request-accepted" : "request-refused",
-    render: (recipient, unsubscribeUrl) =>
-      ReviewDecisionEmail({
-        settings,
-        firstName: recipient.firstName,
-        kind: "request",
-        label: decided.label,
-        decision,
-        reason,
-        portalUrl: `${env().appUrl}/accueil`,
-        unsubscribeUrl,
-      }),
-  });
+  // After commit; what does not go now stays queued and is retried.
+  const sent = await deliverQueuedEmails({ ids: decided.emailIds });
   return { householdId: decided.householdId, emailsSent: sent.sent, emailsFailed: sent.failed };
 }
 

@@ -33,7 +33,7 @@ describe("development mailbox", () => {
   });
 
   it("lists messages and shows one with its HTML sandboxed and its text", async () => {
-    await sendEmail({
+    const sent = await sendEmail({
       to: "boite@exemple.fr",
       subject: "Réinitialisation de votre mot de passe",
       template: "password-reset",
@@ -42,6 +42,7 @@ describe("development mailbox", () => {
         url: "https://famille.exemple.fr/mot-de-passe/nouveau?token=a&b=1",
       }),
     });
+    expect(sent).toBe(true);
     const [message] = await listOutbox(outboxDir());
     asDevelopment();
 

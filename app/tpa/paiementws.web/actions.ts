@@ -1,15 +1,16 @@
 "use server";
 
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { after } from "next/server";
 import { env } from "@/lib/env";
 import { type ResultCode } from "@/lib/payments/payfip/protocol";
-import { settleSimulatedPayment, SimulatorError } from "@/lib/payments/payfip/simulator";
+import { isOwnOrigin, settleSimulatedPayment, SimulatorError } from "@/lib/payments/payfip/simulator";
 
 const CODES: ResultCode[] = ["P", "V", "R", "Z", "A"];
 
 export async function payAction(formData: FormData) {
-  if (!env().payfip.simulator) redirect("/");
+  // The simulator exists only while it is the configured PayFiP.
+  if (!env().payfip.simulator) notFound();
   const idOp = String(formData.get("idop") ?? "");
   const code = String(formData.get("resultrans") ?? "") as ResultCode;
   if (!CODES.includes(code)) redirect(`/tpa/paiementws.web?idop=${encodeURIComponent(idOp)}`);
@@ -22,14 +23,19 @@ export async function payAction(formData: FormData) {
     }
     throw error;
   }
+  // settleSimulatedPayment already refused other origins; never rely on one check.
+  if (!isOwnOrigin(target.urlnotif) || !isOwnOrigin(target.urlredirect)) notFound();
+  const notifyUrl = target.urlnotif;
   // Like PayFiP, the server-to-server notification travels on its own,
   // shortly after the payer is sent back: the return page may arrive first.
   after(async () => {
     await new Promise((r) => setTimeout(r, 1500));
-    await fetch(target.urlnotif, {
+    await fetch(notifyUrl, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ idop: target.idOp }),
+      // A redirect could lead the server elsewhere: never follow one.
+      redirect: "error",
       signal: AbortSignal.timeout(10_000),
     }).catch(() => {
       // A lost notification is part of what the portal must survive: its poller settles the payment.

@@ -1,7 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { env } from "@/lib/env";
 import { createPayfipClient, PayfipError, type SoapTransport } from "./client";
-import { formatMontant, makeRefdet, normaliseObjet, type CreatePaymentInput } from "./protocol";
-import { ageSimulatedOperation, handleSimulatorSoap, settleSimulatedPayment } from "./simulator";
+import { formatMontant, isValidRefdet, makeRefdet, normaliseObjet, type CreatePaymentInput } from "./protocol";
+import {
+  ageSimulatedOperation,
+  getSimulatedOperation,
+  handleSimulatorSoap,
+  isOwnOrigin,
+  settleSimulatedPayment,
+  SimulatorError,
+} from "./simulator";
 import { faultEnvelope, functionalFault, parseEnvelope, requestEnvelope, responseEnvelope } from "./soap";
 
 // The real client, talking to the simulator through its SOAP handler.
@@ -19,16 +27,36 @@ const payment = (overrides: Partial<CreatePaymentInput> = {}): CreatePaymentInpu
   objet: normaliseObjet("Facture n° 9577 — Cantine, Émile"),
   montant: formatMontant(800),
   mel: "parent@exemple.fr",
-  urlnotif: "http://localhost/api/payfip/notification",
-  urlredirect: "http://localhost/paiement/retour",
+  urlnotif: `${env().appUrl}/api/payfip/notification`,
+  urlredirect: `${env().appUrl}/paiement/retour`,
   saisie: "T",
   ...overrides,
 });
 
 describe("field rules", () => {
-  it("builds refdet from the invoice number and the attempt", () => {
-    expect(makeRefdet(9577, 2)).toBe("F0009577T002");
-    expect(makeRefdet(9577, 2)).toMatch(/^[A-Z0-9]{6,30}$/);
+  it("builds refdet from the invoice number and the attempt, then a random part", () => {
+    const refdet = makeRefdet(9577, 2);
+    expect(refdet).toMatch(/^F0009577T002[A-Z2-7]{12}$/);
+    expect(isValidRefdet(refdet)).toBe(true);
+    // Unguessable: the same invoice and attempt never give the same reference twice.
+    const many = new Set(Array.from({ length: 200 }, () => makeRefdet(9577, 2)));
+    expect(many.size).toBe(200);
+  });
+
+  it("stays within PayFiP's 30 characters for large invoice numbers and attempts", () => {
+    for (const [number, attempt] of [
+      [1, 1],
+      [12_345_678_901, 1234],
+      [Number.MAX_SAFE_INTEGER, 999],
+    ]) {
+      const refdet = makeRefdet(number, attempt);
+      expect(isValidRefdet(refdet), refdet).toBe(true);
+      expect(refdet.startsWith(`F${String(number).padStart(7, "0")}T`)).toBe(true);
+      expect(refdet.length - `F${String(number).padStart(7, "0")}T${String(attempt).padStart(3, "0")}`.length).toBeGreaterThanOrEqual(8);
+    }
+    expect(() => makeRefdet(-1, 1)).toThrow(RangeError);
+    expect(() => makeRefdet(1.5, 1)).toThrow(RangeError);
+    expect(() => makeRefdet(1, 0)).toThrow(RangeError);
   });
 
   it("folds accents and drops punctuation in objet, at most 100 characters", () => {
@@ -127,6 +155,40 @@ describe("client against the simulator", () => {
     const error = await busy.recupererDetailClient("123456").catch((e: PayfipError) => e);
     expect(error).toBeInstanceOf(PayfipError);
     expect((error as PayfipError).kind).toBe("technical");
+  });
+
+  it("refuses a urlnotif or urlredirect outside the app's own origin (no SSRF, no open redirect)", async () => {
+    const own = new URL(env().appUrl).origin;
+    for (const bad of [
+      "http://169.254.169.254/latest/meta-data/",
+      "https://evil.example/notify",
+      `${own}.evil.example/x`,
+      `${own.replace("://", "://user:pw@")}/x`,
+      "javascript:alert(1)",
+      "/relative/path",
+      "",
+    ]) {
+      await expect(client.creerPaiementSecurise(payment({ urlnotif: bad })), bad).rejects.toMatchObject({ kind: "functional", code: "U1" });
+      await expect(client.creerPaiementSecurise(payment({ urlredirect: bad })), bad).rejects.toMatchObject({ kind: "functional", code: "U1" });
+    }
+    // The origin is compared whole: another port is another origin.
+    expect(isOwnOrigin("http://localhost:3001/x", "http://localhost:3000")).toBe(false);
+    expect(isOwnOrigin("http://localhost:3000/api/payfip/notification?x=1", "http://localhost:3000")).toBe(true);
+  });
+
+  it("checks the addresses again when the payer acts, whatever got stored", async () => {
+    const { idOp } = await client.creerPaiementSecurise(payment());
+    // An operation stored some other way (or before APP_URL changed).
+    getSimulatedOperation(idOp)!.input.urlnotif = "http://169.254.169.254/latest/meta-data/";
+    expect(() => settleSimulatedPayment(idOp, "P")).toThrow(SimulatorError);
+    expect(getSimulatedOperation(idOp)!.result).toBeUndefined();
+
+    const other = await client.creerPaiementSecurise(payment());
+    expect(() => settleSimulatedPayment(other.idOp, "P", new Date(), "https://famille.autre-commune.fr")).toThrow(/extérieure/);
+    expect(getSimulatedOperation(other.idOp)!.result).toBeUndefined();
+    const target = settleSimulatedPayment(other.idOp, "P");
+    expect(new URL(target.urlnotif).origin).toBe(new URL(env().appUrl).origin);
+    expect(new URL(target.urlredirect).origin).toBe(new URL(env().appUrl).origin);
   });
 
   it("answers the configuration check", async () => {

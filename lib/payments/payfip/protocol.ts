@@ -1,6 +1,8 @@
 // The PayFiP (DGFiP) SOAP protocol: namespaces, field rules and result codes
 // shared by the client and the local simulator.
 
+import { randomBytes } from "node:crypto";
+
 export const SERVICE_NS =
   "http://securite.service.tpa.cp.finances.gouv.fr/services/mas_securite/contrat_paiement_securise/PaiementSecuriseService";
 export const REQUEST_NS = "http://securite.service.tpa.cp.finances.gouv.fr/requete";
@@ -44,9 +46,32 @@ export type PaymentDetail = {
 export const MIN_AMOUNT_CENTS = 100;
 export const MAX_AMOUNT_CENTS = 10_000_000;
 
-/** 6–30 characters [A-Z0-9], unique per payment attempt: invoice number + attempt, zero-padded. */
+const REFDET_MAX = 30;
+/** Random characters a refdet ends with: 12 base32 characters, 60 bits. */
+const REFDET_RANDOM = 12;
+/** Fewer random bits than this (a prefix too long) and the reference could be guessed. */
+const REFDET_RANDOM_MIN = 8;
+const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+function randomBase32(length: number): string {
+  // 32 divides 256: a byte modulo 32 is uniform.
+  return Array.from(randomBytes(length), (b) => BASE32[b % 32]).join("");
+}
+
+/**
+ * 6–30 characters [A-Z0-9], unique per payment attempt and unguessable:
+ * readable invoice number and attempt (`F0009577T002`), then 12 random base32
+ * characters. The random part matters because anyone who can guess a future
+ * refdet could register it first and block that payment (R3 "déjà utilisée").
+ */
 export function makeRefdet(invoiceNumber: number, attempt: number): string {
-  return `F${String(invoiceNumber).padStart(7, "0")}T${String(attempt).padStart(3, "0")}`;
+  if (!Number.isSafeInteger(invoiceNumber) || invoiceNumber < 0 || !Number.isSafeInteger(attempt) || attempt < 1) {
+    throw new RangeError(`refdet needs a whole invoice number and attempt, got ${invoiceNumber} / ${attempt}`);
+  }
+  const prefix = `F${String(invoiceNumber).padStart(7, "0")}T${String(attempt).padStart(3, "0")}`;
+  const room = Math.min(REFDET_RANDOM, REFDET_MAX - prefix.length);
+  if (room < REFDET_RANDOM_MIN) throw new RangeError(`refdet prefix too long: ${prefix}`);
+  return prefix + randomBase32(room);
 }
 
 export const isValidRefdet = (v: string) => /^[A-Z0-9]{6,30}$/.test(v);

@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";
+import { env } from "@/lib/env";
 import {
   type CreatePaymentInput,
   isValidExer,
@@ -42,9 +43,39 @@ export function isPayable(op: SimulatedOperation, now = new Date()): boolean {
   return now.getTime() - op.createdAt.getTime() <= IDOP_VALIDITY_MS;
 }
 
+/** A day-old operation is of no use to anyone: drop it, so the public endpoint cannot grow the store forever. */
+const KEEP_MS = 24 * 60 * 60_000;
+function pruneOld(now: Date) {
+  for (const [idOp, op] of store) if (now.getTime() - op.createdAt.getTime() > KEEP_MS) store.delete(idOp);
+}
+
 const soapResponse = (status: number, body: string) => ({ status, body });
 
-export function handleSimulatorSoap(xml: string, now = new Date()): { status: number; body: string } {
+/** The app's own origin: the only place the simulator ever notifies or sends a payer back to. */
+export function appOrigin(): string {
+  return new URL(env().appUrl).origin;
+}
+
+/**
+ * Whether `url` is an http(s) address on the app's own origin. The SOAP
+ * endpoint is public: without this, anyone could make the server POST to
+ * any address (urlnotif) or use the payment page as an open redirect.
+ */
+export function isOwnOrigin(url: string | undefined, origin = appOrigin()): boolean {
+  if (!url) return false;
+  try {
+    const parsed = new URL(url);
+    return (parsed.protocol === "http:" || parsed.protocol === "https:") && parsed.origin === origin && !parsed.username && !parsed.password;
+  } catch {
+    return false;
+  }
+}
+
+export function handleSimulatorSoap(
+  xml: string,
+  now = new Date(),
+  origin = appOrigin(),
+): { status: number; body: string } {
   let request;
   try {
     request = parseEnvelope(xml);
@@ -70,6 +101,17 @@ export function handleSimulatorSoap(xml: string, now = new Date()): { status: nu
       }
       if (!isValidMel(f.mel ?? "")) return soapResponse(500, functionalFault("A2", "Adresse électronique invalide"));
       if (!isValidObjet(f.objet ?? "")) return soapResponse(500, functionalFault("O1", "Objet invalide"));
+      if (!isOwnOrigin(f.urlnotif, origin) || !isOwnOrigin(f.urlredirect, origin)) {
+        return soapResponse(
+          500,
+          functionalFault(
+            "U1",
+            "Adresse de notification ou de retour invalide",
+            "Le simulateur n'accepte que des adresses du portail lui-même (urlnotif et urlredirect).",
+          ),
+        );
+      }
+      pruneOld(now);
       const taken = [...store.values()].some((op) => op.input.numcli === f.numcli && op.input.refdet === f.refdet);
       if (taken) return soapResponse(500, functionalFault("R3", "Référence de la dette déjà utilisée"));
       const idOp = randomUUID();
@@ -121,12 +163,17 @@ export class SimulatorError extends Error {}
 
 /**
  * The payer's choice on the simulated payment page. Returns where to notify
- * and where to send the browser. An abandoned payment can be retried while
- * the idOp is valid, as on PayFiP.
+ * and where to send the browser, both on the app's own origin. An abandoned
+ * payment can be retried while the idOp is valid, as on PayFiP.
  */
-export function settleSimulatedPayment(idOp: string, resultrans: ResultCode, now = new Date()) {
+export function settleSimulatedPayment(idOp: string, resultrans: ResultCode, now = new Date(), origin = appOrigin()) {
   const op = store.get(idOp);
   if (!op) throw new SimulatorError("Opération de paiement inconnue.");
+  // Checked again at use: an operation stored some other way (or before a
+  // change of APP_URL) never makes the server post or redirect elsewhere.
+  if (!isOwnOrigin(op.input.urlnotif, origin) || !isOwnOrigin(op.input.urlredirect, origin)) {
+    throw new SimulatorError("Cette opération de paiement renvoie vers une adresse extérieure au portail : elle est refusée.");
+  }
   if (!isPayable(op, now)) {
     throw new SimulatorError("Cette opération de paiement a expiré (15 minutes).");
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
 import { createPayfipClient } from "@/lib/payments/payfip/client";
-import { POST } from "./route";
+import { GET, POST } from "./route";
 
 const viaRoute = createPayfipClient({
   endpoint: "http://localhost/tpa/services/securite",
@@ -22,6 +22,7 @@ describe("PayFiP simulator endpoint", () => {
     resetEnvForTests();
     const response = await POST(new Request("http://localhost/tpa/services/securite", { method: "POST", body: "<x/>" }));
     expect(response.status).toBe(404);
+    expect((await GET()).status).toBe(404);
     delete process.env.PAYFIP_ENDPOINT;
     delete process.env.PAYFIP_NUMCLI;
     const { parseEnv } = await import("@/lib/env");

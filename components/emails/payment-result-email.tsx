@@ -1,7 +1,7 @@
 import type { AuthoritySettingsDto } from "@/lib/settings";
 import { ActionLink, EmailLayout, Paragraph, PREVIEW_APP_URL, PREVIEW_SETTINGS } from "./email-layout";
 
-export type PaymentOutcome = "paid" | "refused" | "abandoned" | "expired";
+export type PaymentOutcome = "paid" | "refused" | "abandoned" | "expired" | "credited";
 
 export type PaymentResultEmailProps = {
   settings: AuthoritySettingsDto;
@@ -11,6 +11,8 @@ export type PaymentResultEmailProps = {
   invoicesUrl: string;
   /** Part of a late payment that could not book its days and is kept as credit */
   credit?: string;
+  /** Why a payment went to the credit instead of the invoice */
+  reason?: string;
 };
 
 const HEADLINES: Record<PaymentOutcome, string> = {
@@ -18,10 +20,11 @@ const HEADLINES: Record<PaymentOutcome, string> = {
   refused: "Paiement refusé",
   abandoned: "Paiement abandonné",
   expired: "Paiement non abouti",
+  credited: "Paiement conservé en avoir",
 };
 
 /** The final state of a PayFiP payment. */
-export function PaymentResultEmail({ settings, outcome, invoiceNumber, amount, invoicesUrl, credit }: PaymentResultEmailProps) {
+export function PaymentResultEmail({ settings, outcome, invoiceNumber, amount, invoicesUrl, credit, reason }: PaymentResultEmailProps) {
   return (
     <EmailLayout settings={settings} preview={`${HEADLINES[outcome]} — facture N° ${invoiceNumber}`}>
       <Paragraph>
@@ -40,6 +43,17 @@ export function PaymentResultEmail({ settings, outcome, invoiceNumber, amount, i
             </Paragraph>
           ) : null}
           <Paragraph>Attention : une fois le paiement effectué, la réservation est effective et ne peut prétendre à aucun remboursement.</Paragraph>
+        </>
+      ) : outcome === "credited" ? (
+        <>
+          <Paragraph>
+            Nous avons bien reçu votre paiement de {amount}. {reason ? `${reason}.` : null} Cette somme n&apos;est pas
+            perdue : elle est conservée en avoir sur votre compte famille.
+          </Paragraph>
+          <Paragraph>
+            Vous pouvez l&apos;utiliser sur une prochaine facture depuis la page Factures, ou demander son remboursement au
+            service, qui a été prévenu.
+          </Paragraph>
         </>
       ) : (
         <Paragraph>

@@ -3,6 +3,7 @@ import { expireStaleHolds } from "@/lib/bookings/cancel";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { accountSummary, invoiceOutstanding } from "./ledger";
 import type { InvoiceStatus } from "@/lib/generated/prisma/client";
 import { getSettings } from "@/lib/settings";
 
@@ -11,6 +12,7 @@ export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
   UNPAID: "À payer",
   PAID: "Payée",
   CANCELLED: "Annulée",
+  EXPIRED: "Expirée (délai de paiement dépassé)",
 };
 
 export type InvoiceRowDto = {
@@ -29,7 +31,10 @@ export type HouseholdInvoicesDto = {
   invoices: InvoiceRowDto[];
   dueCents: number;
   creditCents: number;
+  creditNotes: CreditNoteRowDto[];
 };
+
+export type CreditNoteRowDto = { id: string; number: number; issuedAt: Date; amountCents: number; reason: string; invoiceNumber: number | null };
 
 const yearOf = (d: Date) => Number(new Intl.DateTimeFormat("fr-FR", { year: "numeric", timeZone: "Europe/Paris" }).format(d));
 
@@ -50,7 +55,12 @@ export async function listHouseholdInvoices({
     orderBy: [{ issuedAt: "desc" }, { number: "desc" }],
     include: { lines: { select: { label: true }, orderBy: { sortOrder: "asc" }, take: 1 } },
   });
-  const payments = await db.payment.aggregate({ where: { householdId, status: "PAID" }, _sum: { creditCents: true } });
+  const account = await accountSummary(db, householdId);
+  const notes = await db.creditNote.findMany({
+    where: { householdId },
+    orderBy: { number: "desc" },
+    include: { invoice: { select: { number: true } } },
+  });
   const years = [...new Set(all.map((i) => yearOf(i.issuedAt)))].sort((a, b) => b - a);
   const rows = all
     .filter((i) => !year || yearOf(i.issuedAt) === year)
@@ -67,8 +77,16 @@ export async function listHouseholdInvoices({
     years,
     year: year ?? null,
     invoices: rows,
-    dueCents: all.filter((i) => i.status === "PENDING_PAYMENT" || i.status === "UNPAID").reduce((s, i) => s + i.totalCents, 0),
-    creditCents: payments._sum.creditCents ?? 0,
+    dueCents: account.dueCents,
+    creditCents: account.creditCents,
+    creditNotes: notes.map((c) => ({
+      id: c.id,
+      number: c.number,
+      issuedAt: c.issuedAt,
+      amountCents: c.amountCents,
+      reason: c.reason,
+      invoiceNumber: c.invoice?.number ?? null,
+    })),
   };
 }
 
@@ -76,6 +94,8 @@ export type PayableInvoiceDto = {
   id: string;
   number: number;
   totalCents: number;
+  /** What is still due (less any credit the family put on it) */
+  dueCents: number;
   status: InvoiceStatus;
   paymentIdentifier: string;
   /** What the payer needs to recognise the bill, nothing more: the family name */
@@ -104,13 +124,14 @@ export async function getPayableInvoice(scope: InvoiceScope, now = new Date()): 
   let reason: string | undefined;
   if (invoice.status === "PAID") reason = "Cette facture est déjà réglée.";
   else if (invoice.status === "CANCELLED") reason = "Cette facture est annulée.";
-  else if (invoice.status === "PENDING_PAYMENT" && !heldUntil) {
+  else if (invoice.status === "EXPIRED" || (invoice.status === "PENDING_PAYMENT" && !heldUntil)) {
     reason = "Le délai de paiement de cette réservation est dépassé : les places ont été libérées.";
   }
   return {
     id: invoice.id,
     number: invoice.number,
     totalCents: invoice.totalCents,
+    dueCents: reason ? 0 : await invoiceOutstanding(db, invoice.id),
     status: invoice.status,
     paymentIdentifier: invoice.paymentIdentifier,
     addressedTo: `Famille ${invoice.household.name}`,
@@ -197,7 +218,7 @@ export async function getInvoicePdfData({ invoiceId, householdId }: { invoiceId:
 export type PaymentReturnDto = {
   invoiceNumber: number;
   amountCents: number;
-  status: "waiting" | "paid" | "refused" | "abandoned" | "failed";
+  status: "waiting" | "paid" | "credited" | "refused" | "abandoned" | "failed";
   retryHref: string | null;
   creditCents: number;
 };
@@ -213,7 +234,9 @@ export async function describePaymentReturn(
   if (!payment) return null;
   const status: PaymentReturnDto["status"] =
     outcome.status === "PAID"
-      ? "paid"
+      ? payment.creditCents === payment.amountCents
+        ? "credited"
+        : "paid"
       : outcome.status === "REFUSED"
         ? "refused"
         : outcome.abandoned
@@ -221,7 +244,7 @@ export async function describePaymentReturn(
           : outcome.waiting
             ? "waiting"
             : "failed";
-  const retryable = status !== "paid" && status !== "waiting" && ["PENDING_PAYMENT", "UNPAID"].includes(payment.invoice.status);
+  const retryable = ["refused", "abandoned", "failed"].includes(status) && ["PENDING_PAYMENT", "UNPAID"].includes(payment.invoice.status);
   return {
     invoiceNumber: payment.invoice.number,
     amountCents: payment.amountCents,

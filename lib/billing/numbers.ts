@@ -8,10 +8,25 @@ import type { Tx } from "@/lib/db/client";
  * the transaction, since every invoice waits on this one row.
  */
 export async function allocateInvoiceNumber(tx: Tx): Promise<number> {
-  const rows = await tx.$queryRaw<{ number: number }[]>`
-    INSERT INTO "InvoiceCounter" (id, next) VALUES (1, 2)
-    ON CONFLICT (id) DO UPDATE SET next = "InvoiceCounter".next + 1
-    RETURNING next - 1 AS number`;
+  return nextInSeries(tx, "InvoiceCounter");
+}
+
+/** Credit notes (avoirs) have their own gapless series, as invoices do. */
+export async function allocateCreditNoteNumber(tx: Tx): Promise<number> {
+  return nextInSeries(tx, "CreditNoteCounter");
+}
+
+/** Counter-payment receipts: their own gapless series. */
+export async function allocateReceiptNumber(tx: Tx): Promise<number> {
+  return nextInSeries(tx, "ReceiptCounter");
+}
+
+async function nextInSeries(tx: Tx, table: "InvoiceCounter" | "CreditNoteCounter" | "ReceiptCounter"): Promise<number> {
+  const rows = await tx.$queryRawUnsafe<{ number: number }[]>(
+    `INSERT INTO "${table}" (id, next) VALUES (1, 2)
+     ON CONFLICT (id) DO UPDATE SET next = "${table}".next + 1
+     RETURNING next - 1 AS number`,
+  );
   return Number(rows[0].number);
 }
 

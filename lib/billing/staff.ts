@@ -1,14 +1,19 @@
 import { type Actor, recordAudit } from "@/lib/audit";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { type InvoiceStatus, type PaymentMethod, type PaymentStatus, Prisma } from "@/lib/generated/prisma/client";
-import { checkPayfipPayment, confirmInvoicePaid } from "@/lib/payments";
-
-const RC = { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 20_000, maxWait: 20_000 };
-
-function assertStaff(actor: Actor) {
-  if (actor.role !== "STAFF" && actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "Action réservée au personnel.");
-}
+import type { InvoiceStatus, PaymentMethod, PaymentStatus, Prisma } from "@/lib/generated/prisma/client";
+import { formatParisDateTime } from "@/lib/dates";
+import { deliverQueuedEmails } from "@/lib/mail";
+import { formatCents } from "@/lib/money";
+import { checkPayfipPayment } from "@/lib/payments";
+import { getSettings } from "@/lib/settings";
+import { assertStaff, openOnlineAttempt, RC } from "./credit";
+import { accountSummary, invoiceOutstanding, listLedger } from "./ledger";
+import { cancelInvoiceInTx } from "./lifecycle";
+import { lockRows } from "./locks";
+import { allocateReceiptNumber } from "./numbers";
+import { settlePaymentInTx } from "./settle";
+import { invoiceRefusal } from "./state";
 
 export const COUNTER_METHODS = ["CASH", "CHEQUE", "CESU", "CARD"] as const satisfies readonly PaymentMethod[];
 
@@ -110,67 +115,59 @@ export async function getInvoiceForStaff(invoiceId: string) {
 export async function cancelInvoice({ actor, invoiceId, reason, now = new Date() }: { actor: Actor; invoiceId: string; reason: string; now?: Date }) {
   assertStaff(actor);
   const db = await getDb();
-  await db.$transaction(async (tx) => {
-    const changed = await tx.invoice.updateMany({
-      where: { id: invoiceId, status: { in: ["PENDING_PAYMENT", "UNPAID"] } },
-      data: { status: "CANCELLED", cancelledAt: now, cancelReason: reason },
-    });
-    if (changed.count !== 1) throw new AppError("CONFLICT", "Seule une facture non réglée peut être annulée.");
-    await tx.booking.updateMany({ where: { invoiceId, status: "HELD" }, data: { status: "CANCELLED" } });
-    const invoice = await tx.invoice.findUniqueOrThrow({ where: { id: invoiceId } });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "invoice.cancel",
-      targetType: "Invoice",
-      targetId: invoiceId,
-      details: { label: `Facture N° ${invoice.number}`, reason },
-    });
-  }, RC);
+  await db.$transaction((tx) => cancelInvoiceInTx(tx, { invoiceId, reason, actorId: actor.id, now }), RC);
 }
 
 /**
- * A payment made at the counter: the invoice is paid in full, its bookings
- * confirmed (re-taking places if the hold ran out), and a receipt number is
- * taken from its own gapless counter.
+ * A payment made at the counter for what is due on the invoice, with a
+ * receipt number from its own gapless series. While an online attempt is
+ * still open on the invoice, staff must first check it (the family may be
+ * paying right now): `onlineChecked` says they did. Money that still
+ * arrives online afterwards becomes a flagged credit, never a silent
+ * second payment.
  */
 export async function recordCounterPayment({
   actor,
   invoiceId,
   method,
+  onlineChecked = false,
   now = new Date(),
 }: {
   actor: Actor;
   invoiceId: string;
   method: (typeof COUNTER_METHODS)[number];
+  onlineChecked?: boolean;
   now?: Date;
-}): Promise<{ receiptNumber: number }> {
+}): Promise<{ receiptNumber: number; creditCents: number }> {
   assertStaff(actor);
   const db = await getDb();
-  return db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT id FROM "Invoice" WHERE id = ${invoiceId} FOR UPDATE`;
+  const settings = await getSettings();
+  const result = await db.$transaction(async (tx) => {
+    await lockRows(tx, "Invoice", [invoiceId]);
     const invoice = await tx.invoice.findUnique({ where: { id: invoiceId } });
     if (!invoice) throw new AppError("NOT_FOUND", "Facture introuvable.");
-    if (invoice.status === "PAID") throw new AppError("CONFLICT", "Cette facture est déjà réglée.");
-    if (invoice.status === "CANCELLED") throw new AppError("CONFLICT", "Cette facture est annulée.");
-    const [{ number }] = await tx.$queryRaw<{ number: number }[]>`
-      INSERT INTO "ReceiptCounter" (id, next) VALUES (1, 2)
-      ON CONFLICT (id) DO UPDATE SET next = "ReceiptCounter".next + 1
-      RETURNING next - 1 AS number`;
-    const creditCents = await confirmInvoicePaid(tx, invoiceId, now);
-    await tx.payment.create({
+    if (invoice.status === "PAID" || invoice.status === "CANCELLED") throw new AppError("CONFLICT", invoiceRefusal(invoice.status));
+    const open = await openOnlineAttempt(tx, invoiceId);
+    if (open && !onlineChecked) {
+      throw new AppError(
+        "CONFLICT",
+        `Un paiement en ligne de ${formatCents(open.amountCents)} est en cours pour cette facture (commencé à ${formatParisDateTime(open.createdAt)}). Vérifiez-le auprès de PayFiP avant d'encaisser au guichet.`,
+        { onlineChecked: "Vérifiez le paiement en ligne, puis cochez cette case pour encaisser quand même." },
+      );
+    }
+    const amountCents = invoice.status === "EXPIRED" ? invoice.totalCents : await invoiceOutstanding(tx, invoiceId);
+    if (amountCents <= 0) throw new AppError("CONFLICT", "Rien n'est dû sur cette facture.");
+    const receiptNumber = await allocateReceiptNumber(tx);
+    const payment = await tx.payment.create({
       data: {
         invoiceId,
         householdId: invoice.householdId,
         method,
-        status: "PAID",
-        amountCents: invoice.totalCents,
-        receiptNumber: Number(number),
+        status: "PENDING",
+        amountCents,
+        receiptNumber,
         recordedById: actor.id,
-        settledAt: now,
         createdAt: now,
-        creditCents,
-        flagged: creditCents > 0,
-        flagReason: creditCents > 0 ? "Réglé au guichet après l'expiration de la réservation : des journées n'étaient plus libres." : null,
       },
     });
     await recordAudit(tx, {
@@ -178,16 +175,19 @@ export async function recordCounterPayment({
       action: "payment.counter",
       targetType: "Invoice",
       targetId: invoiceId,
-      details: { label: `Facture N° ${invoice.number}`, method, receipt: Number(number) },
+      details: { label: `Facture N° ${invoice.number}`, method, receipt: receiptNumber },
     });
-    return { receiptNumber: Number(number) };
+    const settled = await settlePaymentInTx(tx, { paymentId: payment.id, receivedCents: amountCents, actorId: actor.id, now, settings });
+    return { receiptNumber, creditCents: settled.creditCents, emailIds: settled.emailIds };
   }, RC);
+  await deliverQueuedEmails({ ids: result.emailIds });
+  return { receiptNumber: result.receiptNumber, creditCents: result.creditCents };
 }
 
 export async function listPaymentsForStaff({ status, flagged }: { status?: PaymentStatus; flagged?: boolean }) {
   const db = await getDb();
   return db.payment.findMany({
-    where: { ...(status ? { status } : {}), ...(flagged ? { flagged: true } : {}) },
+    where: { ...(status ? { status } : {}), ...(flagged ? { flagged: true, resolvedAt: null } : {}) },
     orderBy: { createdAt: "desc" },
     take: 200,
     include: { invoice: { select: { number: true } }, household: { select: { name: true, reference: true } } },
@@ -220,8 +220,90 @@ export async function paymentDashboard(now = new Date()) {
   const [pending, failed, flagged, late] = await Promise.all([
     db.payment.count({ where: { status: "PENDING" } }),
     db.payment.count({ where: { status: { in: ["REFUSED", "ABANDONED", "EXPIRED", "REJECTED"] }, settledAt: { gte: dayAgo } } }),
-    db.payment.count({ where: { flagged: true } }),
+    db.payment.count({ where: { flagged: true, resolvedAt: null } }),
     db.payment.count({ where: { status: "PENDING", createdAt: { lt: new Date(now.getTime() - 20 * 60_000) } } }),
   ]);
   return { pending, failed, flagged, late };
+}
+
+export type MoneyQueueItemDto = {
+  paymentId: string;
+  createdAt: Date;
+  settledAt: Date | null;
+  householdId: string;
+  householdName: string;
+  invoiceId: string;
+  invoiceNumber: number;
+  method: PaymentMethod;
+  amountCents: number;
+  creditCents: number;
+  reason: string;
+  /** The household's credit now (it may have been used since) */
+  householdCreditCents: number;
+  /** The household's invoices the credit could pay */
+  openInvoices: { id: string; number: number; dueCents: number }[];
+};
+
+/**
+ * "À traiter": money a person must look at (a second payment, a payment on
+ * a cancelled invoice, a late one that lost days, an amount that differs,
+ * an inconsistent PayFiP detail), oldest first, until someone decides.
+ */
+export async function listMoneyQueue(): Promise<MoneyQueueItemDto[]> {
+  const db = await getDb();
+  const flagged = await db.payment.findMany({
+    where: { flagged: true, resolvedAt: null },
+    orderBy: { createdAt: "asc" },
+    take: 200,
+    include: { invoice: { select: { number: true } }, household: { select: { name: true, reference: true } } },
+  });
+  const householdIds = [...new Set(flagged.map((p) => p.householdId))];
+  const summaries = new Map<string, { credit: number; open: MoneyQueueItemDto["openInvoices"] }>();
+  for (const householdId of householdIds) {
+    const { creditCents } = await accountSummary(db, householdId);
+    const open = await db.invoice.findMany({
+      where: { householdId, status: { in: ["PENDING_PAYMENT", "UNPAID"] } },
+      select: { id: true, number: true },
+      orderBy: { number: "asc" },
+    });
+    const withDue = [];
+    for (const i of open) withDue.push({ ...i, dueCents: await invoiceOutstanding(db, i.id) });
+    summaries.set(householdId, { credit: creditCents, open: withDue.filter((i) => i.dueCents > 0) });
+  }
+  return flagged.map((p) => ({
+    paymentId: p.id,
+    createdAt: p.createdAt,
+    settledAt: p.settledAt,
+    householdId: p.householdId,
+    householdName: `${p.household.name} (n° ${p.household.reference})`,
+    invoiceId: p.invoiceId,
+    invoiceNumber: p.invoice.number,
+    method: p.method,
+    amountCents: p.amountCents,
+    creditCents: p.creditCents,
+    reason: p.flagReason ?? "À vérifier",
+    householdCreditCents: summaries.get(p.householdId)!.credit,
+    openInvoices: summaries.get(p.householdId)!.open,
+  }));
+}
+
+/** A family's account for staff: summary, statement, credit notes and refunds. */
+export async function getHouseholdAccountForStaff(householdId: string) {
+  const db = await getDb();
+  const [summary, entries, creditNotes, refunds] = await Promise.all([
+    accountSummary(db, householdId),
+    listLedger(db, householdId),
+    db.creditNote.findMany({ where: { householdId }, orderBy: { number: "desc" }, include: { invoice: { select: { number: true } } } }),
+    db.refund.findMany({ where: { householdId }, orderBy: { createdAt: "desc" } }),
+  ]);
+  const staffIds = [...new Set(refunds.map((r) => r.recordedById))];
+  const staff = new Map(
+    (await db.user.findMany({ where: { id: { in: staffIds } }, select: { id: true, firstName: true, lastName: true } })).map((u) => [u.id, `${u.firstName} ${u.lastName}`]),
+  );
+  return {
+    summary,
+    entries,
+    creditNotes: creditNotes.map((c) => ({ id: c.id, number: c.number, issuedAt: c.issuedAt, amountCents: c.amountCents, reason: c.reason, invoiceNumber: c.invoice?.number ?? null })),
+    refunds: refunds.map((r) => ({ id: r.id, createdAt: r.createdAt, amountCents: r.amountCents, reference: r.reference, recordedBy: staff.get(r.recordedById) ?? "—" })),
+  };
 }

@@ -5,6 +5,7 @@ import { fullDayLabel } from "@/lib/dates";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { allocateInvoiceNumber, newPaymentIdentifier } from "@/lib/billing/numbers";
 import { invoiceLines } from "@/lib/billing/lines";
+import { invoiceIssueEntry } from "@/lib/billing/lifecycle";
 import { activeBookingWhere, priceSelections, type Selection } from "./context";
 
 export type HoldResult = { invoiceId: string; number: number; heldUntil: Date; totalCents: number; reused: boolean };
@@ -102,6 +103,7 @@ export async function holdBookings({
             lines: { create: lines },
           },
         });
+        await tx.ledgerEntry.create({ data: invoiceIssueEntry(invoice, actor.id) });
         await tx.booking.createMany({
           data: items.map((i) => ({
             slotId: i.slotId,
@@ -109,6 +111,9 @@ export async function holdBookings({
             householdId,
             status: "HELD" as const,
             heldUntil,
+            // The price is kept on the booking: credits and refunds never re-derive it.
+            unitPriceCents: i.unitPriceCents,
+            tariffId: i.tariffId,
             invoiceId: invoice.id,
             createdById: actor.id,
           })),

@@ -76,7 +76,7 @@ describe("a household's bookings and invoices", () => {
     expect(invoice).toMatchObject({ status: "PENDING_PAYMENT", totalCents: 250 });
     // Read after the hold ran out: cancelled lazily, number kept.
     const later = await getBookingInvoice({ householdId: family.household.id, invoiceId: held.invoiceId, now: new Date(NOW.getTime() + 16 * 60_000) });
-    expect(later).toMatchObject({ status: "CANCELLED", number: held.number, cancelReason: "Délai de paiement dépassé" });
+    expect(later).toMatchObject({ status: "EXPIRED", number: held.number, cancelReason: "Délai de paiement dépassé" });
   });
 });
 

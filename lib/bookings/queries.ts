@@ -15,7 +15,7 @@ import {
   type Month,
 } from "@/lib/dates";
 import { ineligibility } from "@/lib/catalogue/rules";
-import type { Regime } from "@/lib/generated/prisma/client";
+import type { InvoiceStatus, Regime } from "@/lib/generated/prisma/client";
 import { activeBookingWhere, loadChildren, loadHousehold, loadProducts, type ChildInfo } from "./context";
 import { expireStaleHolds } from "./cancel";
 
@@ -162,7 +162,7 @@ export type InvoiceLineDto = { label: string; quantity: number; unitPriceCents: 
 export type PendingInvoiceDto = {
   id: string;
   number: number;
-  status: "PENDING_PAYMENT" | "UNPAID" | "PAID" | "CANCELLED";
+  status: InvoiceStatus;
   cancelReason: string | null;
   issuedAt: Date;
   heldUntil: Date | null;

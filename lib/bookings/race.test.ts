@@ -42,7 +42,7 @@ describe.runIf(url.startsWith("postgres"))("holding the last places under concur
     const [slot] = await openDays(db, canteen.product.id, [DAY], CAPACITY);
     for (let i = 0; i < ALREADY_TAKEN; i++) {
       const f = await createFamily(db, { schoolClassId: canteen.schoolClass.id });
-      await db.booking.create({ data: { slotId: slot.id, personId: f.children[0].id, householdId: f.household.id, status: "CONFIRMED" } });
+      await db.booking.create({ data: { slotId: slot.id, personId: f.children[0].id, householdId: f.household.id, status: "CONFIRMED", unitPriceCents: 320 } });
     }
     const families = [];
     for (let i = 0; i < RACERS; i++) families.push(await createFamily(db, { schoolClassId: canteen.schoolClass.id }));
@@ -89,7 +89,7 @@ describe.runIf(url.startsWith("postgres"))("holding the last places under concur
           await tx.$executeRaw`SELECT pg_sleep(0.05)`;
           if (taken >= CAPACITY) throw new Error("Complet");
           await tx.booking.create({
-            data: { slotId: slot.id, personId: f.children[0].id, householdId: f.household.id, status: "HELD", heldUntil: new Date(NOW.getTime() + 15 * 60_000) },
+            data: { slotId: slot.id, personId: f.children[0].id, householdId: f.household.id, status: "HELD", heldUntil: new Date(NOW.getTime() + 15 * 60_000), unitPriceCents: 320 },
           });
         },
         { isolationLevel: "ReadCommitted", timeout: 20_000 },

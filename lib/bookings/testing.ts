@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import type { Regime } from "@/lib/generated/prisma/client";
-import { createHousehold } from "@/lib/factories";
+import { createAccount, createHousehold } from "@/lib/factories";
 import { dayToDate, type Day } from "@/lib/dates";
 
 // Builders for the booking tests and the benchmark: a canteen product with a
@@ -84,7 +84,14 @@ export async function createFamily(
   });
   const kids = household.members.filter((m) => m.quality === "ENFANT");
   const parent = household.members.find((m) => m.quality === "RESPONSABLE")!;
-  return { household, parent, children: kids, actor: { id: parent.id } };
+  // The parent's account: actors are users, and money emails go to the household's accounts.
+  const account = await createAccount(db, {
+    email: `claire.${suffix.toLowerCase()}@exemple.fr`,
+    firstName: "Claire",
+    lastName: `FAMILLE ${suffix}`,
+    personId: parent.id,
+  });
+  return { household, parent, account, children: kids, actor: { id: account.id, role: "PARENT" as const } };
 }
 
 export async function openDays(db: Db, productId: string, days: Day[], capacity: number) {

@@ -1,3 +1,4 @@
+import { env } from "@/lib/env";
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 import { renderInvoicePdf } from "@/components/pdf/render";
@@ -62,8 +63,8 @@ async function benchRoundTrip() {
       objet: normaliseObjet(`Facture ${500_000 + i} bench`),
       montant: formatMontant(800),
       mel: "bench@exemple.fr",
-      urlnotif: "http://127.0.0.1/notif",
-      urlredirect: "http://127.0.0.1/retour",
+      urlnotif: `${env().appUrl}/api/payfip/notification`,
+      urlredirect: `${env().appUrl}/paiement/retour`,
       saisie: "T",
     });
     settleSimulatedPayment(idOp, "P");

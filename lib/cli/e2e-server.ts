@@ -19,6 +19,10 @@ const environment = {
   AUTH_SECRET: "e2e-secret-0123456789abcdefghijklmnopqrstuvwxyz",
   RESEND_API_KEY: "",
   UPLOADTHING_TOKEN: "",
+  // The journeys run the production build against the stand-ins, named explicitly as a demo would.
+  DEMO_PAYFIP_SIMULATOR: "1",
+  DEMO_MAIL_OUTBOX: "1",
+  DEMO_LOCAL_STORAGE: "1",
 };
 
 function run(command: string, args: string[]) {

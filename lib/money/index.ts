@@ -13,3 +13,6 @@ export function parseEuros(text: string): number | undefined {
   const [units, decimals = ""] = clean.split(".");
   return Number(units) * 100 + Number(decimals.padEnd(2, "0"));
 }
+
+/** PayFiP refuses less than 1,00 €: smaller amounts are paid at the counter. */
+export const MIN_ONLINE_CENTS = 100;

@@ -60,7 +60,8 @@ describe("PayFiP payment", () => {
     const invoice = await db.invoice.findUniqueOrThrow({ where: { id: hold.invoiceId }, include: { bookings: true, payments: true } });
     expect(invoice.status).toBe("PAID");
     expect(invoice.bookings.map((b) => b.status)).toEqual(["CONFIRMED", "CONFIRMED"]);
-    expect(invoice.payments).toMatchObject([{ status: "PAID", amountCents: 500, refdet: `F${String(invoice.number).padStart(7, "0")}T001` }]);
+    expect(invoice.payments).toMatchObject([{ status: "PAID", amountCents: 500, flagged: false }]);
+    expect(invoice.payments[0].refdet).toMatch(new RegExp(`^F${String(invoice.number).padStart(7, "0")}T001`));
     const mails = (await listOutbox()).slice(0, (await listOutbox()).length - before);
     expect(mails.map((m) => m.subject).sort()).toEqual([
       `Paiement : Initialisation du paiement PayFip N° ${invoice.number}`,
@@ -86,7 +87,7 @@ describe("PayFiP payment", () => {
     expect((await db.invoice.findUniqueOrThrow({ where: { id: hold.invoiceId } })).status).toBe("PENDING_PAYMENT");
   });
 
-  it("refuses and flags a detail whose amount does not match", async () => {
+  it("keeps money whose amount does not match as a flagged credit, leaving the invoice due", async () => {
     const { db, family, hold } = await bookedInvoice();
     const idOp = idopOf((await start(hold.invoiceId, family.household.id)).redirectUrl);
     settleSimulatedPayment(idOp, "P");
@@ -94,10 +95,10 @@ describe("PayFiP payment", () => {
       ...client,
       recupererDetailPaiementSecurise: async (id) => ({ ...(await client.recupererDetailPaiementSecurise(id)), montant: "1" }),
     };
-    expect(await checkPayfipPayment(idOp, { now: at(2), client: tampered })).toMatchObject({ status: "REJECTED" });
+    expect(await checkPayfipPayment(idOp, { now: at(2), client: tampered })).toMatchObject({ status: "PAID" });
     const payment = await db.payment.findUniqueOrThrow({ where: { idOp } });
-    expect(payment).toMatchObject({ flagged: true });
-    expect(payment.flagReason).toMatch(/montant 1 au lieu de 500/);
+    expect(payment).toMatchObject({ flagged: true, amountCents: 1, creditCents: 1 });
+    expect(payment.flagReason).toMatch(/Montant reçu \(0,01\s€\) différent du montant dû \(5,00\s€\)/);
     expect((await db.invoice.findUniqueOrThrow({ where: { id: hold.invoiceId } })).status).toBe("PENDING_PAYMENT");
   });
 

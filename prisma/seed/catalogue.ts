@@ -118,6 +118,9 @@ export async function seedCatalogue(db: Db) {
   const slot = await db.slot.findUnique({ where: { productId_date: { productId: repas.id, date: dayToDate(almostFull) } } });
   if (lea && slot) {
     await db.slot.update({ where: { id: slot.id }, data: { capacity: 2 } });
-    await db.booking.create({ data: { slotId: slot.id, personId: lea.id, householdId: lea.householdId, status: "CONFIRMED" } });
+    const tariff = await db.tariff.findFirst({ where: { productId: repas.id }, orderBy: { unitPriceCents: "desc" } });
+    await db.booking.create({
+      data: { slotId: slot.id, personId: lea.id, householdId: lea.householdId, status: "CONFIRMED", unitPriceCents: tariff?.unitPriceCents ?? 0, tariffId: tariff?.id },
+    });
   }
 }

@@ -35,6 +35,11 @@ export default async function PendingBookingPage({ params }: { params: Promise<{
           <Alert tone="warning" title="Réservation annulée.">
             {invoice.cancelReason ?? "Les places ont été libérées."} La facture n° {invoice.number} est annulée.
           </Alert>
+        ) : invoice.status === "EXPIRED" ? (
+          <Alert tone="warning" title="Délai de paiement dépassé.">
+            Les places ont été libérées. La facture n° {invoice.number} n&apos;est plus à régler : recommencez la réservation si
+            vous le souhaitez.
+          </Alert>
         ) : (
           <Alert tone="success" title={`Facture n° ${invoice.number} : ${invoice.status === "PAID" ? "payée" : "à régler"}.`} />
         )}

@@ -270,6 +270,22 @@ describe("one owner for money", () => {
     await expect(useCreditOnInvoice({ actor: family.actor, householdId: "another", invoiceId: second.invoiceId })).rejects.toThrow(/introuvable/);
   });
 
+  it("one credit used on several invoices at once pays only one of them", async () => {
+    const days = ["2026-06-15", "2026-06-16", "2026-06-18", "2026-06-19", "2026-06-22", "2026-06-23"];
+    const { db, family, staff, book } = await setup({ days: ["2026-06-09", ...days] });
+    const first = await book(family, ["2026-06-09"]);
+    await recordCounterPayment({ actor: staff, invoiceId: first.invoiceId, method: "CHEQUE", now: at(1) });
+    await creditPaidInvoice({ actor: staff, invoiceId: first.invoiceId, amountCents: 250, reason: "Repas non servi", now: at(2) });
+    const targets: string[] = [];
+    for (const day of days) targets.push((await book(family, [day], at(3))).invoiceId);
+    const results = await Promise.allSettled(
+      targets.map((invoiceId) => useCreditOnInvoice({ actor: family.actor, householdId: family.household.id, invoiceId, now: at(4) })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    expect(await expectBalanced(family.household.id)).toMatchObject({ creditCents: 0 });
+    expect(await db.invoice.count({ where: { id: { in: targets }, status: "PAID" } })).toBe(1);
+  });
+
   it("staff refund a double payment from the queue, which then closes", async () => {
     const { db, family, staff, book } = await setup();
     const hold = await book();

@@ -36,7 +36,7 @@ async function resolveFlagInTx(tx: Tx, paymentId: string | undefined, actor: Act
  * invoice is paid and its held days confirmed. Scoped by household; staff
  * may do it from the "À traiter" queue, which also closes the flag.
  */
-export async function useCreditOnInvoice({
+export async function applyCreditToInvoice({
   actor,
   householdId,
   invoiceId,

@@ -9,7 +9,7 @@ import { createAccount } from "@/lib/factories";
 import { PayfipError, createPayfipClient, type PayfipClient } from "@/lib/payments/payfip/client";
 import { handleSimulatorSoap, settleSimulatedPayment } from "@/lib/payments/payfip/simulator";
 import { checkPayfipPayment, settlePendingPayments, startPayfipPayment } from "@/lib/payments";
-import { creditPaidInvoice, keepCreditOnAccount, refundCredit, useCreditOnInvoice } from "./credit";
+import { creditPaidInvoice, keepCreditOnAccount, refundCredit, applyCreditToInvoice } from "./credit";
 import { accountSummary, invoiceOutstanding } from "./ledger";
 import { cancelInvoice, listMoneyQueue, recordCounterPayment } from "./staff";
 
@@ -259,15 +259,15 @@ describe("one owner for money", () => {
 
     const second = await book(family, ["2026-06-15"], at(3));
     const double = await Promise.allSettled([
-      useCreditOnInvoice({ actor: family.actor, householdId: family.household.id, invoiceId: second.invoiceId, now: at(4) }),
-      useCreditOnInvoice({ actor: family.actor, householdId: family.household.id, invoiceId: second.invoiceId, now: at(4) }),
+      applyCreditToInvoice({ actor: family.actor, householdId: family.household.id, invoiceId: second.invoiceId, now: at(4) }),
+      applyCreditToInvoice({ actor: family.actor, householdId: family.household.id, invoiceId: second.invoiceId, now: at(4) }),
     ]);
     expect(double.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await invoiceOutstanding(db, second.invoiceId)).toBe(0);
     expect((await db.invoice.findUniqueOrThrow({ where: { id: second.invoiceId } })).status).toBe("PAID");
     expect(await expectBalanced(family.household.id)).toMatchObject({ creditCents: 0 });
     await expect(refundCredit({ actor: staff, householdId: family.household.id, amountCents: 1, reference: "VIR-1" })).rejects.toThrow(/dépasse/);
-    await expect(useCreditOnInvoice({ actor: family.actor, householdId: "another", invoiceId: second.invoiceId })).rejects.toThrow(/introuvable/);
+    await expect(applyCreditToInvoice({ actor: family.actor, householdId: "another", invoiceId: second.invoiceId })).rejects.toThrow(/introuvable/);
   });
 
   it("one credit used on several invoices at once pays only one of them", async () => {
@@ -279,7 +279,7 @@ describe("one owner for money", () => {
     const targets: string[] = [];
     for (const day of days) targets.push((await book(family, [day], at(3))).invoiceId);
     const results = await Promise.allSettled(
-      targets.map((invoiceId) => useCreditOnInvoice({ actor: family.actor, householdId: family.household.id, invoiceId, now: at(4) })),
+      targets.map((invoiceId) => applyCreditToInvoice({ actor: family.actor, householdId: family.household.id, invoiceId, now: at(4) })),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await expectBalanced(family.household.id)).toMatchObject({ creditCents: 0 });
@@ -362,7 +362,7 @@ async function randomisedLedger(steps: number) {
       } else if (op === "late" && idops.length) {
         await checkPayfipPayment(pick(idops), { now, client });
       } else if (op === "use" && open.length) {
-        await useCreditOnInvoice({ actor: family.actor, householdId: family.household.id, invoiceId: pick(open).id, now });
+        await applyCreditToInvoice({ actor: family.actor, householdId: family.household.id, invoiceId: pick(open).id, now });
       } else if (op === "refund") {
         const { creditCents } = await accountSummary(db, family.household.id);
         if (creditCents > 0) await refundCredit({ actor: staff, householdId: family.household.id, amountCents: Math.max(1, Math.floor(creditCents * rand())), reference: `VIR-${step}`, now });

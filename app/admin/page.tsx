@@ -54,7 +54,7 @@ export default async function AdminDashboardPage() {
       highlight: false,
     },
     {
-      href: "/admin/paiements?signales=1",
+      href: "/admin/paiements/a-traiter",
       value: payments.flagged,
       label: "paiements à traiter (en retard, avoir, incohérence)",
       action: "Traiter",

@@ -1,37 +1,8 @@
-import path from "node:path";
-import { Document, Font, Image as PdfImage, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
+import { Document, Image as PdfImage, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { euros, parisDate, PdfHeader, s as base } from "./parts";
 import type { InvoicePdfData } from "./types";
 
-// Static .woff files from npm: react-pdf's font loader cannot read variable
-// WOFF2. They are read from disk at render time (next.config.ts traces them
-// into the deployment).
-const font = (weight: number) =>
-  path.join(/* turbopackIgnore: true */ process.cwd(), "node_modules/@fontsource/inter/files", `inter-latin-${weight}-normal.woff`);
-Font.register({
-  family: "Inter",
-  fonts: [
-    { src: font(400) },
-    { src: font(600), fontWeight: 600 },
-    { src: font(700), fontWeight: 700 },
-  ],
-});
-Font.registerHyphenationCallback((word) => [word]);
-
-const euros = (cents: number) =>
-  new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" }).format(cents / 100).replace(/\u202f/g, " ");
-const parisDate = (d: Date) => format(new TZDate(d, "Europe/Paris"), "dd/MM/yyyy");
-
-const s = StyleSheet.create({
-  page: { fontFamily: "Inter", fontSize: 9.5, padding: 36, color: "#0f172a" },
-  row: { flexDirection: "row" },
-  header: { flexDirection: "row", justifyContent: "space-between", marginBottom: 24 },
-  authority: { width: "55%" },
-  strong: { fontWeight: 700 },
-  title: { fontSize: 16, fontWeight: 700, color: "#173c93", marginBottom: 4 },
-  addressee: { width: "40%", padding: 10, borderWidth: 1, borderColor: "#cbd5e1", borderRadius: 4 },
-  meta: { marginBottom: 16 },
+const s = { ...base, ...StyleSheet.create({
   table: { borderTopWidth: 1, borderColor: "#94a3b8" },
   th: { flexDirection: "row", backgroundColor: "#e2e8f0", paddingVertical: 4, fontWeight: 600 },
   tr: { flexDirection: "row", paddingVertical: 3, borderBottomWidth: 0.5, borderColor: "#e2e8f0" },
@@ -55,7 +26,7 @@ const s = StyleSheet.create({
   slip: { marginTop: 28, paddingTop: 12, borderTopWidth: 1, borderStyle: "dashed", borderColor: "#64748b", flexDirection: "row" },
   slipText: { width: "72%", paddingRight: 12, lineHeight: 1.4 },
   qr: { width: 110, height: 110 },
-});
+}) };
 
 /** The invoice as a tree of small parts: header, lines per child, totals, payment slip. */
 export function InvoiceDocument({ data, qrDataUrl }: { data: InvoicePdfData; qrDataUrl: string }) {
@@ -63,30 +34,7 @@ export function InvoiceDocument({ data, qrDataUrl }: { data: InvoicePdfData; qrD
   return (
     <Document title={`Facture ${invoice.number}`} author={authority.name} language="fr">
       <Page size="A4" style={s.page}>
-        <View style={s.header}>
-          <View style={s.authority}>
-            <Text style={s.title}>{authority.name}</Text>
-            <Text>{authority.address1}</Text>
-            {authority.address2 ? <Text>{authority.address2}</Text> : null}
-            <Text>
-              {authority.postalCode} {authority.city}
-            </Text>
-            <Text>
-              {authority.phone} — {authority.email}
-            </Text>
-          </View>
-          <View style={s.addressee}>
-            <Text style={s.strong}>{data.responsible}</Text>
-            <Text>
-              Famille {household.name} (n° {household.reference})
-            </Text>
-            <Text>{household.address1}</Text>
-            {household.address2 ? <Text>{household.address2}</Text> : null}
-            <Text>
-              {household.postalCode} {household.city}
-            </Text>
-          </View>
-        </View>
+        <PdfHeader authority={authority} household={household} responsible={data.responsible} />
 
         <View style={s.meta}>
           <Text style={s.title}>Facture N° {invoice.number}</Text>

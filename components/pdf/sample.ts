@@ -1,4 +1,4 @@
-import type { InvoicePdfData } from "./types";
+import type { CreditNotePdfData, InvoicePdfData } from "./types";
 
 /** Realistic data for previews, tests and the PDF benchmark. */
 export const SAMPLE_INVOICE: InvoicePdfData = {
@@ -33,4 +33,12 @@ export const SAMPLE_INVOICE: InvoicePdfData = {
       lines: [{ label: "Cantine Repas cantine 9, 15 mai 2026", quantity: 2, unitPriceCents: 400, totalCents: 800 }],
     },
   ],
+};
+
+export const SAMPLE_CREDIT_NOTE: CreditNotePdfData = {
+  authority: SAMPLE_INVOICE.authority,
+  household: SAMPLE_INVOICE.household,
+  responsible: SAMPLE_INVOICE.responsible,
+  creditNote: { number: 12, issuedAt: new Date("2026-05-20T09:10:00Z"), amountCents: 400, reason: "Repas du 15 mai non servi (sortie scolaire)" },
+  invoice: { number: 9577, issuedAt: SAMPLE_INVOICE.invoice.issuedAt, totalCents: 800 },
 };

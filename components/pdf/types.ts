@@ -1,15 +1,26 @@
+export type PdfAuthority = {
+  name: string;
+  address1: string;
+  address2: string | null;
+  postalCode: string;
+  city: string;
+  phone: string;
+  email: string;
+  regieName: string;
+};
+
+export type PdfHousehold = {
+  name: string;
+  reference: number;
+  address1: string;
+  address2: string | null;
+  postalCode: string;
+  city: string;
+};
+
 /** Everything the invoice PDF shows, prepared by the billing domain (no database access here). */
 export type InvoicePdfData = {
-  authority: {
-    name: string;
-    address1: string;
-    address2: string | null;
-    postalCode: string;
-    city: string;
-    phone: string;
-    email: string;
-    regieName: string;
-  };
+  authority: PdfAuthority;
   invoice: {
     number: number;
     issuedAt: Date;
@@ -25,17 +36,25 @@ export type InvoicePdfData = {
     qf: number | null;
     regime: string | null;
   };
-  household: {
-    name: string;
-    reference: number;
-    address1: string;
-    address2: string | null;
-    postalCode: string;
-    city: string;
-  };
+  household: PdfHousehold;
   responsible: string;
   groups: {
     title: string;
     lines: { label: string; quantity: number; unitPriceCents: number; totalCents: number }[];
   }[];
+};
+
+/** Everything the credit note (avoir) PDF shows, prepared by the billing domain. */
+export type CreditNotePdfData = {
+  authority: PdfAuthority;
+  household: PdfHousehold;
+  responsible: string;
+  creditNote: {
+    number: number;
+    issuedAt: Date;
+    amountCents: number;
+    reason: string;
+  };
+  /** The invoice it corrects, when there is one */
+  invoice: { number: number; issuedAt: Date; totalCents: number } | null;
 };

@@ -1,10 +1,17 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireStaff } from "@/lib/auth/dal";
+// Not a React hook despite its name: aliased so the hooks lint rule does not take it for one.
+import { keepCreditOnAccount, refundCredit, applyCreditToInvoice as applyCreditOnInvoice } from "@/lib/billing/credit";
 import { PAYMENT_STATUS_LABELS, recheckPayment } from "@/lib/billing/staff";
-import { type FormState, formDataToObject, handleForm } from "@/lib/forms";
+import { type FormState, formDataToObject, handleForm, INVALID_FORM } from "@/lib/forms";
+import { parseEuros } from "@/lib/money";
+import { keepValues, type AdminFormState } from "../_lib/form-values";
+
+const QUEUE = "/admin/paiements/a-traiter";
 
 export async function recheckPaymentAction(_prev: FormState, formData: FormData): Promise<FormState> {
   const actor = await requireStaff();
@@ -16,4 +23,77 @@ export async function recheckPaymentAction(_prev: FormState, formData: FormData)
       message: outcome ? `PayFiP consulté : ${PAYMENT_STATUS_LABELS[outcome.status]}.` : "PayFiP ne connaît pas ce paiement.",
     };
   });
+}
+
+const RefundSchema = z.object({
+  householdId: z.string().min(1),
+  /** Set when the refund answers an item of the "À traiter" queue, which it closes */
+  paymentId: z.string().optional().transform((v) => v || undefined),
+  amountCents: z.number({ error: "Indiquez un montant en euros, par exemple 12,50." }).int().positive("Indiquez un montant positif."),
+  reference: z
+    .string()
+    .trim()
+    .min(1, "Indiquez la référence du virement.")
+    .max(100, "La référence tient en 100 caractères au plus."),
+});
+
+/** "Rembourser": the régie paid the family back by transfer; the credit goes down by that amount. */
+export async function refundCreditAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  const actor = await requireStaff();
+  const raw = formDataToObject(formData);
+  // Staff type euros ("12,50"); the domain only knows cents.
+  const amountCents = parseEuros(String(raw.amount ?? ""));
+  if (amountCents === undefined) {
+    return keepValues(
+      { status: "error", message: INVALID_FORM, fieldErrors: { amount: "Indiquez un montant en euros, par exemple 12,50." } },
+      formData,
+    );
+  }
+  const state = await handleForm(RefundSchema, { ...raw, amountCents }, async ({ householdId, paymentId, reference }) => {
+    await refundCredit({ actor, householdId, amountCents, reference, fromPaymentId: paymentId });
+    revalidatePath("/admin", "layout");
+    redirect(paymentId ? `${QUEUE}?fait=rembourse` : `/admin/familles/${householdId}/compte?rembourse=1`);
+  });
+  return keepValues(mapAmountError(state), formData);
+}
+
+/** The schema checks `amountCents`; the form's field is `amount`. */
+function mapAmountError(state: FormState): FormState {
+  if (state.fieldErrors?.amountCents) {
+    const { amountCents, ...rest } = state.fieldErrors;
+    return { ...state, fieldErrors: { ...rest, amount: amountCents } };
+  }
+  return state;
+}
+
+const UseCreditSchema = z.object({
+  paymentId: z.string().min(1),
+  householdId: z.string().min(1),
+  invoiceId: z.string().min(1, "Choisissez la facture à régler avec l'avoir."),
+});
+
+/** "Utiliser sur une facture": the family's credit pays (part of) one of its open invoices; the queue item is closed. */
+export async function applyCreditFromQueueAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  const actor = await requireStaff();
+  return handleForm(UseCreditSchema, formDataToObject(formData), async ({ paymentId, householdId, invoiceId }) => {
+    const { paid } = await applyCreditOnInvoice({ actor, householdId, invoiceId, fromPaymentId: paymentId });
+    revalidatePath("/admin", "layout");
+    redirect(`${QUEUE}?fait=${paid ? "utilise" : "utilise-partiel"}`);
+  });
+}
+
+const KeepSchema = z.object({
+  paymentId: z.string().min(1),
+  note: z.string().trim().max(300, "La note tient en 300 caractères au plus.").optional(),
+});
+
+/** "Conserver sur le compte": the money stays as credit; the queue item is closed with who decided. */
+export async function keepCreditAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
+  const actor = await requireStaff();
+  const state = await handleForm(KeepSchema, formDataToObject(formData), async ({ paymentId, note }) => {
+    await keepCreditOnAccount({ actor, paymentId, note: note || undefined });
+    revalidatePath("/admin", "layout");
+    redirect(`${QUEUE}?fait=conserve`);
+  });
+  return keepValues(state, formData);
 }

@@ -23,17 +23,27 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
     <>
       <PageTitle description="Chaque transaction PayFiP et chaque paiement au guichet, avec leur état.">Paiements</PageTitle>
       <dl className="mb-4 grid grid-cols-2 gap-3 sm:grid-cols-4">
-        {[
-          ["En cours", dashboard.pending],
-          ["En retard (plus de 20 min)", dashboard.late],
-          ["Échoués (24 h)", dashboard.failed],
-          ["À traiter", dashboard.flagged],
-        ].map(([label, value]) => (
+        {(
+          [
+            ["En cours", dashboard.pending],
+            ["En retard (plus de 20 min)", dashboard.late],
+            ["Échoués (24 h)", dashboard.failed],
+          ] as const
+        ).map(([label, value]) => (
           <div key={label} className="rounded-lg border border-slate-200 bg-white p-3">
             <dt className="text-sm text-slate-700">{label}</dt>
             <dd className="text-2xl font-bold">{value}</dd>
           </div>
         ))}
+        <div className={`rounded-lg border bg-white p-3 ${dashboard.flagged > 0 ? "border-danger-700" : "border-slate-200"}`}>
+          <dt className="text-sm text-slate-700">À traiter</dt>
+          <dd className="text-2xl font-bold">
+            <Link href="/admin/paiements/a-traiter" className="inline-flex min-h-11 items-center text-brand-700 underline">
+              {dashboard.flagged}
+              <span className="sr-only"> paiements à traiter : les traiter</span>
+            </Link>
+          </dd>
+        </div>
       </dl>
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4">
         <div>
@@ -96,6 +106,17 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
                     {p.receiptNumber ? <span className="block">Reçu N° {p.receiptNumber}</span> : null}
                     {p.creditCents ? <span className="block">Avoir : {formatCents(p.creditCents)}</span> : null}
                     {p.flagged ? <span className="block font-semibold text-danger-700">{p.flagReason}</span> : null}
+                    {p.flagged && !p.resolvedAt ? (
+                      <Link href="/admin/paiements/a-traiter" className="inline-flex min-h-11 items-center text-brand-700 underline">
+                        Traiter<span className="sr-only"> le paiement de la facture N° {p.invoice.number}</span>
+                      </Link>
+                    ) : null}
+                    {p.flagged && p.resolvedAt ? (
+                      <span className="block">
+                        Traité le {formatDateTime(p.resolvedAt)}
+                        {p.resolution ? ` : ${p.resolution}` : ""}
+                      </span>
+                    ) : null}
                     {p.idOp && p.status === "PENDING" ? <RecheckForm paymentId={p.id} label={`facture N° ${p.invoice.number}`} /> : null}
                   </td>
                 </tr>

@@ -1,0 +1,28 @@
+import { renderCreditNotePdf } from "@/components/pdf/render";
+import { getCurrentUser } from "@/lib/auth/dal";
+import { getCreditNotePdfData } from "@/lib/billing/credit-note-pdf";
+import { AppError } from "@/lib/errors";
+
+const notFound = () => new Response("Introuvable", { status: 404, headers: { "Cache-Control": "no-store" } });
+
+/** A credit note PDF, for its own household only (the household comes from the session). Staff use /admin/avoirs/[id]/pdf. */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const user = await getCurrentUser();
+  if (!user || user.status !== "ACTIVE" || user.role !== "PARENT" || !user.householdId) return notFound();
+  const { id } = await params;
+  try {
+    const data = await getCreditNotePdfData({ creditNoteId: id, householdId: user.householdId });
+    const pdf = await renderCreditNotePdf(data);
+    return new Response(new Uint8Array(pdf), {
+      headers: {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `inline; filename="avoir-${data.creditNote.number}.pdf"`,
+        "Cache-Control": "private, no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") return notFound();
+    throw error;
+  }
+}

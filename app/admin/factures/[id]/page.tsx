@@ -5,13 +5,13 @@ import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/dal";
 import { INVOICE_STATUS_LABELS } from "@/lib/billing/invoices";
-import { COUNTER_METHODS, getInvoiceForStaff, METHOD_LABELS, PAYMENT_STATUS_LABELS } from "@/lib/billing/staff";
+import { COUNTER_METHODS, getHouseholdAccountForStaff, getInvoiceForStaff, METHOD_LABELS, PAYMENT_STATUS_LABELS } from "@/lib/billing/staff";
 import { dateToDay, fullDayLabel } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { formatCents } from "@/lib/money";
 import { ScrollTable, captionClass, tdClass, thClass } from "../../_components/scroll-table";
 import { formatDate, formatDateTime } from "../../_lib/format";
-import { CancelInvoiceForm, CounterPaymentForm } from "./invoice-forms";
+import { CancelInvoiceForm, CounterPaymentForm, CreditNoteForm } from "./invoice-forms";
 
 export const metadata: Metadata = { title: "Facture" };
 
@@ -22,16 +22,21 @@ export default async function StaffInvoicePage({
   searchParams,
 }: {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ recu?: string; annulee?: string }>;
+  searchParams: Promise<{ recu?: string; annulee?: string; avoir?: string; avoir_cents?: string }>;
 }) {
   await requireStaff();
   const { id } = await params;
-  const { recu, annulee } = await searchParams;
+  const { recu, annulee, avoir, avoir_cents: keptCents } = await searchParams;
   const invoice = await getInvoiceForStaff(id).catch((error) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
   const open = invoice.status === "PENDING_PAYMENT" || invoice.status === "UNPAID";
+  // An expired invoice can still be paid at the counter (the late-payment rule re-takes what places it can).
+  const counterPayable = open || invoice.status === "EXPIRED";
+  const account = await getHouseholdAccountForStaff(invoice.household.id);
+  const creditNotes = account.creditNotes.filter((c) => c.invoiceNumber === invoice.number);
+  const roomCents = invoice.totalCents - creditNotes.reduce((sum, c) => sum + c.amountCents, 0);
   return (
     <>
       <PageTitle description={`${INVOICE_STATUS_LABELS[invoice.status]} — émise le ${formatDate(invoice.issuedAt)}`}>
@@ -44,15 +49,36 @@ export default async function StaffInvoicePage({
         <Link className="inline-flex min-h-11 items-center underline" href={`/admin/familles/${invoice.household.id}`}>
           Famille {invoice.household.name} (n° {invoice.household.reference})
         </Link>
+        <Link className="inline-flex min-h-11 items-center underline" href={`/admin/familles/${invoice.household.id}/compte`}>
+          Compte famille{account.summary.creditCents > 0 ? ` (avoir disponible : ${formatCents(account.summary.creditCents)})` : ""}
+        </Link>
       </div>
       {recu && /^\d+$/.test(recu) && invoice.status === "PAID" ? (
         <div className="mb-4">
-          <Alert tone="success">Paiement enregistré : reçu N° {recu}.</Alert>
+          <Alert tone="success">
+            Paiement enregistré : reçu N° {recu}.
+            {keptCents && /^\d+$/.test(keptCents) && Number(keptCents) > 0
+              ? ` ${formatCents(Number(keptCents))} sont conservés en avoir sur le compte famille.`
+              : ""}
+          </Alert>
         </div>
       ) : null}
       {annulee && invoice.status === "CANCELLED" ? (
         <div className="mb-4">
           <Alert tone="success">Facture annulée : son numéro est conservé.</Alert>
+        </div>
+      ) : null}
+      {avoir && /^\d+$/.test(avoir) ? (
+        <div className="mb-4">
+          <Alert tone="success">Avoir N° {avoir} émis : son montant est porté au crédit de la famille.</Alert>
+        </div>
+      ) : null}
+      {invoice.status === "EXPIRED" ? (
+        <div className="mb-4">
+          <Alert tone="warning" title={INVOICE_STATUS_LABELS.EXPIRED}>
+            Les places retenues ont été libérées. Un paiement au guichet reprend les journées encore disponibles ; le
+            reste est conservé en avoir.
+          </Alert>
         </div>
       ) : null}
       {invoice.status === "CANCELLED" ? (
@@ -110,20 +136,61 @@ export default async function StaffInvoicePage({
                   {formatDateTime(p.createdAt)}
                   {p.refdet ? <> — réf. {p.refdet}</> : null}
                   {p.receiptNumber ? <> — reçu N° {p.receiptNumber}</> : null}
-                  {p.flagged ? <span className="block font-semibold text-danger-700">{p.flagReason}</span> : null}
+                  {p.creditCents ? <span className="block">Conservé en avoir : {formatCents(p.creditCents)}</span> : null}
+                  {p.flagged ? (
+                    <span className="block font-semibold text-danger-700">
+                      {p.flagReason}
+                      {p.resolvedAt ? ` — traité le ${formatDateTime(p.resolvedAt)}${p.resolution ? ` : ${p.resolution}` : ""}` : ""}
+                    </span>
+                  ) : null}
+                  {p.flagged && !p.resolvedAt ? (
+                    <Link href="/admin/paiements/a-traiter" className="inline-flex min-h-11 items-center text-brand-700 underline">
+                      Traiter ce paiement
+                    </Link>
+                  ) : null}
                 </li>
               ))}
             </ul>
           )}
         </Card>
 
-        {open ? (
+        {creditNotes.length ? (
+          <Card title="Avoirs sur cette facture">
+            <ul className="space-y-2 text-sm">
+              {creditNotes.map((c) => (
+                <li key={c.id} className="flex flex-wrap items-center gap-x-3 gap-y-1 rounded border border-slate-200 p-2">
+                  <span>
+                    <strong>Avoir N° {c.number}</strong> — {formatCents(c.amountCents)} — {formatDate(c.issuedAt)} — {c.reason}
+                  </span>
+                  <a
+                    href={`/admin/avoirs/${c.id}/pdf`}
+                    className="inline-flex min-h-11 items-center rounded-md border border-brand-700 px-3 font-semibold text-brand-700"
+                  >
+                    PDF<span className="sr-only"> de l&apos;avoir N° {c.number}</span>
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </Card>
+        ) : null}
+
+        {counterPayable ? (
           <div className="grid gap-6 md:grid-cols-2">
             <Card title="Paiement au guichet">
               <CounterPaymentForm invoiceId={invoice.id} methods={COUNTER_METHODS.map((m) => ({ value: m, label: METHOD_LABELS[m] }))} />
             </Card>
-            <Card title="Annuler la facture">
-              <CancelInvoiceForm invoiceId={invoice.id} />
+            {open ? (
+              <Card title="Annuler la facture">
+                <CancelInvoiceForm invoiceId={invoice.id} />
+              </Card>
+            ) : null}
+          </div>
+        ) : null}
+
+        {invoice.status === "PAID" && roomCents > 0 ? (
+          <div className="md:max-w-md">
+            <Card title="Émettre un avoir">
+              <CreditNoteForm invoiceId={invoice.id} roomCents={roomCents} />
             </Card>
           </div>
         ) : null}

@@ -47,6 +47,14 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
       <PageTitle description={`Famille n° ${household.reference}, enregistrée le ${formatDate(household.createdAt)}`}>
         Famille {household.name}
       </PageTitle>
+      <p className="mb-6">
+        <Link
+          href={`/admin/familles/${household.id}/compte`}
+          className="inline-flex min-h-11 items-center rounded-md border border-brand-700 px-4 font-semibold text-brand-700"
+        >
+          Compte famille : relevé, avoirs, remboursements
+        </Link>
+      </p>
       <div className="grid gap-6 md:grid-cols-2">
         <Card title="Adresse">
           <address className="not-italic leading-relaxed">

@@ -6,7 +6,7 @@ import { requireParent } from "@/lib/auth/dal";
 import { listHouseholdFiles, REVIEW_STATUS_LABELS } from "@/lib/documents";
 import { formatParisDate, requestStateLabel, requestValidationLabel, STATUS_BADGE } from "@/lib/documents/format";
 import { listHouseholdRequests } from "@/lib/requests";
-import { INVOICE_STATUS_LABELS, listHouseholdInvoices } from "@/lib/billing/invoices";
+import { INVOICE_STATUS_LABELS, type InvoiceRowDto, listHouseholdInvoices } from "@/lib/billing/invoices";
 import { formatCents } from "@/lib/money";
 import { InvoiceTable } from "../factures/invoice-table";
 import { DeleteFileForm } from "./delete-file-form";
@@ -34,11 +34,14 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const params = await searchParams;
   const tab: TabKey = TABS.some((t) => t.key === params.onglet) ? (params.onglet as TabKey) : "demandes";
   const query = (params.q ?? "").slice(0, 100);
+  // Read once, before the page is sent: the balance is in the first paint, so nothing moves when it arrives.
+  const invoices = await listHouseholdInvoices({ householdId: user.householdId });
   return (
     <>
       <PageTitle description="Le résumé de vos demandes, de vos factures et des fichiers envoyés au service.">
         Bonjour {user.firstName}
       </PageTitle>
+      <AccountBalance dueCents={invoices.dueCents} creditCents={invoices.creditCents} />
       <nav aria-label="Onglets de l'accueil" className="mb-4 border-b border-slate-300">
         <ul className="flex flex-wrap gap-1">
           {TABS.map((t) => (
@@ -59,7 +62,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         </ul>
       </nav>
       {tab === "factures" ? (
-        <LatestInvoices householdId={user.householdId} />
+        <LatestInvoices invoices={invoices.invoices} />
       ) : (
         <>
           <form method="get" action="/accueil" role="search" className="mb-4 flex flex-wrap items-end gap-2">
@@ -186,14 +189,36 @@ async function FilesTab({ householdId, query }: { householdId: string; query: st
   );
 }
 
-/** The Factures tab: the latest invoices and the amount waiting for payment; the full list is on Factures. */
-async function LatestInvoices({ householdId }: { householdId: string }) {
-  const { invoices, dueCents } = await listHouseholdInvoices({ householdId });
+/** The family's balance, above the tabs on every tab: what is waiting for payment and, if any, the credit. */
+function AccountBalance({ dueCents, creditCents }: { dueCents: number; creditCents: number }) {
+  return (
+    <dl className="mb-4 flex flex-wrap gap-x-6 gap-y-1 rounded-lg border border-slate-200 bg-white px-4 py-3">
+      <div className="flex flex-wrap gap-x-1">
+        <dt>Montant en attente de paiement :</dt>
+        <dd className="font-bold">{formatCents(dueCents)}</dd>
+      </div>
+      {creditCents > 0 ? (
+        <div className="flex flex-wrap gap-x-1">
+          <dt>Avoir disponible :</dt>
+          <dd className="font-bold">{formatCents(creditCents)}</dd>
+        </div>
+      ) : null}
+      <div>
+        <dt className="sr-only">Détail</dt>
+        <dd>
+          <Link href="/factures" className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
+            Voir mes factures
+          </Link>
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+/** The Factures tab: the latest invoices; the full list (and the credit's use) is on Factures. */
+function LatestInvoices({ invoices }: { invoices: InvoiceRowDto[] }) {
   return (
     <div className="space-y-4">
-      <p className="text-lg">
-        Montant en attente de paiement : <strong>{formatCents(dueCents)}</strong>
-      </p>
       {invoices.length === 0 ? (
         <EmptyState title="Aucune facture pour le moment." />
       ) : (

@@ -4,18 +4,25 @@ import Link from "next/link";
 import type { InvoiceRowDto } from "@/lib/billing/invoices";
 import type { InvoiceStatus } from "@/lib/generated/prisma/client";
 import { formatCents } from "@/lib/money";
+import { UseCreditButton } from "./use-credit-button";
 
 const parisDate = (d: Date) => format(new TZDate(d, "Europe/Paris"), "dd/MM/yyyy");
 
-/** Columns from the seed: Date, N°, Nom, Montant, with "PDF" and, while unpaid, "Payer". */
+/**
+ * Columns from the seed: Date, N°, Nom, Montant, with "PDF" and, while
+ * unpaid, "Payer" (and "Utiliser mon avoir" when the family has credit).
+ */
 export function InvoiceTable({
   invoices,
   statusLabels,
   caption = "Vos factures",
+  creditCents = 0,
 }: {
   invoices: InvoiceRowDto[];
   statusLabels: Record<InvoiceStatus, string>;
   caption?: string;
+  /** The family's credit: when positive, payable rows offer to use it */
+  creditCents?: number;
 }) {
   return (
     <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white" tabIndex={0} role="region" aria-label={caption}>
@@ -50,6 +57,11 @@ export function InvoiceTable({
                   >
                     Payer<span className="sr-only"> la facture N° {invoice.number}</span>
                   </Link>
+                ) : null}
+                {invoice.payable && creditCents > 0 ? (
+                  <span className="ml-2">
+                    <UseCreditButton invoiceId={invoice.id} invoiceNumber={invoice.number} />
+                  </span>
                 ) : null}
               </td>
               <td className="whitespace-nowrap px-3 py-2">{parisDate(invoice.issuedAt)}</td>

@@ -1,3 +1,5 @@
+import { TZDate } from "@date-fns/tz";
+import { format } from "date-fns";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState, PageTitle } from "@/components/ui/card";
@@ -9,9 +11,12 @@ import { InvoiceTable } from "./invoice-table";
 
 export const metadata: Metadata = { title: "Factures" };
 
-export default async function InvoicesPage({ searchParams }: { searchParams: Promise<{ annee?: string }> }) {
+const parisDate = (d: Date) => format(new TZDate(d, "Europe/Paris"), "dd/MM/yyyy");
+
+export default async function InvoicesPage({ searchParams }: { searchParams: Promise<{ annee?: string; avoir?: string; montant?: string }> }) {
   const user = await requireParent();
-  const { annee } = await searchParams;
+  const { annee, avoir, montant } = await searchParams;
+  const used = montant && /^\d{1,9}$/.test(montant) ? Number(montant) : null;
   const year = annee && /^\d{4}$/.test(annee) ? Number(annee) : undefined;
   const data = await listHouseholdInvoices({ householdId: user.householdId, year });
   return (
@@ -40,11 +45,21 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
           Montant en attente de paiement : <strong>{formatCents(data.dueCents)}</strong>
         </p>
       </div>
+      {(avoir === "regle" || avoir === "partiel") && used !== null ? (
+        <div className="mb-4">
+          <Alert tone="success" title="Avoir utilisé">
+            {formatCents(used)} de votre avoir ont été utilisés.{" "}
+            {avoir === "regle"
+              ? "La facture est réglée et vos réservations sont confirmées."
+              : "Il reste un montant à payer sur la facture : vous pouvez le régler en ligne."}
+          </Alert>
+        </div>
+      ) : null}
       {data.creditCents > 0 ? (
         <div className="mb-4">
-          <Alert tone="info" title={`Avoir en votre faveur : ${formatCents(data.creditCents)}`}>
-            Un paiement est arrivé après l&apos;expiration d&apos;une réservation dont les places n&apos;étaient plus
-            libres. Le service vous contactera pour l&apos;utiliser ou vous le rembourser.
+          <Alert tone="info" title={`Avoir disponible : ${formatCents(data.creditCents)}`}>
+            Une somme que le service vous doit (paiement reçu en trop, journée non assurée…). Utilisez-la sur une
+            facture à payer avec le bouton « Utiliser mon avoir », ou le service vous la remboursera.
           </Alert>
         </div>
       ) : null}
@@ -56,8 +71,36 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
           </Link>
         </EmptyState>
       ) : (
-        <InvoiceTable invoices={data.invoices} statusLabels={INVOICE_STATUS_LABELS} />
+        <InvoiceTable invoices={data.invoices} statusLabels={INVOICE_STATUS_LABELS} creditCents={data.creditCents} />
       )}
+      {data.creditNotes.length > 0 ? (
+        <section aria-labelledby="mes-avoirs" className="mt-8">
+          <h2 id="mes-avoirs" className="mb-3 text-xl font-semibold text-slate-900">
+            Mes avoirs
+          </h2>
+          <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+            {data.creditNotes.map((c) => (
+              <li key={c.id} className="flex flex-wrap items-center justify-between gap-3 p-3">
+                <div className="min-w-0">
+                  <p className="font-semibold">
+                    Avoir N° {c.number} du {parisDate(c.issuedAt)} : {formatCents(c.amountCents)}
+                  </p>
+                  <p className="text-sm break-words text-slate-700">
+                    {c.reason}
+                    {c.invoiceNumber ? ` (facture N° ${c.invoiceNumber})` : ""}
+                  </p>
+                </div>
+                <a
+                  href={`/factures/avoirs/${c.id}/pdf`}
+                  className="inline-flex min-h-11 items-center rounded-md border border-brand-700 px-3 font-semibold text-brand-700"
+                >
+                  PDF<span className="sr-only"> de l&apos;avoir N° {c.number}</span>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
     </>
   );
 }

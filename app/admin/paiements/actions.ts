@@ -4,8 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { requireStaff } from "@/lib/auth/dal";
-// Not a React hook despite its name: aliased so the hooks lint rule does not take it for one.
-import { keepCreditOnAccount, refundCredit, applyCreditToInvoice as applyCreditOnInvoice } from "@/lib/billing/credit";
+import { applyCreditToInvoice, keepCreditOnAccount, refundCredit } from "@/lib/billing/credit";
 import { PAYMENT_STATUS_LABELS, recheckPayment } from "@/lib/billing/staff";
 import { type FormState, formDataToObject, handleForm, INVALID_FORM } from "@/lib/forms";
 import { parseEuros } from "@/lib/money";
@@ -76,7 +75,7 @@ const UseCreditSchema = z.object({
 export async function applyCreditFromQueueAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
   const actor = await requireStaff();
   return handleForm(UseCreditSchema, formDataToObject(formData), async ({ paymentId, householdId, invoiceId }) => {
-    const { paid } = await applyCreditOnInvoice({ actor, householdId, invoiceId, fromPaymentId: paymentId });
+    const { paid } = await applyCreditToInvoice({ actor, householdId, invoiceId, fromPaymentId: paymentId });
     revalidatePath("/admin", "layout");
     redirect(`${QUEUE}?fait=${paid ? "utilise" : "utilise-partiel"}`);
   });

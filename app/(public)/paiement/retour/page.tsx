@@ -34,6 +34,16 @@ export default async function PaymentReturnPage({ searchParams }: { searchParams
           </Alert>
           <Refresher />
         </>
+      ) : view.status === "credited" ? (
+        <Alert tone="info">
+          <p className="font-semibold">
+            Paiement reçu, conservé en avoir : cette facture était déjà réglée ou annulée. La somme reste sur votre
+            compte famille ; le service a été prévenu.
+          </p>
+          <p className="mt-1">
+            Paiement de {formatCents(view.amountCents)} pour la facture N° {view.invoiceNumber}.
+          </p>
+        </Alert>
       ) : view.status === "paid" ? (
         <Alert tone="success" title="Paiement accepté">
           Le paiement de {formatCents(view.amountCents)} pour la facture N° {view.invoiceNumber} est enregistré. Vos

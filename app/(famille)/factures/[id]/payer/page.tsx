@@ -27,7 +27,9 @@ export default async function PayInvoicePage({ params }: { params: Promise<{ id:
           action={startParentPaymentAction}
           invoiceId={invoice.id}
           paymentIdentifier={invoice.paymentIdentifier}
-          summary={`Identifiant : ${invoice.paymentIdentifier}, Avis De Paiement N° ${invoice.number} de ${formatCents(invoice.totalCents)} adressée ${invoice.addressedTo}`}
+          summary={`Identifiant : ${invoice.paymentIdentifier}, Avis De Paiement N° ${invoice.number} de ${formatCents(invoice.totalCents)} adressée ${invoice.addressedTo}${
+            invoice.dueCents < invoice.totalCents ? `. Votre avoir a été déduit : reste à payer ${formatCents(invoice.dueCents)}` : ""
+          }`}
           askEmail={false}
           backHref="/factures"
         />

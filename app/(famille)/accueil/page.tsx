@@ -192,26 +192,23 @@ async function FilesTab({ householdId, query }: { householdId: string; query: st
 /** The family's balance, above the tabs on every tab: what is waiting for payment and, if any, the credit. */
 function AccountBalance({ dueCents, creditCents }: { dueCents: number; creditCents: number }) {
   return (
-    <dl className="mb-4 flex flex-wrap gap-x-6 gap-y-1 rounded-lg border border-slate-200 bg-white px-4 py-3">
-      <div className="flex flex-wrap gap-x-1">
-        <dt>Montant en attente de paiement :</dt>
-        <dd className="font-bold">{formatCents(dueCents)}</dd>
-      </div>
-      {creditCents > 0 ? (
+    <div className="mb-4 flex flex-wrap items-center justify-between gap-x-6 gap-y-1 rounded-lg border border-slate-200 bg-white px-4 py-2">
+      <dl className="flex flex-wrap gap-x-6 gap-y-1">
         <div className="flex flex-wrap gap-x-1">
-          <dt>Avoir disponible :</dt>
-          <dd className="font-bold">{formatCents(creditCents)}</dd>
+          <dt>Montant en attente de paiement :</dt>
+          <dd className="font-bold">{formatCents(dueCents)}</dd>
         </div>
-      ) : null}
-      <div>
-        <dt className="sr-only">Détail</dt>
-        <dd>
-          <Link href="/factures" className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
-            Voir mes factures
-          </Link>
-        </dd>
-      </div>
-    </dl>
+        {creditCents > 0 ? (
+          <div className="flex flex-wrap gap-x-1">
+            <dt>Avoir disponible :</dt>
+            <dd className="font-bold">{formatCents(creditCents)}</dd>
+          </div>
+        ) : null}
+      </dl>
+      <Link href="/factures" className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
+        Voir mes factures
+      </Link>
+    </div>
   );
 }
 

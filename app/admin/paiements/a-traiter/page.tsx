@@ -57,10 +57,15 @@ export default async function MoneyQueuePage({ searchParams }: { searchParams: P
                 <li key={item.paymentId} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
                   <article aria-labelledby={`item-${item.paymentId}`}>
                     <h2 id={`item-${item.paymentId}`} className="text-lg font-semibold text-slate-900">
-                      {formatCents(item.amountCents)} reçus le {formatDateTime(item.settledAt ?? item.createdAt)}
+                      Facture N° {item.invoiceNumber} — {formatCents(item.amountCents)}
                     </h2>
                     <p className="mt-1 font-semibold text-danger-700">{item.reason}</p>
                     <dl className="mt-3 grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[auto_1fr]">
+                      <dt className="font-semibold">Date</dt>
+                      <dd>
+                        {formatDateTime(item.createdAt)}
+                        {item.settledAt ? ` (reçu le ${formatDateTime(item.settledAt)})` : ""}
+                      </dd>
                       <dt className="font-semibold">Famille</dt>
                       <dd>
                         <Link href={`/admin/familles/${item.householdId}`} className="text-brand-700 underline">

@@ -6,21 +6,15 @@ import { createCanteen, createFamily, newSubmissionKey, openDays } from "@/lib/b
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { createAccount } from "@/lib/factories";
-import { PayfipError, createPayfipClient, type PayfipClient } from "@/lib/payments/payfip/client";
-import { handleSimulatorSoap, settleSimulatedPayment } from "@/lib/payments/payfip/simulator";
+import { PayfipError, type PayfipClient } from "@/lib/payments/payfip/client";
+import { inProcessSimulatorClient, settleSimulatedPayment } from "@/lib/payments/payfip/simulator";
 import { checkPayfipPayment, settlePendingPayments, startPayfipPayment } from "@/lib/payments";
 import { creditPaidInvoice, keepCreditOnAccount, refundCredit, applyCreditToInvoice } from "./credit";
 import { accountSummary, invoiceOutstanding } from "./ledger";
 import { cancelInvoice, listMoneyQueue, recordCounterPayment } from "./staff";
 
-// The real PayFiP client talks to the simulator's SOAP handler.
-const client = createPayfipClient({
-  endpoint: "http://simulateur",
-  transport: async (_e, body) => {
-    const r = handleSimulatorSoap(body);
-    return { status: r.status, text: r.body };
-  },
-});
+// The real client talks to the simulator's SOAP handler: every path below runs the production code.
+const client = inProcessSimulatorClient();
 
 const NOW = new Date("2026-06-03T08:00:00Z");
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);

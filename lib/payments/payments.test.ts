@@ -5,18 +5,12 @@ import { createCanteen, createFamily, newSubmissionKey, openDays } from "@/lib/b
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { listOutbox } from "@/lib/mail/outbox";
-import { createPayfipClient, type PayfipClient } from "./payfip/client";
-import { handleSimulatorSoap, settleSimulatedPayment } from "./payfip/simulator";
+import type { PayfipClient } from "./payfip/client";
+import { inProcessSimulatorClient, settleSimulatedPayment } from "./payfip/simulator";
 import { checkPayfipPayment, settlePendingPayments, startPayfipPayment } from "./index";
 
 // The real client talks to the simulator's SOAP handler: every path below runs the production code.
-const client = createPayfipClient({
-  endpoint: "http://simulateur",
-  transport: async (_e, body) => {
-    const r = handleSimulatorSoap(body);
-    return { status: r.status, text: r.body };
-  },
-});
+const client = inProcessSimulatorClient();
 
 const NOW = new Date("2026-06-03T08:00:00Z");
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);

@@ -13,6 +13,7 @@ import {
   MIN_AMOUNT_CENTS,
   type ResultCode,
 } from "./protocol";
+import { createPayfipClient } from "./client";
 import { faultEnvelope, functionalFault, parseEnvelope, responseEnvelope } from "./soap";
 
 /**
@@ -190,4 +191,15 @@ export function settleSimulatedPayment(idOp: string, resultrans: ResultCode, now
 export function ageSimulatedOperation(idOp: string, ms: number) {
   const op = store.get(idOp);
   if (op) op.createdAt = new Date(op.createdAt.getTime() - ms);
+}
+
+/** Tests drive the real SOAP client against the simulator in-process, without HTTP. */
+export function inProcessSimulatorClient() {
+  return createPayfipClient({
+    endpoint: "http://simulateur/tpa/services/securite",
+    transport: async (_endpoint, body) => {
+      const { status, body: text } = handleSimulatorSoap(body);
+      return { status, text };
+    },
+  });
 }

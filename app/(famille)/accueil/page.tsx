@@ -193,18 +193,16 @@ async function FilesTab({ householdId, query }: { householdId: string; query: st
 function AccountBalance({ dueCents, creditCents }: { dueCents: number; creditCents: number }) {
   return (
     <div className="mb-4 flex flex-wrap items-center justify-between gap-x-6 gap-y-1 rounded-lg border border-slate-200 bg-white px-4 py-2">
-      <dl className="flex flex-wrap gap-x-6 gap-y-1">
-        <div className="flex flex-wrap gap-x-1">
-          <dt>Montant en attente de paiement :</dt>
-          <dd className="font-bold">{formatCents(dueCents)}</dd>
-        </div>
+      <div className="flex flex-wrap gap-x-6 gap-y-1">
+        <p>
+          Montant en attente de paiement : <strong>{formatCents(dueCents)}</strong>
+        </p>
         {creditCents > 0 ? (
-          <div className="flex flex-wrap gap-x-1">
-            <dt>Avoir disponible :</dt>
-            <dd className="font-bold">{formatCents(creditCents)}</dd>
-          </div>
+          <p>
+            Avoir disponible : <strong>{formatCents(creditCents)}</strong>
+          </p>
         ) : null}
-      </dl>
+      </div>
       <Link href="/factures" className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
         Voir mes factures
       </Link>

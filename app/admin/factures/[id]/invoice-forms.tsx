@@ -22,7 +22,8 @@ export function CounterPaymentForm({ invoiceId, methods }: { invoiceId: string; 
       <input type="hidden" name="invoiceId" value={invoiceId} />
       <Field id={ids.method} label="Moyen de paiement" error={state.fieldErrors?.method}>
         {(p) => (
-          <Select {...p} name="method" defaultValue={state.values?.method ?? ""}>
+          // Keyed on the kept value: React resets a form after its action, and a select only reads defaultValue when it mounts.
+          <Select {...p} key={state.values?.method ?? ""} name="method" defaultValue={state.values?.method ?? ""}>
             <option value="" disabled>
               Choisir…
             </option>

@@ -72,7 +72,7 @@ export default async function BookingGridPage({ params, searchParams }: Props) {
                 role="region"
                 aria-labelledby="grid-caption"
                 tabIndex={0}
-                className="overflow-x-auto rounded border border-slate-200 focus:outline-2 focus:outline-brand-700"
+                className="relative overflow-x-auto rounded border border-slate-200 focus:outline-2 focus:outline-brand-700"
               >
                 <table className="min-w-max border-collapse text-sm">
                   <caption id="grid-caption" className="p-2 text-left font-semibold">

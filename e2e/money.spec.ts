@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { DEMO, expectAccessible, readEmail, signIn } from "./support/fixtures";
+import { bookHalfDay, payOnSimulator, wednesdays } from "./support/payment";
+
+// A Wednesday of its own, after the ones the payment journeys take.
+const day = wednesdays(6)[5];
+const EMMA = { firstName: "Emma", fullName: "Emma DUPONT" };
+
+test("[GUICHET][PARENT][AVOIR] paid at the counter while the parent pays online: the second payment becomes a credit the family sees and staff refund", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, DEMO.dupont.login, DEMO.dupont.password);
+  await bookHalfDay(page, EMMA, day);
+  await page.getByRole("link", { name: /Facture de \d+,\d\d\s€/ }).click();
+  const invoiceId = /\/factures\/([^/]+)\/payer/.exec(page.url())![1];
+  const number = /N° (\d+)/.exec((await page.getByText(/Avis De Paiement N° \d+/).textContent())!)![1];
+  await page.getByRole("button", { name: "Payer facture" }).click();
+  await expect(page.getByRole("heading", { name: "Paiement en ligne des services publics locaux" })).toBeVisible();
+
+  // Meanwhile the family pays at the counter: staff are asked to check the online payment first.
+  const staffContext = await browser.newContext();
+  const staff = await staffContext.newPage();
+  await signIn(staff, DEMO.staff.login, DEMO.staff.password);
+  await staff.goto(`/admin/factures/${invoiceId}`);
+  await staff.getByLabel("Moyen de paiement").selectOption({ label: "Espèces" });
+  await staff.getByRole("button", { name: "Enregistrer le paiement" }).click();
+  await expect(staff.getByText(/paiement en ligne de .* est en cours pour cette facture/).first()).toBeVisible();
+  await staff.getByLabel(/J'ai vérifié le paiement en ligne en cours/).check();
+  await staff.getByRole("button", { name: "Enregistrer le paiement" }).click();
+  await expect(staff).toHaveURL(/recu=\d+/);
+
+  // The online payment still goes through: nothing is lost, nothing counted twice.
+  await payOnSimulator(page, "Payer par carte bancaire");
+  await expect(page).toHaveURL(/\/paiement\/retour\?idop=/);
+  await expect(page.getByText(/conservé en avoir/).first()).toBeVisible({ timeout: 20_000 });
+  await expectAccessible(page);
+  await readEmail(DEMO.dupont.email, `Paiement reçu conservé en avoir (facture N° ${number})`);
+  await page.goto("/factures");
+  await expect(page.getByText(/Avoir disponible : \d+,\d\d\s€/).first()).toBeVisible();
+  await expectAccessible(page);
+
+  // Staff find it in "À traiter" and refund it with the transfer's reference.
+  await staff.goto("/admin/paiements/a-traiter");
+  const item = staff.getByRole("article", { name: new RegExp(`^Facture N° ${number} `) });
+  await expect(item).toContainText("Deuxième paiement");
+  await expectAccessible(staff);
+  await item.getByLabel("Référence du virement").fill("VIR-E2E-0001");
+  await item.getByRole("button", { name: /^Rembourser/ }).click();
+  await expect(staff.getByRole("article", { name: new RegExp(`^Facture N° ${number} `) })).toHaveCount(0);
+  await staffContext.close();
+
+  await page.goto("/factures");
+  await expect(page.getByText(/Avoir disponible/)).toHaveCount(0);
+});

@@ -2,6 +2,7 @@ import type { InvoicePdfData } from "@/components/pdf/types";
 import { expireStaleHolds } from "@/lib/bookings/cancel";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { parisDay } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { accountSummary, invoiceOutstanding } from "./ledger";
 import type { InvoiceStatus } from "@/lib/generated/prisma/client";
@@ -36,7 +37,7 @@ export type HouseholdInvoicesDto = {
 
 export type CreditNoteRowDto = { id: string; number: number; issuedAt: Date; amountCents: number; reason: string; invoiceNumber: number | null };
 
-const yearOf = (d: Date) => Number(new Intl.DateTimeFormat("fr-FR", { year: "numeric", timeZone: "Europe/Paris" }).format(d));
+const yearOf = (d: Date) => Number(parisDay(d).slice(0, 4));
 
 /** "Factures": every invoice of the household, due and paid, with the amount waiting for payment and any credit. */
 export async function listHouseholdInvoices({

@@ -2,6 +2,7 @@
 // shared by the client and the local simulator.
 
 import { randomBytes } from "node:crypto";
+import { MIN_ONLINE_CENTS } from "@/lib/money";
 
 export const SERVICE_NS =
   "http://securite.service.tpa.cp.finances.gouv.fr/services/mas_securite/contrat_paiement_securise/PaiementSecuriseService";
@@ -43,7 +44,7 @@ export type PaymentDetail = {
   saisie: string;
 };
 
-export const MIN_AMOUNT_CENTS = 100;
+export const MIN_AMOUNT_CENTS = MIN_ONLINE_CENTS;
 export const MAX_AMOUNT_CENTS = 10_000_000;
 
 const REFDET_MAX = 30;

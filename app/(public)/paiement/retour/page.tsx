@@ -17,7 +17,7 @@ export const metadata: Metadata = { title: "Paiement en ligne" };
 export default async function PaymentReturnPage({ searchParams }: { searchParams: Promise<{ idop?: string; idOp?: string }> }) {
   const params = await searchParams;
   const idOp = params.idop ?? params.idOp ?? "";
-  const outcome = /^[0-9a-fA-F-]{36}$/.test(idOp) ? await checkPayfipPayment(idOp) : null;
+  const outcome = /^[0-9a-fA-F-]{36}$/.test(idOp) ? await checkPayfipPayment(idOp, { minIntervalMs: 5_000 }) : null;
   const user = await getCurrentUser();
   const view = outcome ? await describePaymentReturn(idOp, outcome, user?.householdId ?? null) : null;
   const home = user?.householdId ? "/factures" : "/connexion";

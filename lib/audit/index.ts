@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = {
   "invoice.expire": "Facture expirée (délai de paiement dépassé)",
   "invoice.paid": "Facture réglée",
   "payment.received": "Paiement reçu",
+  "payment.result": "Résultat PayFiP enregistré (refusé, abandonné, expiré ou rejeté)",
   "payment.flagged": "Paiement à traiter (conservé en avoir)",
   "payment.resolve": "Paiement à traiter : décision prise",
   "credit_note.issue": "Avoir émis",

@@ -1,4 +1,5 @@
 import { createElement } from "react";
+import { recordAudit } from "@/lib/audit";
 import { PaymentResultEmail, type PaymentOutcome } from "@/components/emails/payment-result-email";
 import { PaymentStartedEmail } from "@/components/emails/payment-started-email";
 import { getDb } from "@/lib/db/client";
@@ -194,6 +195,13 @@ export async function recordOnlineResult({
         settledAt: now,
         ...(result.kind === "rejected" ? { flagged: true, flagReason: result.reason } : {}),
       },
+    });
+    await recordAudit(tx, {
+      actorId: null,
+      action: "payment.result",
+      targetType: "Payment",
+      targetId: paymentId,
+      details: { label: `Facture N° ${payment.invoice.number}`, from: payment.status, to, reason: result.kind === "rejected" ? result.reason : null },
     });
     let emailIds: string[] = [];
     if (result.kind === "refused" || (result.kind === "abandoned" && payment.status === "PENDING")) {

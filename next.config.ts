@@ -24,9 +24,11 @@ const nextConfig: NextConfig = {
   ],
   env: { NEXT_PUBLIC_APP_VERSION: pkg.version },
   poweredByHeader: false,
-  // The invoice PDF reads its fonts from node_modules at run time.
+  // The invoice and credit-note PDFs read their fonts from node_modules at run time.
   outputFileTracingIncludes: {
     "/factures/[id]/pdf": ["./node_modules/@fontsource/inter/files/inter-latin-*-normal.woff"],
+    "/factures/avoirs/[id]/pdf": ["./node_modules/@fontsource/inter/files/inter-latin-*-normal.woff"],
+    "/admin/avoirs/[id]/pdf": ["./node_modules/@fontsource/inter/files/inter-latin-*-normal.woff"],
   },
   experimental: {
     serverActions: { bodySizeLimit: "2mb" },

@@ -162,7 +162,7 @@ async function main() {
           }
           for (const slotId of slotIds) {
             await client.query(
-              `INSERT INTO "Booking" (id, "slotId", "personId", "householdId", status, "heldUntil", "updatedAt") VALUES ($1, $2, $3, $4, 'HELD', $5, now())`,
+              `INSERT INTO "Booking" (id, "slotId", "personId", "householdId", status, "heldUntil", "unitPriceCents", "updatedAt") VALUES ($1, $2, $3, $4, 'HELD', $5, 320, now())`,
               [crypto.randomUUID(), slotId, f.children[0].id, f.household.id, heldUntil],
             );
           }

@@ -2,6 +2,7 @@ import type { CreditNotePdfData } from "@/components/pdf/types";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getSettings } from "@/lib/settings";
+import { pdfParties } from "./pdf-parties";
 
 /**
  * Everything the credit note PDF shows. `householdId` scopes a parent's
@@ -19,30 +20,8 @@ export async function getCreditNotePdfData({ creditNoteId, householdId }: { cred
   });
   if (!note) throw new AppError("NOT_FOUND", "Avoir introuvable.");
   const settings = await getSettings();
-  const { household } = note;
-  const responsible = household.members[0];
   return {
-    authority: {
-      name: settings.name,
-      address1: settings.address1,
-      address2: settings.address2,
-      postalCode: settings.postalCode,
-      city: settings.city,
-      phone: settings.phone,
-      email: settings.email,
-      regieName: settings.regieName,
-    },
-    household: {
-      name: household.name,
-      reference: household.reference,
-      address1: household.address1,
-      address2: household.address2,
-      postalCode: household.postalCode,
-      city: household.city,
-    },
-    responsible: responsible
-      ? `${responsible.civility === "MME" ? "Mme " : responsible.civility === "M" ? "M. " : ""}${responsible.firstName} ${responsible.lastName}`
-      : `Famille ${household.name}`,
+    ...pdfParties(settings, note.household),
     creditNote: { number: note.number, issuedAt: note.issuedAt, amountCents: note.amountCents, reason: note.reason },
     invoice: note.invoice ? { number: note.invoice.number, issuedAt: note.invoice.issuedAt, totalCents: note.invoice.totalCents } : null,
   };

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { parisDay } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { accountSummary, invoiceOutstanding } from "./ledger";
+import { pdfParties } from "./pdf-parties";
 import type { InvoiceStatus } from "@/lib/generated/prisma/client";
 import { getSettings } from "@/lib/settings";
 
@@ -176,42 +177,21 @@ export async function getInvoicePdfData({ invoiceId, householdId }: { invoiceId:
       totalCents: line.totalCents,
     });
   }
-  const responsible = invoice.household.members[0];
   return {
-    authority: {
-      name: settings.name,
-      address1: settings.address1,
-      address2: settings.address2,
-      postalCode: settings.postalCode,
-      city: settings.city,
-      phone: settings.phone,
-      email: settings.email,
-      regieName: settings.regieName,
-    },
+    ...pdfParties(settings, invoice.household),
     invoice: {
       number: invoice.number,
       issuedAt: invoice.issuedAt,
       totalCents: invoice.totalCents,
       paid: invoice.status === "PAID",
       paidAt: invoice.paidAt,
-      cancelled: invoice.status === "CANCELLED",
+      cancelled: invoice.status === "CANCELLED" || invoice.status === "EXPIRED",
       paymentIdentifier: invoice.paymentIdentifier,
       payUrl: publicPaymentUrl(invoice.paymentIdentifier),
       payPortalUrl: publicPaymentUrl(),
       qf: invoice.qf,
       regime: invoice.regime,
     },
-    household: {
-      name: invoice.household.name,
-      reference: invoice.household.reference,
-      address1: invoice.household.address1,
-      address2: invoice.household.address2,
-      postalCode: invoice.household.postalCode,
-      city: invoice.household.city,
-    },
-    responsible: responsible
-      ? `${responsible.civility === "MME" ? "Mme " : responsible.civility === "M" ? "M. " : ""}${responsible.firstName} ${responsible.lastName}`
-      : `Famille ${invoice.household.name}`,
     groups: [...groups.values()],
   };
 }

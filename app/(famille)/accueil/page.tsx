@@ -10,6 +10,7 @@ import { INVOICE_STATUS_LABELS, type InvoiceRowDto, listHouseholdInvoices } from
 import { formatCents } from "@/lib/money";
 import { InvoiceTable } from "../factures/invoice-table";
 import { DeleteFileForm } from "./delete-file-form";
+import { cleanSearch } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Accueil" };
 
@@ -33,7 +34,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const user = await requireParent();
   const params = await searchParams;
   const tab: TabKey = TABS.some((t) => t.key === params.onglet) ? (params.onglet as TabKey) : "demandes";
-  const query = (params.q ?? "").slice(0, 100);
+  const query = cleanSearch(params.q);
   // Read once, before the page is sent: the balance is in the first paint, so nothing moves when it arrives.
   const invoices = await listHouseholdInvoices({ householdId: user.householdId });
   return (

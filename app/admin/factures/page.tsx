@@ -8,6 +8,7 @@ import type { InvoiceStatus } from "@/lib/generated/prisma/client";
 import { formatCents } from "@/lib/money";
 import { ScrollTable, captionClass, tdClass, thClass } from "../_components/scroll-table";
 import { formatDate } from "../_lib/format";
+import { cleanSearch } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Factures" };
 
@@ -23,7 +24,7 @@ export default async function StaffInvoicesPage({
   const status = STATUSES.includes(sp.etat as InvoiceStatus) ? (sp.etat as InvoiceStatus) : undefined;
   const year = sp.annee && /^\d{4}$/.test(sp.annee) ? Number(sp.annee) : undefined;
   const page = Math.max(1, Number.parseInt(sp.page ?? "1", 10) || 1);
-  const { rows, total, pageSize } = await listInvoicesForStaff({ status, year, household: sp.famille, page });
+  const { rows, total, pageSize } = await listInvoicesForStaff({ status, year, household: cleanSearch(sp.famille) || undefined, page });
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const query = (p: number) => {
     const q = new URLSearchParams();

@@ -8,6 +8,7 @@ import { requireStaff } from "@/lib/auth/dal";
 import { searchHouseholds } from "@/lib/households";
 import { ScrollTable, captionClass, tdClass, thClass } from "../_components/scroll-table";
 import { QUALITY_LABELS, personName } from "../_lib/format";
+import { cleanSearch } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Familles" };
 
@@ -16,7 +17,7 @@ const LIMIT = 50;
 export default async function HouseholdsPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
   await requireStaff();
   const raw = (await searchParams).q;
-  const q = (Array.isArray(raw) ? raw[0] : raw ?? "").trim().slice(0, 100);
+  const q = cleanSearch(raw);
   const households = await searchHouseholds({ query: q, limit: LIMIT });
   const caption = q
     ? `${households.length} ${households.length > 1 ? "familles correspondent" : "famille correspond"} à « ${q} »`

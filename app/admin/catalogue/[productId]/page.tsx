@@ -13,6 +13,7 @@ import { ActionForm } from "../_components/action-form";
 import { ProductFields } from "../_components/product-fields";
 import { TariffRule } from "../_components/tariff-rule";
 import { addTariffAction, deleteTariffAction, saveProductAction } from "../actions";
+import { isId } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Prestation" };
 
@@ -21,6 +22,7 @@ const REGIMES = { RG: "Régime général", MSA: "MSA", AUTRE: "Autre régime" } 
 export default async function ProductPage({ params }: { params: Promise<{ productId: string }> }) {
   const user = await requireStaff();
   const { productId } = await params;
+  if (!isId(productId)) notFound();
   const db = await getDb();
   const product = await db.product.findUnique({
     where: { id: productId },

@@ -24,6 +24,7 @@ import {
   personName,
 } from "../../_lib/format";
 import { CreateHouseholdForm, LinkPersonForm, RejectAccountForm } from "./review-forms";
+import { cleanSearch, isId } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Vérification d'un compte" };
 
@@ -37,12 +38,13 @@ const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v
 export default async function AccountReviewPage({ params, searchParams }: Props) {
   await requireStaff();
   const { id } = await params;
+  if (!isId(id)) notFound();
   const query = await searchParams;
   const account = await getAccountToReview(id);
   if (!account) notFound();
   const pending = account.status === "PENDING_REVIEW";
   // Without a query yet, the account's own last name is the likeliest search.
-  const q = (first(query.q) ?? account.lastName).trim().slice(0, 100);
+  const q = cleanSearch(first(query.q) ?? account.lastName);
   const candidates = pending && q ? await searchHouseholds({ query: q }) : [];
 
   return (

@@ -11,6 +11,7 @@ import { formatDateTime } from "../../_lib/format";
 import { DecisionForms } from "../../documents/decision-forms";
 import { FileViewer } from "../../documents/file-viewer";
 import { acceptRequestAction, refuseRequestAction } from "../actions";
+import { requireIdParam } from "@/lib/validation/params";
 
 export const metadata: Metadata = { title: "Demande" };
 
@@ -31,7 +32,7 @@ export default async function RequestPage({
   searchParams: Promise<{ decision?: string }>;
 }) {
   await requireStaff();
-  const request = await getRequestForStaff((await params).id);
+  const request = await getRequestForStaff(requireIdParam((await params).id));
   if (!request) notFound();
   const { decision } = await searchParams;
   const documents = await Promise.all(request.documents.map((d) => getDocumentForStaff(d.id)));

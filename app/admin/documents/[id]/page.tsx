@@ -9,6 +9,7 @@ import { DecisionForms } from "../decision-forms";
 import { formatDateTime } from "../../_lib/format";
 import { refuseDocumentAction, validateDocumentAction } from "../actions";
 import { FileViewer } from "../file-viewer";
+import { requireIdParam } from "@/lib/validation/params";
 
 export const metadata: Metadata = { title: "Document" };
 
@@ -20,7 +21,7 @@ export default async function DocumentPage({
   searchParams: Promise<{ decision?: string }>;
 }) {
   await requireStaff();
-  const document = await getDocumentForStaff((await params).id);
+  const document = await getDocumentForStaff(requireIdParam((await params).id));
   if (!document) notFound();
   const { decision } = await searchParams;
   const owner = document.ownerName ?? `la famille ${document.householdName}`;

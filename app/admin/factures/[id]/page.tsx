@@ -12,6 +12,7 @@ import { formatCents } from "@/lib/money";
 import { ScrollTable, captionClass, tdClass, thClass } from "../../_components/scroll-table";
 import { formatDate, formatDateTime } from "../../_lib/format";
 import { CancelInvoiceForm, CounterPaymentForm, CreditNoteForm } from "./invoice-forms";
+import { isId } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Facture" };
 
@@ -26,6 +27,7 @@ export default async function StaffInvoicePage({
 }) {
   await requireStaff();
   const { id } = await params;
+  if (!isId(id)) notFound();
   const { recu, annulee, avoir, avoir_cents: keptCents } = await searchParams;
   const invoice = await getInvoiceForStaff(id).catch((error) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();

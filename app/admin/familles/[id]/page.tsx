@@ -19,6 +19,7 @@ import {
   personName,
 } from "../../_lib/format";
 import { HouseholdForm, MemberClassForm } from "./household-forms";
+import { isId } from "@/lib/validation/ids";
 
 /** "YYYY-MM-DD" of a civil date stored at midnight UTC, for a date input. */
 const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
@@ -28,6 +29,7 @@ export const metadata: Metadata = { title: "Fiche famille" };
 export default async function HouseholdPage({ params }: { params: Promise<{ id: string }> }) {
   await requireStaff();
   const { id } = await params;
+  if (!isId(id)) notFound();
   const household = await getHousehold(id);
   if (!household) notFound();
   const [documents, requests, history, classOptions] = await Promise.all([

@@ -1,6 +1,7 @@
 import { requireStaff } from "@/lib/auth/dal";
 import { dayList, dayListCsv } from "@/lib/bookings/lists";
 import { AppError } from "@/lib/errors";
+import { isId } from "@/lib/validation/ids";
 
 /** The day list as a CSV download that French Excel opens as is. */
 export async function GET(request: Request) {
@@ -8,6 +9,7 @@ export async function GET(request: Request) {
   const url = new URL(request.url);
   const productId = url.searchParams.get("produit") ?? "";
   const day = url.searchParams.get("jour") ?? "";
+  if (!isId(productId)) return new Response("Introuvable", { status: 404 });
   try {
     const list = await dayList({ productId, day });
     const name = `liste-${list.productName}-${day}`.normalize("NFD").replace(/[^\w.-]+/g, "-").toLowerCase();

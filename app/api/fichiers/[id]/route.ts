@@ -1,6 +1,7 @@
 import { getCurrentUser } from "@/lib/auth/dal";
 import { AppError } from "@/lib/errors";
 import { readFileForUser } from "@/lib/files";
+import { isId } from "@/lib/validation/ids";
 
 // Missing, not yours, or signed out: one answer, so nothing is learnt by probing ids.
 const notFound = () =>
@@ -27,6 +28,7 @@ function contentDisposition(name: string) {
  */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
+  if (!isId(id)) return notFound();
   const user = await getCurrentUser();
   if (!user) return notFound();
   let file;

@@ -7,19 +7,20 @@ import { requireParent } from "@/lib/auth/dal";
 import { REVIEW_STATUS_LABELS } from "@/lib/documents";
 import { formatParisDate, requestStateLabel, requestValidationLabel, STATUS_BADGE } from "@/lib/documents/format";
 import { getHouseholdRequest } from "@/lib/requests";
+import { requireIdParam } from "@/lib/validation/params";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ envoyee?: string }> };
 
 // The title names the request only once it is known to be the household's own.
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const user = await requireParent();
-  const request = await getHouseholdRequest({ householdId: user.householdId, requestId: (await params).id });
+  const request = await getHouseholdRequest({ householdId: user.householdId, requestId: requireIdParam((await params).id) });
   return { title: request ? request.label : "Page introuvable" };
 }
 
 export default async function RequestPage({ params, searchParams }: Props) {
   const user = await requireParent();
-  const request = await getHouseholdRequest({ householdId: user.householdId, requestId: (await params).id });
+  const request = await getHouseholdRequest({ householdId: user.householdId, requestId: requireIdParam((await params).id) });
   if (!request) notFound();
   const { envoyee } = await searchParams;
   return (

@@ -8,6 +8,7 @@ import { CELL_LABELS, getBookingGrid } from "@/lib/bookings/queries";
 import { monthLabel } from "@/lib/dates";
 import { one, orNotFound } from "../_lib";
 import { ResponsibleDetails } from "../responsible-details";
+import { isId } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Réservation" };
 
@@ -16,9 +17,10 @@ type Props = { params: Promise<{ productId: string }>; searchParams: Promise<Rec
 export default async function BookingGridPage({ params, searchParams }: Props) {
   const user = await requireParent();
   const { productId } = await params;
+  if (!isId(productId)) notFound();
   const query = await searchParams;
   const enfant = one(query.enfant);
-  if (!enfant) notFound();
+  if (!enfant || (enfant !== "tous" && !isId(enfant))) notFound();
   const grid = await orNotFound(getBookingGrid({ householdId: user.householdId, productId, children: enfant, month: one(query.mois) }));
   const monthHref = (mois: string) => `/demandes/reservation/${productId}?enfant=${encodeURIComponent(enfant)}&mois=${mois}`;
   const forWhom = grid.children.map((c) => c.firstName).join(", ");

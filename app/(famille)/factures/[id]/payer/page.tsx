@@ -9,12 +9,14 @@ import { getPayableInvoice } from "@/lib/billing/invoices";
 import { AppError } from "@/lib/errors";
 import { formatCents } from "@/lib/money";
 import { startParentPaymentAction } from "../../actions";
+import { isId } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Paiement en ligne" };
 
 export default async function PayInvoicePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireParent();
   const { id } = await params;
+  if (!isId(id)) notFound();
   const invoice = await getPayableInvoice({ householdId: user.householdId, invoiceId: id }).catch((error) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;

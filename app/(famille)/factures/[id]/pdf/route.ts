@@ -2,6 +2,7 @@ import { renderInvoicePdf } from "@/components/pdf/render";
 import { getCurrentUser } from "@/lib/auth/dal";
 import { getInvoicePdfData } from "@/lib/billing/invoices";
 import { AppError } from "@/lib/errors";
+import { isId } from "@/lib/validation/ids";
 
 const notFound = () => new Response("Introuvable", { status: 404, headers: { "Cache-Control": "no-store" } });
 
@@ -12,6 +13,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const staff = user.role === "STAFF" || user.role === "ADMIN";
   if (!staff && !user.householdId) return notFound();
   const { id } = await params;
+  if (!isId(id)) return notFound();
   try {
     const data = await getInvoicePdfData({ invoiceId: id, householdId: staff ? undefined : user.householdId! });
     const pdf = await renderInvoicePdf(data);

@@ -9,13 +9,14 @@ import { getFamilyMember, QUALITY_LABELS } from "@/lib/families";
 import { uploadClientConfig } from "@/lib/files";
 import { ContactForm, EmailChangeForm } from "../../contact-forms";
 import { DocumentUploadForm } from "./document-upload-form";
+import { requireIdParam } from "@/lib/validation/params";
 
 type Props = { params: Promise<{ id: string }> };
 
 // The member's name is in the title only once the member is known to be the household's.
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const user = await requireParent();
-  const member = await getFamilyMember({ householdId: user.householdId, personId: (await params).id });
+  const member = await getFamilyMember({ householdId: user.householdId, personId: requireIdParam((await params).id) });
   return { title: member ? `${member.firstName} ${member.lastName}` : "Page introuvable" };
 }
 
@@ -23,7 +24,7 @@ const CIVILITY = { M: "M.", MME: "Mme" } as const;
 
 export default async function MemberPage({ params }: Props) {
   const user = await requireParent();
-  const member = await getFamilyMember({ householdId: user.householdId, personId: (await params).id });
+  const member = await getFamilyMember({ householdId: user.householdId, personId: requireIdParam((await params).id) });
   if (!member) notFound();
   const groups = await listMemberDocuments({ householdId: user.householdId, personId: member.id });
   const upload = uploadClientConfig();

@@ -2,6 +2,7 @@ import { renderCreditNotePdf } from "@/components/pdf/render";
 import { requireStaff } from "@/lib/auth/dal";
 import { getCreditNotePdfData } from "@/lib/billing/credit-note-pdf";
 import { AppError } from "@/lib/errors";
+import { isId } from "@/lib/validation/ids";
 
 const notFound = () => new Response("Introuvable", { status: 404, headers: { "Cache-Control": "no-store" } });
 
@@ -9,6 +10,7 @@ const notFound = () => new Response("Introuvable", { status: 404, headers: { "Ca
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   await requireStaff();
   const { id } = await params;
+  if (!isId(id)) return notFound();
   try {
     const data = await getCreditNotePdfData({ creditNoteId: id });
     const pdf = await renderCreditNotePdf(data);

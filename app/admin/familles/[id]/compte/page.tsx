@@ -11,6 +11,7 @@ import { formatCents } from "@/lib/money";
 import { ScrollTable, captionClass, tdClass, thClass } from "../../../_components/scroll-table";
 import { formatDate, formatDateTime } from "../../../_lib/format";
 import { RefundForm } from "../../../paiements/money-forms";
+import { isId } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Compte famille" };
 
@@ -27,6 +28,7 @@ export default async function HouseholdAccountPage({
 }) {
   await requireStaff();
   const { id } = await params;
+  if (!isId(id)) notFound();
   const { rembourse } = await searchParams;
   const household = await getHousehold(id);
   if (!household) notFound();

@@ -8,17 +8,18 @@ import { listFamilyMembers, QUALITY_LABELS } from "@/lib/families";
 import { uploadClientConfig } from "@/lib/files";
 import { getActiveRequestType } from "@/lib/requests";
 import { RequestForm } from "./request-form";
+import { requireIdParam } from "@/lib/validation/params";
 
 type Props = { params: Promise<{ code: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const type = await getActiveRequestType(decodeURIComponent((await params).code));
+  const type = await getActiveRequestType(decodeURIComponent(requireIdParam((await params).code)));
   return { title: type ? type.label : "Démarche introuvable" };
 }
 
 export default async function NewRequestPage({ params }: Props) {
   const user = await requireParent();
-  const type = await getActiveRequestType(decodeURIComponent((await params).code));
+  const type = await getActiveRequestType(decodeURIComponent(requireIdParam((await params).code)));
   if (!type) notFound();
   const members = await listFamilyMembers(user.householdId);
   const upload = uploadClientConfig();

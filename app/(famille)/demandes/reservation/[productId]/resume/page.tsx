@@ -9,6 +9,10 @@ import { AppError } from "@/lib/errors";
 import { many, one, orNotFound } from "../../_lib";
 import { ConfirmForm } from "../../confirm-form";
 import { SummaryTable } from "../../summary-table";
+import { requireIdParam } from "@/lib/validation/params";
+import { notFound } from "next/navigation";
+import { isDay } from "@/lib/dates";
+import { isId } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Résumé réservation" };
 
@@ -16,9 +20,11 @@ type Props = { params: Promise<{ productId: string }>; searchParams: Promise<Rec
 
 export default async function BookingSummaryPage({ params, searchParams }: Props) {
   const user = await requireParent();
-  const { productId } = await params;
+  const productId = requireIdParam((await params).productId);
   const query = await searchParams;
   const ticked = many(query.j).slice(0, 200);
+  // The grid sends "personId|YYYY-MM-DD"; anything else was typed into the URL.
+  if (!ticked.every((t) => isId(t.split("|")[0]) && isDay(t.split("|")[1] ?? ""))) notFound();
   const backHref = `/demandes/reservation/${productId}?enfant=${encodeURIComponent(one(query.enfant) ?? "tous")}${one(query.mois) ? `&mois=${one(query.mois)}` : ""}`;
 
   let summary: BookingSummaryDto | undefined;

@@ -11,12 +11,13 @@ import { orNotFound } from "../../_lib";
 import { CancelPendingForm } from "../../cancel-form";
 import { Countdown } from "../../countdown";
 import { SummaryTable } from "../../summary-table";
+import { requireIdParam } from "@/lib/validation/params";
 
 export const metadata: Metadata = { title: "Réservation en attente de paiement" };
 
 export default async function PendingBookingPage({ params }: { params: Promise<{ invoiceId: string }> }) {
   const user = await requireParent();
-  const { invoiceId } = await params;
+  const invoiceId = requireIdParam((await params).invoiceId);
   const invoice = await orNotFound(getBookingInvoice({ householdId: user.householdId, invoiceId }));
   const pending = invoice.status === "PENDING_PAYMENT" && invoice.heldUntil;
 

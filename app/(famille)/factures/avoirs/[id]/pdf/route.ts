@@ -2,6 +2,7 @@ import { renderCreditNotePdf } from "@/components/pdf/render";
 import { getCurrentUser } from "@/lib/auth/dal";
 import { getCreditNotePdfData } from "@/lib/billing/credit-note-pdf";
 import { AppError } from "@/lib/errors";
+import { isId } from "@/lib/validation/ids";
 
 const notFound = () => new Response("Introuvable", { status: 404, headers: { "Cache-Control": "no-store" } });
 
@@ -10,6 +11,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const user = await getCurrentUser();
   if (!user || user.status !== "ACTIVE" || user.role !== "PARENT" || !user.householdId) return notFound();
   const { id } = await params;
+  if (!isId(id)) return notFound();
   try {
     const data = await getCreditNotePdfData({ creditNoteId: id, householdId: user.householdId });
     const pdf = await renderCreditNotePdf(data);

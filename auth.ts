@@ -2,6 +2,7 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authenticate } from "@/lib/accounts/authenticate";
 import { clientAddress } from "@/lib/auth/client-address";
+import { revokeSession } from "@/lib/auth/sessions";
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
 
@@ -47,6 +48,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     session({ session, token }) {
       // Only ids travel in the session; the DAL reads the rest from the database.
       return { ...session, user: { id: token.uid as string, sv: token.sv as number } as never };
+    },
+  },
+  events: {
+    // Every sign-out (the app's action or POST /api/auth/signout) ends the
+    // session on the server too: a copied cookie stops working.
+    async signOut(message) {
+      if ("token" in message && message.token) await revokeSession({ id: message.token.uid, sv: message.token.sv });
     },
   },
   logger: {

@@ -1,7 +1,7 @@
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { dummyHash, verifyPassword } from "@/lib/auth/passwords";
-import { clearLoginFailures, isLoginThrottled, recordLoginFailure } from "@/lib/auth/throttle";
+import { attemptKey, clearLoginFailures, isLoginThrottled, recordLoginFailure } from "@/lib/auth/throttle";
 
 export const BAD_CREDENTIALS = "Identifiant ou mot de passe incorrect.";
 export const THROTTLED =
@@ -16,6 +16,10 @@ export type AuthenticatedUser = { id: string; sessionVersion: number };
  * The answer never says whether the account exists: unknown login and wrong
  * password get the same message and roughly the same time. Only a correct
  * password learns about the account's state.
+ *
+ * Failures count per account once the login names one (identifiant and email
+ * share one budget), per login as typed otherwise, and per address. A
+ * throttled account is refused even with the right password.
  */
 export async function authenticate({
   login,
@@ -28,19 +32,21 @@ export async function authenticate({
 }): Promise<AuthenticatedUser> {
   const normalized = login.trim().toLowerCase();
   if (!normalized || !password) throw new AppError("INVALID", BAD_CREDENTIALS);
-  if (await isLoginThrottled(normalized, address)) throw new AppError("THROTTLED", THROTTLED);
 
   const db = await getDb();
   const user = await db.user.findFirst({
     where: normalized.includes("@") ? { email: normalized } : { identifiant: normalized },
     select: { id: true, status: true, sessionVersion: true, password: { select: { hash: true } } },
   });
+  // Known or not, the same queries run before the password check.
+  const key = attemptKey(normalized, user?.id);
+  if (await isLoginThrottled(key, address)) throw new AppError("THROTTLED", THROTTLED);
   const ok = await verifyPassword(user?.password?.hash ?? (await dummyHash()), password);
   if (!user || !user.password || !ok) {
-    await recordLoginFailure(normalized, address);
+    await recordLoginFailure(key, address);
     throw new AppError("INVALID", BAD_CREDENTIALS);
   }
-  await clearLoginFailures(normalized);
+  await clearLoginFailures(key);
   switch (user.status) {
     case "PENDING_EMAIL":
       throw new AppError("FORBIDDEN", EMAIL_NOT_CONFIRMED);

@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { AccountAlreadyExistsEmail, PasswordChangedEmail, PasswordResetEmail, RegistrationConfirmEmail } from "@/components/emails";
 import { hashPassword } from "@/lib/auth/passwords";
-import { loginKey } from "@/lib/auth/throttle";
+import { accountKey, loginKey } from "@/lib/auth/throttle";
 import { consumeToken, issueToken, sha256 } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -119,14 +119,34 @@ export async function confirmEmail(secret: string): Promise<void> {
   });
 }
 
-/** Always answers the same, whether or not the login matches an account. */
-export async function requestPasswordReset(login: string, { address }: { address: string }): Promise<void> {
+/** Runs work once the answer has gone out; in a server action, `after` from next/server. */
+export type Later = (task: () => Promise<void>) => void;
+
+/**
+ * "Mot de passe oublié". Always answers the same, whether or not the login
+ * matches an account, and in the same time: before answering, both cases do
+ * the same work (the address's rate limit); looking the account up, issuing
+ * the link and sending it happen afterwards through `later`. A request
+ * handler must pass `later` (the default waits for the work, and its time
+ * would tell whether the account exists).
+ */
+export async function requestPasswordReset(
+  login: string,
+  { address, later }: { address: string; later?: Later },
+): Promise<void> {
   await hitRateLimit({
     key: `reset:${address}`,
     max: 10,
     windowMinutes: 60,
     message: "Trop de demandes depuis cette connexion. Réessayez dans une heure.",
   });
+  // Next logs an error thrown in an `after` task; without `later` it reaches the caller.
+  if (later) later(() => sendPasswordResetLink(login));
+  else await sendPasswordResetLink(login);
+}
+
+/** The work behind a reset request: a link to the account's address, if the login names one that may use it. */
+async function sendPasswordResetLink(login: string): Promise<void> {
   const normalized = login.trim().toLowerCase();
   const db = await getDb();
   const user = await db.user.findFirst({
@@ -148,7 +168,7 @@ export async function requestPasswordReset(login: string, { address }: { address
     });
     return queued.id;
   });
-  // The answer stays the same whatever happens to the mail: a failure is retried.
+  // A mail failure leaves the message queued for a retry.
   await deliverQueuedEmails({ ids: [emailId] });
 }
 
@@ -184,6 +204,8 @@ export async function resetPassword(secret: string, password: string): Promise<v
     });
     return { user: updated, emailId: queued.id };
   });
-  await db.loginFailure.deleteMany({ where: { key: { in: [loginKey(user.email), loginKey(user.identifiant)] } } });
+  await db.loginFailure.deleteMany({
+    where: { key: { in: [accountKey(user.id), loginKey(user.email), loginKey(user.identifiant)] } },
+  });
   await deliverQueuedEmails({ ids: [emailId] });
 }

@@ -4,6 +4,7 @@ import { buttonClass } from "@/components/ui/button";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireParent } from "@/lib/auth/dal";
 import { listFamilyMembers, QUALITY_LABELS } from "@/lib/families";
+import { SignOutEverywhere } from "./sign-out-everywhere";
 
 export const metadata: Metadata = { title: "Mon Espace" };
 
@@ -38,6 +39,9 @@ export default async function MySpacePage() {
           Votre identifiant de connexion : <strong className="font-mono">{user.identifiant}</strong>
         </p>
       </Card>
+      <div className="mt-6">
+        <SignOutEverywhere />
+      </div>
     </>
   );
 }

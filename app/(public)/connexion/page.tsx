@@ -3,6 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/dal";
 import { LoginForm } from "./login-form";
+import { loginNotice } from "./messages";
 
 export const metadata: Metadata = { title: "Connexion" };
 
@@ -13,7 +14,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <div className="mx-auto max-w-md">
       <h1 className="mb-6 text-2xl font-bold uppercase text-slate-900">Accueil</h1>
       <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <LoginForm notice={message === "mot-de-passe-modifie" ? "Votre mot de passe a été modifié : connectez-vous." : undefined} />
+        <LoginForm notice={loginNotice(message)} />
         <ul className="mt-6 space-y-2 text-sm">
           <li>
             <Link className="font-semibold text-brand-700 underline" href="/notice">

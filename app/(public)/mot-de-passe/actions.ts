@@ -2,6 +2,7 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { requestPasswordReset, resetPassword } from "@/lib/accounts/register";
 import { NewPasswordSchema, ResetRequestSchema } from "@/lib/accounts/schemas";
 import { clientAddress } from "@/lib/auth/client-address";
@@ -9,7 +10,8 @@ import { type FormState, formDataToObject, handleForm } from "@/lib/forms";
 
 export async function requestResetAction(_prev: FormState, formData: FormData): Promise<FormState> {
   return handleForm(ResetRequestSchema, formDataToObject(formData), async ({ login }) => {
-    await requestPasswordReset(login, { address: clientAddress(await headers()) });
+    // The account lookup and the email run after the answer: its timing must not tell whether the account exists.
+    await requestPasswordReset(login, { address: clientAddress(await headers()), later: after });
     return {
       status: "success",
       message:

@@ -5,6 +5,7 @@ import { after } from "next/server";
 import { env } from "@/lib/env";
 import { type ResultCode } from "@/lib/payments/payfip/protocol";
 import { isOwnOrigin, settleSimulatedPayment, SimulatorError } from "@/lib/payments/payfip/simulator";
+import { simulatorErrorCode } from "./messages";
 
 const CODES: ResultCode[] = ["P", "V", "R", "Z", "A"];
 
@@ -19,7 +20,8 @@ export async function payAction(formData: FormData) {
     target = settleSimulatedPayment(idOp, code);
   } catch (error) {
     if (error instanceof SimulatorError) {
-      redirect(`/tpa/paiementws.web?idop=${encodeURIComponent(idOp)}&erreur=${encodeURIComponent(error.message)}`);
+      // A code, never the sentence: the page maps it to its own text.
+      redirect(`/tpa/paiementws.web?idop=${encodeURIComponent(idOp)}&erreur=${simulatorErrorCode(error.message)}`);
     }
     throw error;
   }

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { formatCents } from "@/lib/money";
 import { getSimulatedOperation, isPayable } from "@/lib/payments/payfip/simulator";
 import { payAction } from "./actions";
+import { simulatorErrorMessage } from "./messages";
 
 export const metadata: Metadata = { title: "Paiement PayFiP (simulateur)" };
 
@@ -32,7 +33,7 @@ export default async function SimulatedPaymentPage({
         Simulateur PayFiP — environnement de démonstration, aucun paiement réel n&apos;est effectué.
       </p>
       <h1 className="text-2xl font-bold text-slate-900">Paiement en ligne des services publics locaux</h1>
-      {erreur ? <Alert tone="error">{erreur}</Alert> : null}
+      {erreur ? <Alert tone="error">{simulatorErrorMessage(erreur)}</Alert> : null}
       {!op ? (
         <Alert tone="error">Cette opération de paiement est inconnue.</Alert>
       ) : expired ? (

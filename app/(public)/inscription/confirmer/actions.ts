@@ -3,13 +3,15 @@
 import { redirect } from "next/navigation";
 import { confirmEmail } from "@/lib/accounts/register";
 import { AppError } from "@/lib/errors";
+import { confirmErrorCode } from "./messages";
 
 export async function confirmEmailAction(formData: FormData) {
   const token = String(formData.get("token") ?? "");
   try {
     await confirmEmail(token);
   } catch (error) {
-    if (error instanceof AppError) redirect(`/inscription/confirmer?erreur=${encodeURIComponent(error.message)}`);
+    // A code, never the sentence: the page maps it to its own text.
+    if (error instanceof AppError) redirect(`/inscription/confirmer?erreur=${confirmErrorCode(error)}`);
     throw error;
   }
   redirect("/inscription/confirmer?etat=confirme");

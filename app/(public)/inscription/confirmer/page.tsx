@@ -3,6 +3,7 @@ import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { confirmEmailAction } from "./actions";
+import { confirmErrorMessage } from "./messages";
 
 export const metadata: Metadata = { title: "Confirmer votre inscription" };
 
@@ -26,7 +27,7 @@ export default async function ConfirmPage({
         </>
       ) : erreur ? (
         <>
-          <Alert tone="error">{erreur}</Alert>
+          <Alert tone="error">{confirmErrorMessage(erreur)}</Alert>
           <ButtonLink href="/connexion" variant="secondary">
             Retour au portail
           </ButtonLink>

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import sharp from "sharp";
 import { AppError } from "@/lib/errors";
-import { checkFile } from "./check";
+import { checkFile, imageDecodes, MAX_INPUT_PIXELS, MAX_INPUT_SIDE } from "./check";
 import { FILE_MESSAGES } from "./messages";
 
 // sharp's prebuilt binaries can neither decode nor encode HEVC, so no HEIC
@@ -38,6 +38,19 @@ describe("HEIC phone photos", () => {
 
     decodeHeic.mockResolvedValueOnce(null);
     const bomb = await checkFile({ bytes: heicHeader(), name: "x.heic" }).catch((e: unknown) => e);
-    expect((bomb as AppError).message).toBe(FILE_MESSAGES.imageDamaged);
+    expect((bomb as AppError).message).toBe(FILE_MESSAGES.imageTooLarge);
+    expect(decodeHeic).toHaveBeenLastCalledWith(expect.any(Uint8Array), { maxPixels: MAX_INPUT_PIXELS, maxSide: MAX_INPUT_SIDE });
+  });
+
+  it("take a decode slot, like every other image", async () => {
+    let release = () => {};
+    decodeHeic.mockClear();
+    decodeHeic.mockImplementationOnce(() => new Promise((resolve) => (release = () => resolve(null))));
+    const before = imageDecodes.started;
+    const pending = checkFile({ bytes: heicHeader(), name: "x.heic" }).catch((e: unknown) => e);
+    await vi.waitFor(() => expect(decodeHeic).toHaveBeenCalledTimes(1));
+    expect(imageDecodes.started).toBe(before + 1);
+    release();
+    expect(((await pending) as AppError).message).toBe(FILE_MESSAGES.imageTooLarge);
   });
 });

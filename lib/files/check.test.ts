@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import sharp from "sharp";
 import { resetEnvForTests } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { checkFile } from "./check";
+import { checkFile, DecodeQueue, imageDecodes, MAX_INPUT_PIXELS, MAX_INPUT_SIDE } from "./check";
 import { makeJpeg, makeJpegWithGps, makePdf, makePng, makePngBomb, makeWindowsExecutable } from "./fixtures";
 import { FILE_MESSAGES } from "./messages";
 
@@ -84,7 +84,38 @@ describe("checkFile", () => {
   it("refuses an image bomb before decoding it", async () => {
     const bomb = makePngBomb();
     expect(bomb.byteLength).toBeLessThan(1024 * 1024);
-    expect(await rejection(bomb, "bombe.png")).toBe("L'image est trop grande ou endommagée.");
+    expect(await rejection(bomb, "bombe.png")).toBe(FILE_MESSAGES.imageTooLarge);
+    expect(FILE_MESSAGES.imageTooLarge).toContain("L'image est trop grande ou endommagée.");
+  });
+
+  it("refuses a small PNG declaring 7000 × 7000 pixels from its header, without decoding it", async () => {
+    const bomb = makePngBomb(7000);
+    expect(bomb.byteLength).toBeLessThan(100 * 1024);
+    const decodesBefore = imageDecodes.started;
+    const started = performance.now();
+    expect(await rejection(bomb, "bombe.png")).toBe(FILE_MESSAGES.imageTooLarge);
+    // Decoding it took 0.65 s; reading its header takes a millisecond or two (loose bound for a busy machine).
+    expect(performance.now() - started).toBeLessThan(100);
+    expect(imageDecodes.started).toBe(decodesBefore);
+  });
+
+  it("refuses what no phone photo is: a side over 8000 px or more than 25 megapixels", async () => {
+    expect(await rejection(makePngBomb(MAX_INPUT_SIDE + 1), "x.png")).toBe(FILE_MESSAGES.imageTooLarge);
+    expect(await rejection(makePngBomb(5001), "x.png")).toBe(FILE_MESSAGES.imageTooLarge); // 25.01 MP
+    // A 24 MP photo of a recent iPhone (5712 × 4284) is at the limit's side of it; a 4:3 12 MP one well within.
+    expect(5712 * 4284).toBeLessThanOrEqual(MAX_INPUT_PIXELS);
+  });
+
+  it("never decodes more than two images at once, however many arrive", async () => {
+    const images = await Promise.all(Array.from({ length: 8 }, (_, i) => makePng(600 + i, 400)));
+    imageDecodes.peak = 0;
+    const before = imageDecodes.started;
+    const results = await Promise.allSettled(images.map((bytes) => checkFile({ bytes, name: "photo.png" })));
+    const done = results.filter((r) => r.status === "fulfilled").length;
+    expect(imageDecodes.started - before).toBe(done);
+    expect(done).toBeGreaterThanOrEqual(2 + imageDecodes.maxWaiting);
+    expect(imageDecodes.peak).toBeLessThanOrEqual(2);
+    for (const r of results) if (r.status === "rejected") expect((r.reason as AppError).message).toBe(FILE_MESSAGES.busy);
   });
 
   it("refuses a truncated image", async () => {
@@ -114,5 +145,48 @@ describe("checkFile", () => {
     const checked = await checkFile({ bytes: await makePng(3000, 1200), name: "scan.png" });
     const meta = await sharp(checked.bytes).metadata();
     expect([meta.width, meta.height]).toEqual([2560, 1024]);
+  });
+});
+
+describe("DecodeQueue", () => {
+  function deferred() {
+    let resolve = () => {};
+    const promise = new Promise<void>((r) => (resolve = r));
+    return { promise, resolve };
+  }
+
+  it("runs at most two at once, lets the others wait in turn and refuses past the waiting room, in French", async () => {
+    const queue = new DecodeQueue(2, 3);
+    let running = 0;
+    let most = 0;
+    const order: number[] = [];
+    const gates = Array.from({ length: 6 }, deferred);
+    const tasks = gates.map((gate, i) =>
+      queue.run(async () => {
+        running += 1;
+        most = Math.max(most, running);
+        order.push(i);
+        await gate.promise;
+        running -= 1;
+        return i;
+      }),
+    );
+    const settled = Promise.allSettled(tasks);
+    await Promise.resolve();
+    expect(order).toEqual([0, 1]);
+    // 2 running + 3 waiting: the sixth is turned away at once.
+    await expect(tasks[5]).rejects.toMatchObject({ code: "THROTTLED", message: "Le serveur est occupé, réessayez dans un instant." });
+    for (const gate of gates) gate.resolve();
+    const results = await settled;
+    expect(results.slice(0, 5).map((r) => (r.status === "fulfilled" ? r.value : null))).toEqual([0, 1, 2, 3, 4]);
+    expect(order).toEqual([0, 1, 2, 3, 4]);
+    expect(most).toBe(2);
+    expect(queue.peak).toBe(2);
+  });
+
+  it("frees the slot when a decode fails", async () => {
+    const queue = new DecodeQueue(1, 0);
+    await expect(queue.run(async () => Promise.reject(new Error("broken")))).rejects.toThrow("broken");
+    await expect(queue.run(async () => "ok")).resolves.toBe("ok");
   });
 });

@@ -3,6 +3,6 @@ import { decodeHeic } from "./heic";
 
 describe("decodeHeic", () => {
   it("throws on bytes that are not a HEIC image, so the check refuses them", async () => {
-    await expect(decodeHeic(new TextEncoder().encode("not a photo at all"), 1000)).rejects.toThrow();
+    await expect(decodeHeic(new TextEncoder().encode("not a photo at all"), { maxPixels: 1000, maxSide: 100 })).rejects.toThrow();
   });
 });

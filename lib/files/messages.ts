@@ -25,6 +25,10 @@ export const FILE_MESSAGES = {
   type: "Ce type de fichier n'est pas accepté : envoyez une photo (JPEG, PNG, WebP) ou un PDF.",
   pdfDamaged: "Le fichier PDF est incomplet ou endommagé.",
   imageDamaged: "L'image est trop grande ou endommagée.",
+  // Starts with imageDamaged's words, which is what a person searching the page for the old message still finds.
+  imageTooLarge:
+    "L'image est trop grande ou endommagée. Envoyez une photo prise avec le réglage habituel de l'appareil (25 millions de pixels au plus) ou un PDF.",
+  busy: "Le serveur est occupé, réessayez dans un instant.",
   missing: "Aucun fichier n'a été reçu : choisissez un fichier puis réessayez.",
   network: "L'envoi du fichier a échoué : vérifiez votre connexion puis réessayez.",
   throttled: "Trop de fichiers ont été envoyés depuis votre connexion : réessayez dans une heure.",

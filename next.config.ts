@@ -4,7 +4,8 @@ import pkg from "./package.json" with { type: "json" };
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
   { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "SAMEORIGIN" },
+  // Pages also say frame-ancestors 'none' in their CSP (proxy.ts); this is for browsers without CSP.
+  { key: "X-Frame-Options", value: "DENY" },
   { key: "Permissions-Policy", value: "camera=(self), geolocation=(), microphone=()" },
 ];
 
@@ -34,7 +35,12 @@ const nextConfig: NextConfig = {
     serverActions: { bodySizeLimit: "2mb" },
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      { source: "/:path*", headers: securityHeaders },
+      // Staff pages show stored PDFs in an <object> of the portal itself (app/admin/documents/file-viewer.tsx):
+      // the file route may be framed by the same origin, and only by it (the last matching rule wins).
+      { source: "/api/fichiers/:path*", headers: [{ key: "X-Frame-Options", value: "SAMEORIGIN" }] },
+    ];
   },
 };
 

@@ -1,17 +1,70 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { env } from "@/lib/env";
+import { isForeignOriginAction } from "@/lib/security/action-origin";
+import { STRICT_TRANSPORT_SECURITY, buildCsp, newNonce, originOf } from "@/lib/security/csp";
 
-// Only a convenience: anonymous visitors of private pages go to the sign-in
-// page. Every page and action still authorises itself through lib/auth/dal.
+// Runs before every page (see the matcher): refuses cross-site server
+// actions, sends anonymous visitors of private pages to the sign-in page, and
+// gives each page its Content-Security-Policy around a fresh nonce.
+//
+// The sign-in redirect is only a convenience: every page and action still
+// authorises itself through lib/auth/dal.
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+const PRIVATE_PREFIXES = ["/accueil", "/demandes", "/factures", "/mon-espace", "/admin"];
+
+function isPrivate(pathname: string): boolean {
+  return PRIVATE_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
+}
 
 export function proxy(request: NextRequest) {
-  const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
-  if (!signedIn) {
-    return NextResponse.redirect(new URL("/connexion", request.url));
+  // Next would refuse it too, but with a 500 and an error in the logs.
+  if (isForeignOriginAction(request.method, request.headers)) {
+    return new NextResponse("Requête refusée : origine non autorisée.", {
+      status: 403,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
   }
-  return NextResponse.next();
+
+  const { pathname } = request.nextUrl;
+  if (isPrivate(pathname)) {
+    const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
+    if (!signedIn) {
+      return NextResponse.redirect(new URL("/connexion", request.url));
+    }
+  }
+
+  const settings = env();
+  const https = settings.appUrl.startsWith("https://");
+  const nonce = newNonce();
+  const csp = buildCsp({
+    nonce,
+    development: settings.nodeEnv === "development",
+    https,
+    uploadthing: Boolean(settings.uploadthingToken),
+    paymentOrigin: paymentOrigin(settings.payfip.paymentPageUrl, settings.appUrl),
+    selfObjects: pathname === "/admin" || pathname.startsWith("/admin/"),
+  });
+
+  // Next reads the nonce from the request's CSP header and stamps its scripts with it.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set("Content-Security-Policy", csp);
+  if (https) response.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  return response;
+}
+
+/** PayFiP's page, unless it is the portal's own simulator (already 'self'). */
+function paymentOrigin(paymentPageUrl: string, appUrl: string): string | null {
+  const origin = originOf(paymentPageUrl);
+  return origin && origin !== originOf(appUrl) ? origin : null;
 }
 
 export const config = {
-  matcher: ["/accueil/:path*", "/demandes/:path*", "/factures/:path*", "/mon-espace/:path*", "/admin/:path*"],
+  matcher: [
+    // Every page (and the few route handlers among them). Not: API routes
+    // (JSON, files, Auth.js, PayFiP's notification), built assets, the favicon.
+    "/((?!api/|_next/static/|_next/image|favicon.ico).*)",
+  ],
 };

@@ -10,12 +10,21 @@ import { getSettings } from "@/lib/settings";
 import { AdminNav, type AdminNavItem } from "./_components/admin-nav";
 import { ROLE_LABELS } from "./_lib/format";
 
-export const metadata: Metadata = {
-  title: { default: "Back-office", template: "%s — Back-office" },
-  robots: { index: false, follow: false },
-};
+/**
+ * The role is checked before anything of the back office is produced, its
+ * title included: anyone else gets the plain public 404 (requireStaff), and
+ * the signed-out the sign-in page.
+ */
+export async function generateMetadata(): Promise<Metadata> {
+  await requireStaff();
+  return {
+    title: { default: "Back-office", template: "%s — Back-office" },
+    robots: { index: false, follow: false },
+  };
+}
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  // First, before any back-office query or markup.
   const user = await requireStaff();
   const [settings, counts, payments, documentsToReview, requestsToHandle, undeliveredEmails] = await Promise.all([
     getSettings(),

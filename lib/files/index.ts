@@ -10,6 +10,7 @@ import { newStorageKey, storage, storageFor, type Bytes, type StorageDriver } fr
 import { uploadthingDriver } from "@/lib/storage/uploadthing";
 import { checkFile } from "./check";
 import { FILE_MESSAGES } from "./messages";
+import { visibleFileName } from "./name";
 
 /**
  * The upload pipeline. A file is checked by content, stored under a random
@@ -143,13 +144,13 @@ async function recordStoredFile({
 }
 
 /**
- * The name shown to staff: the sender's base name (no folders, no control
- * characters, bounded) with the extension of what the file really is.
+ * The name shown to staff: the sender's base name (no folders, no control or
+ * bidi/format characters, bounded) with the extension of what the file
+ * really is.
  */
 export function displayName(name: string, extension: string): string {
   const base = path.posix
-    .basename(name.replaceAll("\\", "/"))
-    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .basename(visibleFileName(name).replaceAll("\\", "/"))
     .replace(/\.[^.]*$/, "")
     .trim()
     .slice(0, 120);
@@ -263,5 +264,6 @@ export async function readFileForUser({ fileId, user }: { fileId: string; user: 
   if (!file || !canReadFile(user, file)) throw new AppError("NOT_FOUND", "Document introuvable.");
   const bytes = await storageFor(file.driver).get(file.storageKey);
   if (!bytes) throw new AppError("NOT_FOUND", "Document introuvable.");
-  return { bytes, mimeType: file.mimeType, originalName: file.originalName, size: file.size };
+  // Names recorded before bidi characters were stripped stay in the table: the download name is cleaned too.
+  return { bytes, mimeType: file.mimeType, originalName: visibleFileName(file.originalName), size: file.size };
 }

@@ -1,4 +1,5 @@
 import Image from "next/image";
+import { visibleFileName } from "@/lib/files/name";
 import { formatFileSize } from "../_lib/format";
 
 /** A stored file shown inline to staff: images as images, PDFs in an object, with a link to open it. */
@@ -38,7 +39,7 @@ export function FileViewer({
           Ouvrir le document dans un nouvel onglet<span className="sr-only"> (nouvelle fenêtre)</span>
         </a>
         <span className="block break-all text-slate-600">
-          {fileName} ({formatFileSize(size)})
+          {visibleFileName(fileName)} ({formatFileSize(size)})
         </span>
       </p>
     </div>

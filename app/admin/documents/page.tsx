@@ -3,6 +3,7 @@ import Link from "next/link";
 import { EmptyState, PageTitle } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/dal";
 import { listDocumentsToReview } from "@/lib/documents";
+import { visibleFileName } from "@/lib/files/name";
 import { ScrollTable, captionClass, tdClass, thClass } from "../_components/scroll-table";
 import { formatDateTime } from "../_lib/format";
 
@@ -35,7 +36,7 @@ export default async function DocumentsQueuePage() {
                     <Link href={`/admin/documents/${d.id}`} className="font-semibold text-brand-700 underline">
                       {d.typeLabel}
                     </Link>
-                    <span className="block break-all text-xs text-slate-600">{d.fileName}</span>
+                    <span className="block break-all text-xs text-slate-600">{visibleFileName(d.fileName)}</span>
                   </th>
                   <td className={tdClass}>
                     {d.householdName} (n° {d.householdReference})

@@ -7,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { visibleFileName } from "@/lib/files/name";
 import {
   getAccountToReview,
   searchHouseholds,
@@ -197,7 +198,7 @@ function DecisionNotice({
 }
 
 function IdentityDocument({ document, owner }: { document: IdentityDocumentDto; owner: string }) {
-  const description = `${document.originalName} (${formatFileSize(document.size)})`;
+  const description = `${visibleFileName(document.originalName)} (${formatFileSize(document.size)})`;
   return (
     <div className="space-y-3">
       {document.mimeType.startsWith("image/") ? (

@@ -5,6 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/dal";
 import { getDocumentForStaff, REVIEW_STATUS_LABELS } from "@/lib/documents";
+import { visibleFileName } from "@/lib/files/name";
 import { DecisionForms } from "../decision-forms";
 import { formatDateTime } from "../../_lib/format";
 import { refuseDocumentAction, validateDocumentAction } from "../actions";
@@ -89,7 +90,7 @@ export default async function DocumentPage({
                 {document.history.map((v) => (
                   <li key={v.id}>
                     <a href={`/api/fichiers/${v.fileId}`} target="_blank" rel="noopener noreferrer" className="break-all text-brand-700 underline">
-                      {v.fileName}
+                      {visibleFileName(v.fileName)}
                     </a>{" "}
                     — {formatDateTime(v.createdAt)} ({REVIEW_STATUS_LABELS[v.status]})
                   </li>

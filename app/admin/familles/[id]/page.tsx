@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/dal";
 import { listHouseholdDocumentsForStaff, REVIEW_STATUS_LABELS } from "@/lib/documents";
+import { visibleFileName } from "@/lib/files/name";
 import { getHousehold, listHouseholdHistory } from "@/lib/households";
 import { listSchoolClassOptions } from "@/lib/households/edit";
 import { listHouseholdRequestsForStaff } from "@/lib/requests";
@@ -214,7 +215,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
                       <Link href={`/admin/documents/${d.id}`} className="font-semibold text-brand-700 underline">
                         {d.typeLabel}
                       </Link>
-                      <span className="block break-all text-xs text-slate-600">{d.fileName}</span>
+                      <span className="block break-all text-xs text-slate-600">{visibleFileName(d.fileName)}</span>
                     </th>
                     <td className={tdClass}>{d.ownerName ?? "—"}</td>
                     <td className={tdClass}>{formatDateTime(d.createdAt)}</td>
@@ -232,7 +233,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
                               rel="noopener noreferrer"
                               className="block break-all text-brand-700 underline"
                             >
-                              {v.fileName} ({formatDate(v.createdAt)})
+                              {visibleFileName(v.fileName)} ({formatDate(v.createdAt)})
                             </a>
                           ))}
                     </td>

@@ -1,0 +1,147 @@
+import { NextRequest } from "next/server";
+import { afterEach, describe, expect, it } from "vitest";
+import { resetEnvForTests } from "@/lib/env";
+import { config, proxy } from "@/proxy";
+import { isForeignOriginAction } from "./action-origin";
+
+const saved = {
+  APP_URL: process.env.APP_URL,
+  UPLOADTHING_TOKEN: process.env.UPLOADTHING_TOKEN,
+  PAYFIP_ENDPOINT: process.env.PAYFIP_ENDPOINT,
+  PAYFIP_NUMCLI: process.env.PAYFIP_NUMCLI,
+};
+
+afterEach(() => {
+  for (const [key, value] of Object.entries(saved)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  resetEnvForTests();
+});
+
+function request(path: string, init: { method?: string; headers?: Record<string, string> } = {}) {
+  return new NextRequest(new URL(path, "http://localhost:3000"), {
+    method: init.method ?? "GET",
+    headers: { host: "localhost:3000", ...init.headers },
+  });
+}
+
+const signedIn = { cookie: "authjs.session-token=abc" };
+
+describe("proxy: sign-in redirect (unchanged)", () => {
+  it.each(["/accueil", "/demandes/demarches", "/factures/f1/pdf", "/mon-espace", "/admin", "/admin/documents"])(
+    "sends an anonymous visitor of %s to /connexion",
+    (path) => {
+      const response = proxy(request(path));
+      expect(response.status).toBe(307);
+      expect(response.headers.get("location")).toBe("http://localhost:3000/connexion");
+    },
+  );
+
+  it("lets a visitor with a session through, and public pages to anyone", () => {
+    expect(proxy(request("/admin/documents", { headers: signedIn })).headers.get("location")).toBeNull();
+    for (const path of ["/", "/connexion", "/administration", "/facturesX", "/payer"]) {
+      const response = proxy(request(path));
+      expect(response.headers.get("location"), path).toBeNull();
+      expect(response.headers.get("x-middleware-next"), path).toBe("1");
+    }
+  });
+});
+
+describe("proxy: Content-Security-Policy", () => {
+  it("gives a page a fresh nonce, in the response's CSP and in the request Next renders", () => {
+    const first = proxy(request("/connexion"));
+    const csp = first.headers.get("content-security-policy")!;
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toContain("'strict-dynamic'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    // NextResponse.next({ request: { headers } }) forwards them as x-middleware-request-* headers.
+    expect(first.headers.get("x-middleware-request-x-nonce")).toBe(nonce);
+    expect(first.headers.get("x-middleware-request-content-security-policy")).toBe(csp);
+    const second = proxy(request("/connexion")).headers.get("content-security-policy");
+    expect(second).not.toBe(csp);
+  });
+
+  it("lets staff pages show the portal's PDFs in an <object>", () => {
+    const csp = proxy(request("/admin/documents/d1", { headers: signedIn })).headers.get("content-security-policy");
+    expect(csp).toContain("object-src 'self'");
+  });
+
+  it("sends HSTS only when the portal is served over https", () => {
+    process.env.APP_URL = "http://localhost:3000";
+    resetEnvForTests();
+    expect(proxy(request("/connexion")).headers.get("strict-transport-security")).toBeNull();
+    process.env.APP_URL = "https://famille.exemple.fr";
+    resetEnvForTests();
+    const response = proxy(request("/connexion"));
+    expect(response.headers.get("strict-transport-security")).toBe("max-age=63072000; includeSubDomains");
+    expect(response.headers.get("content-security-policy")).toContain("upgrade-insecure-requests");
+  });
+
+  it("opens UploadThing's hosts when UploadThing is configured", () => {
+    process.env.UPLOADTHING_TOKEN = "token";
+    resetEnvForTests();
+    expect(proxy(request("/inscription")).headers.get("content-security-policy")).toContain("https://*.ingest.uploadthing.com");
+  });
+
+  it("lets forms end on PayFiP's payment page, not on the simulator's (the portal itself)", () => {
+    expect(proxy(request("/factures/f1/payer", { headers: signedIn })).headers.get("content-security-policy")).toContain(
+      "form-action 'self';",
+    );
+    process.env.PAYFIP_ENDPOINT = "https://www.payfip.gouv.fr/tpa/services/securite";
+    process.env.PAYFIP_NUMCLI = "123456";
+    resetEnvForTests();
+    expect(proxy(request("/payer")).headers.get("content-security-policy")).toContain("form-action 'self' https://www.payfip.gouv.fr;");
+  });
+
+  it("covers every page but not API routes nor built assets", () => {
+    const matcher = new RegExp(`^${config.matcher[0]}$`);
+    for (const path of ["/", "/connexion", "/admin/documents/x", "/tpa/paiementws.web", "/api"]) expect(path, path).toMatch(matcher);
+    for (const path of ["/api/fichiers/x", "/api/auth/session", "/_next/static/chunks/a.js", "/_next/image", "/favicon.ico"])
+      expect(path, path).not.toMatch(matcher);
+  });
+});
+
+describe("proxy: server actions from another origin", () => {
+  const action = { "next-action": "7f00", "content-type": "text/plain;charset=UTF-8" };
+
+  it("answers 403 before Next (which would answer 500)", async () => {
+    const response = proxy(request("/connexion", { method: "POST", headers: { ...action, origin: "https://evil.example" } }));
+    expect(response.status).toBe(403);
+    expect(await response.text()).toContain("origine non autorisée");
+  });
+
+  it("refuses a private page's action before the sign-in redirect", () => {
+    expect(proxy(request("/admin/documents", { method: "POST", headers: { ...action, origin: "https://evil.example" } })).status).toBe(403);
+  });
+
+  it("lets same-origin actions through", () => {
+    const response = proxy(request("/connexion", { method: "POST", headers: { ...action, origin: "http://localhost:3000" } }));
+    expect(response.status).toBe(200);
+    expect(response.headers.get("x-middleware-next")).toBe("1");
+  });
+});
+
+describe("isForeignOriginAction", () => {
+  const h = (headers: Record<string, string>) => new Headers({ host: "famille.exemple.fr", ...headers });
+
+  it("follows Next's own check: Origin against the forwarded host or the host", () => {
+    expect(isForeignOriginAction("POST", h({ "next-action": "a", origin: "https://famille.exemple.fr" }))).toBe(false);
+    expect(isForeignOriginAction("POST", h({ "next-action": "a", origin: "https://evil.example" }))).toBe(true);
+    expect(
+      isForeignOriginAction("POST", h({ "next-action": "a", origin: "https://public.exemple.fr", "x-forwarded-host": "public.exemple.fr, internal" })),
+    ).toBe(false);
+    expect(isForeignOriginAction("POST", h({ "next-action": "a", origin: "null" }))).toBe(true);
+    // No Origin: not a browser's cross-site request; Next lets it through too.
+    expect(isForeignOriginAction("POST", h({ "next-action": "a" }))).toBe(false);
+  });
+
+  it("covers the script-less form posts, and nothing but POSTs Next may take for an action", () => {
+    expect(isForeignOriginAction("POST", h({ "content-type": "multipart/form-data; boundary=x", origin: "https://evil.example" }))).toBe(true);
+    expect(isForeignOriginAction("POST", h({ "content-type": "application/x-www-form-urlencoded", origin: "https://evil.example" }))).toBe(true);
+    expect(isForeignOriginAction("POST", h({ "content-type": "text/xml", origin: "https://evil.example" }))).toBe(false);
+    expect(isForeignOriginAction("GET", h({ "next-action": "a", origin: "https://evil.example" }))).toBe(false);
+  });
+});

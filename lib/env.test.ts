@@ -137,3 +137,19 @@ describe("stand-ins in production", () => {
     expect(parseEnv({ NODE_ENV: "development", RESEND_API_KEY: "re_1", DEMO_MAIL_OUTBOX: "1" }).demo.mailOutbox).toBe(false);
   });
 });
+
+describe("CLIENT_IP_SOURCE", () => {
+  it("defaults to the socket, and to Vercel's headers on Vercel", () => {
+    expect(parseEnv({}).clientIpSource).toEqual({ kind: "socket" });
+    expect(parseEnv({ VERCEL: "1" }).clientIpSource).toEqual({ kind: "vercel" });
+    expect(parseEnv({ CLIENT_IP_SOURCE: "proxy:2" }).clientIpSource).toEqual({ kind: "proxy", hops: 2 });
+    expect(parseEnv({ CLIENT_IP_SOURCE: "vercel" }).clientIpSource).toEqual({ kind: "vercel" });
+  });
+
+  it("refuses anything else, naming the variable", () => {
+    for (const value of ["proxy", "proxy:0", "proxy:11", "first", "x-forwarded-for"]) {
+      expect(() => parseEnv({ CLIENT_IP_SOURCE: value })).toThrow(/CLIENT_IP_SOURCE.*socket, vercel ou proxy:N/);
+    }
+    expect(() => parseEnv({ CLIENT_IP_SOURCE: "socket", VERCEL: "1" })).toThrow(/CLIENT_IP_SOURCE=socket ne convient pas sur Vercel/);
+  });
+});

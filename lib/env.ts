@@ -49,6 +49,14 @@ const EnvSchema = z.object({
   LOGIN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().positive().default(30),
   LOGIN_THROTTLE_MINUTES: z.coerce.number().int().positive().default(15),
   HOLD_MINUTES: z.coerce.number().int().positive().max(24 * 60).default(15),
+  CLIENT_IP_SOURCE: optional.pipe(
+    z
+      .string()
+      .regex(/^(socket|vercel|proxy:([1-9]|10))$/, { error: "socket, vercel ou proxy:N (N de 1 à 10)" })
+      .optional(),
+  ),
+  /** Set by Vercel on its own builds and functions. */
+  VERCEL: optional,
 });
 
 export type Env = {
@@ -81,9 +89,28 @@ export type Env = {
   login: { maxPerAccount: number; maxPerAddress: number; windowMinutes: number };
   /** How long ticked days stay held while the family pays. */
   holdMinutes: number;
+  /** Where the client's address comes from (CLIENT_IP_SOURCE). */
+  clientIpSource: ClientIpSource;
 };
 
 export class EnvError extends Error {}
+
+/**
+ * Where the client's address comes from, for the per-address limits. Only the
+ * deployment knows which hop it can trust: see lib/auth/client-address.ts.
+ */
+export type ClientIpSource = { kind: "socket" } | { kind: "vercel" } | { kind: "proxy"; hops: number };
+
+function clientIpSource(value: string | undefined, onVercel: boolean): ClientIpSource {
+  if (!value) return onVercel ? { kind: "vercel" } : { kind: "socket" };
+  if (value === "socket" && onVercel) {
+    // Vercel's functions see Vercel's own proxy, never the visitor: every
+    // visitor would share one address and one limit.
+    throw new EnvError("CLIENT_IP_SOURCE=socket ne convient pas sur Vercel : indiquez vercel (ou laissez vide).");
+  }
+  if (value === "socket" || value === "vercel") return { kind: value };
+  return { kind: "proxy", hops: Number(value.slice("proxy:".length)) };
+}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
   const parsed = EnvSchema.safeParse(source);
@@ -112,6 +139,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       throw new EnvError(`Configuration de production incomplète. ${standIns.join(" ")} Voir .env.example.`);
     }
   }
+  const ipSource = clientIpSource(e.CLIENT_IP_SOURCE, !!e.VERCEL && e.VERCEL !== "0");
   const appUrl = (e.APP_URL ?? "http://localhost:3000").replace(/\/+$/, "");
   const simulator = !e.PAYFIP_ENDPOINT;
   const demo = { payfipSimulator: simulator, mailOutbox: !e.RESEND_API_KEY, localStorage: !e.UPLOADTHING_TOKEN };
@@ -159,6 +187,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
       windowMinutes: e.LOGIN_THROTTLE_MINUTES,
     },
     holdMinutes: e.HOLD_MINUTES,
+    clientIpSource: ipSource,
   };
 }
 

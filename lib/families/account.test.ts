@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { confirmEmailChange, requestEmailChange, updateOwnContact } from "./account";
+import { confirmEmailChange, EMAIL_CHANGE_THROTTLED, requestEmailChange, updateOwnContact } from "./account";
 import { getFamilyMember } from "./index";
 
 async function parent(n: number) {
@@ -51,5 +51,48 @@ describe("a parent's own contact details", () => {
     const a = await parent(3);
     const b = await parent(4);
     expect(await getFamilyMember({ householdId: b.household.id, personId: a.person.id })).toBeNull();
+  });
+});
+
+describe("email-change requests are throttled", () => {
+  const mailsTo = async (to: string) => (await getDb()).emailMessage.count({ where: { to } });
+
+  it("one account gets 3 confirmation links an hour, whatever the addresses, then a French refusal and no mail", async () => {
+    const { user } = await parent(10);
+    for (let i = 1; i <= 3; i++) await requestEmailChange({ userId: user.id, email: `cible.${i}@exemple.fr` });
+    const refused = requestEmailChange({ userId: user.id, email: "cible.4@exemple.fr" });
+    await expect(refused).rejects.toMatchObject({ code: "THROTTLED", message: EMAIL_CHANGE_THROTTLED });
+    expect(EMAIL_CHANGE_THROTTLED).toBe("Trop de demandes de changement d'adresse : réessayez dans une heure.");
+    expect(await mailsTo("cible.4@exemple.fr")).toBe(0);
+    // Not even the same address again.
+    await expect(requestEmailChange({ userId: user.id, email: "cible.1@exemple.fr" })).rejects.toMatchObject({ code: "THROTTLED" });
+    expect(await mailsTo("cible.1@exemple.fr")).toBe(1);
+  });
+
+  it("one address receives 3 links an hour, whichever accounts ask", async () => {
+    const victim = "victime@exemple.fr";
+    for (let n = 11; n <= 13; n++) {
+      const { user } = await parent(n);
+      await requestEmailChange({ userId: user.id, email: victim });
+    }
+    const { user } = await parent(14);
+    await expect(requestEmailChange({ userId: user.id, email: "Victime@Exemple.fr" })).rejects.toMatchObject({
+      code: "THROTTLED",
+      message: EMAIL_CHANGE_THROTTLED,
+    });
+    expect(await mailsTo(victim)).toBe(3);
+    // That account may still ask for another address.
+    await requestEmailChange({ userId: user.id, email: "autre@exemple.fr" });
+    expect(await mailsTo("autre@exemple.fr")).toBe(1);
+  });
+
+  it("requests fired all at once do not slip past the limit", async () => {
+    const { user } = await parent(15);
+    const results = await Promise.allSettled(
+      Array.from({ length: 8 }, (_, i) => requestEmailChange({ userId: user.id, email: `rafale.${i}@exemple.fr` })),
+    );
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(3);
+    const db = await getDb();
+    expect(await db.emailMessage.count({ where: { to: { startsWith: "rafale." } } })).toBe(3);
   });
 });

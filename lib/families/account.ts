@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { EmailChangeEmail } from "@/components/emails";
 import { issueToken, consumeToken, TOKEN_TTL_MINUTES } from "@/lib/auth/tokens";
@@ -6,11 +7,16 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { deliverQueuedEmails, queueEmail } from "@/lib/mail";
+import { hitRateLimit } from "@/lib/rate-limit";
 import { getSettings } from "@/lib/settings";
 import { EmailSchema, OptionalPhoneSchema } from "@/lib/validation/fields";
 
 export const ContactSchema = z.object({ phone: OptionalPhoneSchema, mobile: OptionalPhoneSchema });
 export const EmailChangeSchema = z.object({ email: EmailSchema });
+
+/** Confirmation links one account may ask for, and one address may receive, per window. */
+export const EMAIL_CHANGE_LIMIT = { max: 3, windowMinutes: 60 } as const;
+export const EMAIL_CHANGE_THROTTLED = "Trop de demandes de changement d'adresse : réessayez dans une heure.";
 
 /** A parent updates their own phone numbers, on the account and on their member record alike. */
 export async function updateOwnContact({
@@ -38,7 +44,10 @@ export async function updateOwnContact({
 /**
  * A new email only counts once confirmed from that mailbox: the address
  * travels in the token's payload, and the account keeps the old one until
- * the link is followed. The message is an account email: it always goes.
+ * the link is followed. The message is an account email: it always goes,
+ * within a limit per account and per receiving address (the form would
+ * otherwise send any number of mails to anyone), checked before anything is
+ * sent.
  */
 export async function requestEmailChange({ userId, email }: { userId: string; email: string }) {
   const db = await getDb();
@@ -47,6 +56,11 @@ export async function requestEmailChange({ userId, email }: { userId: string; em
   if (user.email.toLowerCase() === normalised) {
     throw new AppError("INVALID", "C'est déjà l'adresse de votre compte.", { email: "C'est déjà l'adresse de votre compte." });
   }
+  // One answer for both limits. The address's count is kept under a digest:
+  // the throttling table holds no one's email address.
+  await hitRateLimit({ key: `email-change:account:${userId}`, ...EMAIL_CHANGE_LIMIT, message: EMAIL_CHANGE_THROTTLED });
+  const target = createHash("sha256").update(normalised).digest("base64url");
+  await hitRateLimit({ key: `email-change:to:${target}`, ...EMAIL_CHANGE_LIMIT, message: EMAIL_CHANGE_THROTTLED });
   // Whether another account uses the address is not told here (it would
   // reveal who has an account); the confirmation refuses it.
   const settings = await getSettings();

@@ -6,5 +6,6 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("@/lib/env");
-  env();
+  // In socket mode the real connection address must be recorded from the very first request.
+  if (env().clientIpSource.kind === "socket") (await import("@/lib/auth/client-address")).watchSocketAddresses();
 }

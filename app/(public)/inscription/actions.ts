@@ -9,7 +9,8 @@ import { type FormState, handleForm } from "@/lib/forms";
 
 const REGISTERED_EMAIL_COOKIE = "inscription_email";
 
-export async function registerAction(input: Record<string, unknown>): Promise<FormState> {
+// A server action is a public endpoint: its argument can be anything a client posts.
+export async function registerAction(input: unknown): Promise<FormState> {
   const state = await handleForm(RegistrationSchema, input, async (data) => {
     await registerAccount(data, { address: clientAddress(await headers()) });
     // The next page shows the address the email went to, without putting it in the URL.
@@ -23,7 +24,8 @@ export async function registerAction(input: Record<string, unknown>): Promise<Fo
   });
   if (state.status === "error") {
     // Nothing of a refused registration stays behind, not even its document.
-    await discardPendingUpload(stringOrUndefined(input.fileId), stringOrUndefined(input.fileClaim));
+    const fields = input && typeof input === "object" && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+    await discardPendingUpload(stringOrUndefined(fields.fileId), stringOrUndefined(fields.fileClaim));
   }
   return state;
 }

@@ -9,9 +9,11 @@ import { simulatorErrorCode } from "./messages";
 
 const CODES: ResultCode[] = ["P", "V", "R", "Z", "A"];
 
-export async function payAction(formData: FormData) {
+export async function payAction(input: unknown) {
   // The simulator exists only while it is the configured PayFiP.
   if (!env().payfip.simulator) notFound();
+  // A server action is a public endpoint: anything but a form is an empty one.
+  const formData = input instanceof FormData ? input : new FormData();
   const idOp = String(formData.get("idop") ?? "");
   const code = String(formData.get("resultrans") ?? "") as ResultCode;
   if (!CODES.includes(code)) redirect(`/tpa/paiementws.web?idop=${encodeURIComponent(idOp)}`);

@@ -5,8 +5,9 @@ import { confirmEmail } from "@/lib/accounts/register";
 import { AppError } from "@/lib/errors";
 import { confirmErrorCode } from "./messages";
 
-export async function confirmEmailAction(formData: FormData) {
-  const token = String(formData.get("token") ?? "");
+// A server action is a public endpoint: anything but a form reads as an empty token.
+export async function confirmEmailAction(formData: unknown) {
+  const token = formData instanceof FormData ? String(formData.get("token") ?? "") : "";
   try {
     await confirmEmail(token);
   } catch (error) {

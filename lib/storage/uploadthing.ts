@@ -1,6 +1,7 @@
 import { UTApi, UTFile } from "uploadthing/server";
 import { env } from "@/lib/env";
-import { assertStorageKey, type Bytes, type StorageDriver } from "./types";
+import { readCapped } from "./read-capped";
+import { assertStorageKey, type StorageDriver } from "./types";
 
 /**
  * Files at UploadThing. Our random key is the file's UploadThing `customId`
@@ -26,7 +27,10 @@ export function uploadthingDriver(token: string): StorageDriver {
       const response = await fetch(ufsUrl, { cache: "no-store" });
       if (response.status === 404) return null;
       if (!response.ok || !response.body) throw new Error(`UploadThing download failed: HTTP ${response.status}`);
-      return readCapped(response.body, env().uploadMaxBytes * 2);
+      // Never buffer more than a stored file can legitimately weigh.
+      const bytes = await readCapped(response.body, env().uploadMaxBytes * 2);
+      if (!bytes) throw new Error("UploadThing download exceeds the upload size limit");
+      return bytes;
     },
 
     async delete(key) {
@@ -34,22 +38,4 @@ export function uploadthingDriver(token: string): StorageDriver {
       await api.deleteFiles(key, { keyType: "customId" });
     },
   };
-}
-
-/** Never buffer more than a stored file can legitimately weigh. */
-async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Promise<Bytes> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      throw new Error("UploadThing download exceeds the upload size limit");
-    }
-    chunks.push(value);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
 }

@@ -4,34 +4,13 @@ import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { acceptUpload } from "@/lib/files";
 import { FILE_MESSAGES, tooLargeMessage } from "@/lib/files/messages";
+import { readCapped } from "@/lib/storage/read-capped";
 
 // Room for the multipart envelope around the file (boundaries, headers, name).
 const MULTIPART_MARGIN = 64 * 1024;
 
 const answer = (status: number, body: object) =>
   Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
-
-/**
- * Reads at most `limit` bytes of the body; null as soon as it is longer, so
- * an oversized upload is never held in memory whole, whatever Content-Length
- * claimed.
- */
-async function readCapped(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array<ArrayBuffer> | null> {
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  const reader = body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new Uint8Array(Buffer.concat(chunks));
-}
 
 /**
  * The upload endpoint of the local storage driver (UploadThing, when

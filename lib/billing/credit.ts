@@ -5,7 +5,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { formatCents } from "@/lib/money";
 import { issueCreditNoteInTx } from "./credit-notes";
 import { availableCredit, invoiceOutstanding, postEntries } from "./ledger";
-import { lockRows } from "./locks";
+import { lockRows } from "@/lib/db/locks";
 import { moveInvoice } from "./state";
 
 export const RC = { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 20_000, maxWait: 20_000 };

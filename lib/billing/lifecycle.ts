@@ -2,7 +2,7 @@ import type { Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { Invoice } from "@/lib/generated/prisma/client";
 import { invoiceOutstanding, postEntries, type LedgerPost } from "./ledger";
-import { lockRows } from "./locks";
+import { lockRows } from "@/lib/db/locks";
 import { moveInvoice, OPEN_INVOICE_STATUSES } from "./state";
 
 export const EXPIRED_REASON = "Délai de paiement dépassé";

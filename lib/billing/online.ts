@@ -11,7 +11,7 @@ import { formatCents, MIN_ONLINE_CENTS } from "@/lib/money";
 import { getSettings, type AuthoritySettingsDto } from "@/lib/settings";
 import { RC } from "./credit";
 import { invoiceOutstanding } from "./ledger";
-import { lockRows } from "./locks";
+import { lockRows } from "@/lib/db/locks";
 import { queueMoneyEmail } from "./notify";
 import { settlePaymentInTx, type SettleOutcome } from "./settle";
 import { invoiceRefusal, movePayment } from "./state";

@@ -10,7 +10,7 @@ import { formatCents } from "@/lib/money";
 import type { AuthoritySettingsDto } from "@/lib/settings";
 import { issueCreditNoteInTx } from "./credit-notes";
 import { invoiceOutstanding, postEntries } from "./ledger";
-import { lockRows } from "./locks";
+import { lockRows } from "@/lib/db/locks";
 import { queueMoneyEmail } from "./notify";
 import { moveInvoice, movePayment } from "./state";
 

@@ -10,7 +10,7 @@ import { getSettings } from "@/lib/settings";
 import { assertStaff, openOnlineAttempt, RC } from "./credit";
 import { accountSummary, invoiceOutstanding, listLedger } from "./ledger";
 import { cancelInvoiceInTx } from "./lifecycle";
-import { lockRows } from "./locks";
+import { lockRows } from "@/lib/db/locks";
 import { allocateReceiptNumber } from "./numbers";
 import { settlePaymentInTx } from "./settle";
 import { invoiceRefusal } from "./state";

@@ -1,4 +1,5 @@
 import { getDb, type Db, type Tx } from "@/lib/db/client";
+import { lockRows } from "@/lib/db/locks";
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { fullDayLabel } from "@/lib/dates";
@@ -12,8 +13,8 @@ export type HoldResult = { invoiceId: string; number: number; heldUntil: Date; t
 
 /**
  * Validates a parent's ticked days: re-checks every rule on the server,
- * then in one READ COMMITTED transaction locks each slot row (in id order,
- * so two families never wait on each other in a cycle), counts its active
+ * then in one READ COMMITTED transaction locks the slot rows (one statement,
+ * in id order, so two families never wait on each other in a cycle), counts their active
  * bookings, holds the places and creates the pending invoice with its lines
  * and gapless number. The same `submissionKey` twice (double click,
  * resubmitted form) returns the first invoice instead of holding again.
@@ -46,11 +47,9 @@ export async function holdBookings({
       async (tx) => {
         const { household, items } = await priceSelections(tx, { householdId, selections, now });
         const slotIds = [...new Set(items.map((i) => i.slotId))].sort();
-        for (const slotId of slotIds) {
-          // The row lock serialises every hold on this slot until commit;
-          // counts read after it see all bookings committed before us.
-          await tx.$queryRaw`SELECT id FROM "Slot" WHERE id = ${slotId} FOR UPDATE`;
-        }
+        // The row locks serialise every hold on these slots until commit;
+        // counts read after them see all bookings committed before us.
+        await lockRows(tx, "Slot", slotIds);
         // A double click waited on the lock behind its twin: answer with the twin's invoice.
         const twin = await findBySubmissionKey(tx, householdId, submissionKey);
         if (twin) return twin;

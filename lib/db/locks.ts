@@ -1,0 +1,22 @@
+import type { Tx } from "@/lib/db/client";
+
+/** The tables whose rows are locked for update; the order across tables is below. */
+export type LockableTable = "Household" | "Payment" | "Invoice" | "Slot";
+
+/**
+ * The one way to lock rows for update: ids deduplicated and sorted, one
+ * statement, so two transactions never wait on each other in a cycle.
+ * Across tables the order is always Household → Payment → Invoice → Slot.
+ * Returns the ids that exist (and are now locked), in id order, so a caller
+ * can tell a missing row from a locked one.
+ */
+export async function lockRows(tx: Tx, table: LockableTable, ids: readonly string[]): Promise<string[]> {
+  const sorted = [...new Set(ids)].sort();
+  if (!sorted.length) return [];
+  // The table name comes from the closed union above, never from input.
+  const rows = await tx.$queryRawUnsafe<{ id: string }[]>(
+    `SELECT id FROM "${table}" WHERE id = ANY($1::text[]) ORDER BY id FOR UPDATE`,
+    sorted,
+  );
+  return rows.map((r) => r.id);
+}

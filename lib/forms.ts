@@ -107,9 +107,12 @@ export async function handleForm<S extends z.ZodType>(
   try {
     return (await run(parsed.data)) ?? { status: "success" };
   } catch (error) {
-    if (error instanceof AppError) {
-      return { status: "error", message: error.message, fieldErrors: error.fieldErrors };
-    }
-    throw error;
+    return appErrorState(error);
   }
+}
+
+/** A typed AppError as French form state; anything else (a bug, Next's redirect and notFound signals) is rethrown. */
+export function appErrorState(error: unknown): FormState {
+  if (error instanceof AppError) return { status: "error", message: error.message, fieldErrors: error.fieldErrors };
+  throw error;
 }

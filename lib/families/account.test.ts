@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { confirmEmailChange, EMAIL_CHANGE_THROTTLED, requestEmailChange, updateOwnContact } from "./account";
-import { getFamilyMember } from "./index";
+import { getFamilyMember } from "@/lib/households";
 
 async function parent(n: number) {
   const db = await getDb();

@@ -2,6 +2,9 @@ import type { Civility, Prisma, Quality, Regime, UserStatus } from "@/lib/genera
 import { auditActionLabel } from "@/lib/audit";
 import { getDb } from "@/lib/db/client";
 
+// What a parent reads of their own household (members, one member's card).
+export * from "./members";
+
 export type HouseholdMemberDto = {
   id: string;
   quality: Quality;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireParent } from "@/lib/auth/dal";
-import { listFamilyMembers, QUALITY_LABELS } from "@/lib/families";
+import { listFamilyMembers, QUALITY_LABELS } from "@/lib/households";
 import { SignOutEverywhere } from "./sign-out-everywhere";
 
 export const metadata: Metadata = { title: "Mon Espace" };

@@ -5,7 +5,7 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { requireParent } from "@/lib/auth/dal";
 import { listMemberDocuments, REVIEW_STATUS_LABELS } from "@/lib/documents";
 import { formatCivilDate, formatParisDate, STATUS_BADGE } from "@/lib/documents/format";
-import { getFamilyMember, QUALITY_LABELS } from "@/lib/families";
+import { getFamilyMember, QUALITY_LABELS } from "@/lib/households";
 import { uploadClientConfig } from "@/lib/files";
 import { ContactForm, EmailChangeForm } from "../../contact-forms";
 import { DocumentUploadForm } from "./document-upload-form";

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageTitle } from "@/components/ui/card";
 import { requireParent } from "@/lib/auth/dal";
-import { listFamilyMembers, QUALITY_LABELS } from "@/lib/families";
+import { listFamilyMembers, QUALITY_LABELS } from "@/lib/households";
 import { uploadClientConfig } from "@/lib/files";
 import { getActiveRequestType } from "@/lib/requests";
 import { RequestForm } from "./request-form";

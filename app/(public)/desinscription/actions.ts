@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { formDataToObject, handleForm, type FormState } from "@/lib/forms";
+import { defineAction } from "@/lib/actions";
 import { unsubscribeFromServiceEmails } from "@/lib/mail/unsubscribe";
 
 const UnsubscribeSchema = z.object({ u: z.string().min(1).max(100), s: z.string().min(1).max(200) });
@@ -9,8 +9,14 @@ const UnsubscribeSchema = z.object({ u: z.string().min(1).max(100), s: z.string(
 const INVALID_LINK = "Ce lien de désinscription n'est pas valide : utilisez le lien du dernier mail reçu.";
 
 /** Works without signing in: the signed link is the proof. */
-export async function unsubscribeAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const state = await handleForm(UnsubscribeSchema, formDataToObject(formData), async ({ u, s }) => {
+export const unsubscribeAction = defineAction(
+  {
+    role: "public",
+    schema: UnsubscribeSchema,
+    // Whatever was wrong with the link, the page says one thing.
+    finish: (state) => (state.status === "error" && !state.message?.startsWith("Ce lien") ? { status: "error", message: INVALID_LINK } : state),
+  },
+  async ({ input: { u, s } }) => {
     const done = await unsubscribeFromServiceEmails({ userId: u, signature: s });
     if (!done) return { status: "error", message: INVALID_LINK };
     return {
@@ -18,6 +24,5 @@ export async function unsubscribeAction(_prev: FormState, formData: FormData): P
       message:
         "Vous ne recevrez plus les mails du service (documents et demandes traités). Les mails liés à votre compte et à vos paiements continueront de vous parvenir.",
     };
-  });
-  return state.status === "error" && !state.message?.startsWith("Ce lien") ? { status: "error", message: INVALID_LINK } : state;
-}
+  },
+);

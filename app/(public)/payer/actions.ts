@@ -2,18 +2,25 @@
 
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { defineAction } from "@/lib/actions";
 import { clientAddress } from "@/lib/auth/client-address";
 import { getPayableInvoice } from "@/lib/billing/invoices";
-import { type FormState, formDataToObject, handleForm } from "@/lib/forms";
 import { startPayfipPayment } from "@/lib/payments";
 import { PublicPaymentSchema } from "@/lib/payments/schemas";
 import { hitRateLimit } from "@/lib/rate-limit";
 
 /** Paying without signing in: the printed identifier is the only key to the invoice. */
-export async function startPublicPaymentAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  let target = "";
-  const input = formDataToObject(formData);
-  const state = await handleForm(PublicPaymentSchema, input, async ({ identifiant, email }) => {
+export const startPublicPaymentAction = defineAction(
+  {
+    role: "public",
+    schema: PublicPaymentSchema,
+    // After a refusal the form shows the email as it was typed.
+    finish: (state, formData) => {
+      const email = formData.get("email");
+      return { ...state, values: { email: typeof email === "string" ? email : "" } };
+    },
+  },
+  async ({ input: { identifiant, email } }) => {
     await hitRateLimit({
       key: `pay-start:${clientAddress(await headers())}`,
       max: 20,
@@ -26,8 +33,6 @@ export async function startPublicPaymentAction(_prev: FormState, formData: FormD
       scope: { paymentIdentifier: invoice.paymentIdentifier },
       email,
     });
-    target = redirectUrl;
-  });
-  if (target) redirect(target);
-  return { ...state, values: { email: typeof input.email === "string" ? input.email : "" } };
-}
+    redirect(redirectUrl);
+  },
+);

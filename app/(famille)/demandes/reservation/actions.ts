@@ -2,11 +2,10 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requireParent } from "@/lib/auth/dal";
+import { defineAction } from "@/lib/actions";
 import { holdBookings } from "@/lib/bookings/hold";
 import { cancelPendingBookings } from "@/lib/bookings/cancel";
 import { parseTicked } from "@/lib/bookings/summary";
-import { handleForm, type FormState } from "@/lib/forms";
 
 const HoldSchema = z.object({
   productId: z.string().min(1).max(100),
@@ -15,33 +14,31 @@ const HoldSchema = z.object({
 });
 
 /** "Valider et passer au paiement": everything is re-checked and priced again by holdBookings. */
-export async function holdBookingsAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireParent();
-  let invoiceId: string | undefined;
-  const state = await handleForm(
-    HoldSchema,
-    { productId: formData.get("productId"), submissionKey: formData.get("submissionKey"), ticked: formData.getAll("j") },
-    async (input) => {
-      const result = await holdBookings({
-        actor: { id: user.id },
-        householdId: user.householdId,
-        selections: parseTicked(input.productId, input.ticked),
-        submissionKey: input.submissionKey,
-      });
-      invoiceId = result.invoiceId;
-    },
-  );
-  if (invoiceId) redirect(`/demandes/reservation/attente/${invoiceId}`);
-  return state;
-}
+export const holdBookingsAction = defineAction(
+  {
+    role: "parent",
+    schema: HoldSchema,
+    read: (formData) => ({ productId: formData.get("productId"), submissionKey: formData.get("submissionKey"), ticked: formData.getAll("j") }),
+  },
+  async ({ input, user }) => {
+    const { invoiceId } = await holdBookings({
+      actor: { id: user.id },
+      householdId: user.householdId,
+      selections: parseTicked(input.productId, input.ticked),
+      submissionKey: input.submissionKey,
+    });
+    redirect(`/demandes/reservation/attente/${invoiceId}`);
+  },
+);
 
-export async function cancelPendingAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const user = await requireParent();
-  let done = false;
-  const state = await handleForm(z.object({ invoiceId: z.string().min(1).max(100) }), { invoiceId: formData.get("invoiceId") }, async ({ invoiceId }) => {
+export const cancelPendingAction = defineAction(
+  {
+    role: "parent",
+    schema: z.object({ invoiceId: z.string().min(1).max(100) }),
+    read: (formData) => ({ invoiceId: formData.get("invoiceId") }),
+  },
+  async ({ input: { invoiceId }, user }) => {
     await cancelPendingBookings({ actor: { id: user.id }, householdId: user.householdId, invoiceId });
-    done = true;
-  });
-  if (done) redirect("/demandes?annulation=ok");
-  return state;
-}
+    redirect("/demandes?annulation=ok");
+  },
+);

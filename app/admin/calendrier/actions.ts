@@ -2,10 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { requireStaff } from "@/lib/auth/dal";
+import { defineAction } from "@/lib/actions";
 import { addClosure, ClosureSchema, deleteClosure } from "@/lib/catalogue/admin";
 import { openMonth, setSlotCapacity, setSlotClosed } from "@/lib/catalogue/calendar";
-import { formDataToObject, handleForm, type FormState } from "@/lib/forms";
+import { formDataToObject } from "@/lib/forms";
 import { formatDay, isMonth } from "@/lib/dates";
 
 const OpenMonthSchema = z.object({
@@ -15,9 +15,9 @@ const OpenMonthSchema = z.object({
   capacity: z.preprocess((v) => (v === "" ? undefined : v), z.coerce.number().int().min(0).max(10_000).optional()),
 });
 
-export async function openMonthAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireStaff();
-  return handleForm(OpenMonthSchema, { ...formDataToObject(formData), weekdays: formData.getAll("weekdays") }, async (input) => {
+export const openMonthAction = defineAction(
+  { role: "staff", schema: OpenMonthSchema, read: (formData) => ({ ...formDataToObject(formData), weekdays: formData.getAll("weekdays") }) },
+  async ({ input, user: actor }) => {
     const result = await openMonth({ ...input, actor });
     revalidatePath("/admin/calendrier");
     const skipped = result.skipped.map((s) => `${formatDay(s.day)} (${s.reason})`).join(", ");
@@ -25,41 +25,35 @@ export async function openMonthAction(_state: FormState, formData: FormData): Pr
       status: "success",
       message: `${result.created.length} jour${result.created.length > 1 ? "s" : ""} ouvert${result.created.length > 1 ? "s" : ""}.${skipped ? ` Non ouverts : ${skipped}.` : ""}`,
     };
-  });
-}
+  },
+);
 
-export async function setCapacityAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireStaff();
-  return handleForm(z.object({ slotId: z.string().min(1), capacity: z.coerce.number() }), formDataToObject(formData), async (input) => {
+export const setCapacityAction = defineAction(
+  { role: "staff", schema: z.object({ slotId: z.string().min(1), capacity: z.coerce.number() }) },
+  async ({ input, user: actor }) => {
     await setSlotCapacity({ ...input, actor });
     revalidatePath("/admin/calendrier");
     return { status: "success", message: "Capacité enregistrée." };
-  });
-}
+  },
+);
 
-export async function toggleClosedAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireStaff();
-  return handleForm(z.object({ slotId: z.string().min(1), closed: z.enum(["true", "false"]) }), formDataToObject(formData), async (input) => {
+export const toggleClosedAction = defineAction(
+  { role: "staff", schema: z.object({ slotId: z.string().min(1), closed: z.enum(["true", "false"]) }) },
+  async ({ input, user: actor }) => {
     await setSlotClosed({ actor, slotId: input.slotId, closed: input.closed === "true" });
     revalidatePath("/admin/calendrier");
     return { status: "success", message: input.closed === "true" ? "Jour fermé." : "Jour rouvert." };
-  });
-}
+  },
+);
 
-export async function addClosureAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireStaff();
-  return handleForm(ClosureSchema, formDataToObject(formData), async (input) => {
-    await addClosure({ actor, input });
-    revalidatePath("/admin/calendrier");
-    return { status: "success", message: "Fermeture enregistrée : les mois ouverts ensuite la sauteront." };
-  });
-}
+export const addClosureAction = defineAction({ role: "staff", schema: ClosureSchema }, async ({ input, user: actor }) => {
+  await addClosure({ actor, input });
+  revalidatePath("/admin/calendrier");
+  return { status: "success", message: "Fermeture enregistrée : les mois ouverts ensuite la sauteront." };
+});
 
-export async function deleteClosureAction(_state: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireStaff();
-  return handleForm(z.object({ id: z.string().min(1) }), formDataToObject(formData), async ({ id }) => {
-    await deleteClosure({ actor, id });
-    revalidatePath("/admin/calendrier");
-    return { status: "success", message: "Fermeture supprimée." };
-  });
-}
+export const deleteClosureAction = defineAction({ role: "staff", schema: z.object({ id: z.string().min(1) }) }, async ({ input: { id }, user: actor }) => {
+  await deleteClosure({ actor, id });
+  revalidatePath("/admin/calendrier");
+  return { status: "success", message: "Fermeture supprimée." };
+});

@@ -2,27 +2,24 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { requireStaff } from "@/lib/auth/dal";
-import { formDataToObject, handleForm } from "@/lib/forms";
+import { defineAction } from "@/lib/actions";
 import { acceptRequest, refuseRequest, RefuseRequestSchema, RequestDecisionSchema } from "@/lib/requests";
-import { keepValues, type AdminFormState } from "../_lib/form-values";
+import { keepValues } from "../_lib/form-values";
 
-export async function acceptRequestAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const actor = await requireStaff();
-  const state = await handleForm(RequestDecisionSchema, formDataToObject(formData), async ({ requestId }) => {
+export const acceptRequestAction = defineAction(
+  { role: "staff", schema: RequestDecisionSchema, finish: keepValues },
+  async ({ input: { requestId }, user: actor }) => {
     await acceptRequest({ actor, requestId });
     revalidatePath("/admin", "layout");
     redirect(`/admin/demandes/${encodeURIComponent(requestId)}?decision=acceptee`);
-  });
-  return keepValues(state, formData);
-}
+  },
+);
 
-export async function refuseRequestAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const actor = await requireStaff();
-  const state = await handleForm(RefuseRequestSchema, formDataToObject(formData), async ({ requestId, reason }) => {
+export const refuseRequestAction = defineAction(
+  { role: "staff", schema: RefuseRequestSchema, finish: keepValues },
+  async ({ input: { requestId, reason }, user: actor }) => {
     await refuseRequest({ actor, requestId, reason });
     revalidatePath("/admin", "layout");
     redirect(`/admin/demandes/${encodeURIComponent(requestId)}?decision=refusee`);
-  });
-  return keepValues(state, formData);
-}
+  },
+);

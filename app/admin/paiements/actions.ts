@@ -3,26 +3,27 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { requireStaff } from "@/lib/auth/dal";
+import { defineAction } from "@/lib/actions";
 import { applyCreditToInvoice, keepCreditOnAccount, refundCredit } from "@/lib/billing/credit";
 import { PAYMENT_STATUS_LABELS, recheckPayment } from "@/lib/billing/staff";
-import { type FormState, formDataToObject, handleForm, INVALID_FORM } from "@/lib/forms";
+import { AppError } from "@/lib/errors";
+import { type FormState, formDataToObject, INVALID_FORM } from "@/lib/forms";
 import { parseEuros } from "@/lib/money";
-import { keepValues, type AdminFormState } from "../_lib/form-values";
+import { keepValues } from "../_lib/form-values";
 
 const QUEUE = "/admin/paiements/a-traiter";
 
-export async function recheckPaymentAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const actor = await requireStaff();
-  return handleForm(z.object({ paymentId: z.string().min(1) }), formDataToObject(formData), async ({ paymentId }) => {
+export const recheckPaymentAction = defineAction(
+  { role: "staff", schema: z.object({ paymentId: z.string().min(1) }) },
+  async ({ input: { paymentId }, user: actor }) => {
     const outcome = await recheckPayment({ actor, paymentId });
     revalidatePath("/admin/paiements");
     return {
       status: "success",
       message: outcome ? `PayFiP consulté : ${PAYMENT_STATUS_LABELS[outcome.status]}.` : "PayFiP ne connaît pas ce paiement.",
     };
-  });
-}
+  },
+);
 
 const RefundSchema = z.object({
   householdId: z.string().min(1),
@@ -37,24 +38,25 @@ const RefundSchema = z.object({
 });
 
 /** "Rembourser": the régie paid the family back by transfer; the credit goes down by that amount. */
-export async function refundCreditAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const actor = await requireStaff();
-  const raw = formDataToObject(formData);
-  // Staff type euros ("12,50"); the domain only knows cents.
-  const amountCents = parseEuros(String(raw.amount ?? ""));
-  if (amountCents === undefined) {
-    return keepValues(
-      { status: "error", message: INVALID_FORM, fieldErrors: { amount: "Indiquez un montant en euros, par exemple 12,50." } },
-      formData,
-    );
-  }
-  const state = await handleForm(RefundSchema, { ...raw, amountCents }, async ({ householdId, paymentId, reference }) => {
+export const refundCreditAction = defineAction(
+  {
+    role: "staff",
+    schema: RefundSchema,
+    read: (formData) => {
+      const raw = formDataToObject(formData);
+      // Staff type euros ("12,50"); the domain only knows cents.
+      const amountCents = parseEuros(String(raw.amount ?? ""));
+      if (amountCents === undefined) throw new AppError("INVALID", INVALID_FORM, { amount: "Indiquez un montant en euros, par exemple 12,50." });
+      return { ...raw, amountCents };
+    },
+    finish: (state, formData) => keepValues(mapAmountError(state), formData),
+  },
+  async ({ input: { householdId, paymentId, amountCents, reference }, user: actor }) => {
     await refundCredit({ actor, householdId, amountCents, reference, fromPaymentId: paymentId });
     revalidatePath("/admin", "layout");
     redirect(paymentId ? `${QUEUE}?fait=rembourse` : `/admin/familles/${householdId}/compte?rembourse=1`);
-  });
-  return keepValues(mapAmountError(state), formData);
-}
+  },
+);
 
 /** The schema checks `amountCents`; the form's field is `amount`. */
 function mapAmountError(state: FormState): FormState {
@@ -72,14 +74,14 @@ const UseCreditSchema = z.object({
 });
 
 /** "Utiliser sur une facture": the family's credit pays (part of) one of its open invoices; the queue item is closed. */
-export async function applyCreditFromQueueAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const actor = await requireStaff();
-  return handleForm(UseCreditSchema, formDataToObject(formData), async ({ paymentId, householdId, invoiceId }) => {
+export const applyCreditFromQueueAction = defineAction(
+  { role: "staff", schema: UseCreditSchema },
+  async ({ input: { paymentId, householdId, invoiceId }, user: actor }) => {
     const { paid } = await applyCreditToInvoice({ actor, householdId, invoiceId, fromPaymentId: paymentId });
     revalidatePath("/admin", "layout");
     redirect(`${QUEUE}?fait=${paid ? "utilise" : "utilise-partiel"}`);
-  });
-}
+  },
+);
 
 const KeepSchema = z.object({
   paymentId: z.string().min(1),
@@ -87,12 +89,11 @@ const KeepSchema = z.object({
 });
 
 /** "Conserver sur le compte": the money stays as credit; the queue item is closed with who decided. */
-export async function keepCreditAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const actor = await requireStaff();
-  const state = await handleForm(KeepSchema, formDataToObject(formData), async ({ paymentId, note }) => {
+export const keepCreditAction = defineAction(
+  { role: "staff", schema: KeepSchema, finish: keepValues },
+  async ({ input: { paymentId, note }, user: actor }) => {
     await keepCreditOnAccount({ actor, paymentId, note: note || undefined });
     revalidatePath("/admin", "layout");
     redirect(`${QUEUE}?fait=conserve`);
-  });
-  return keepValues(state, formData);
-}
+  },
+);

@@ -12,55 +12,41 @@ import {
   enableStaffMember,
   resendStaffInvitation,
 } from "@/lib/accounts/staff";
-import { requireAdmin } from "@/lib/auth/dal";
-import { formDataToObject, handleForm } from "@/lib/forms";
-import { keepValues, type AdminFormState } from "../_lib/form-values";
+import { defineAction } from "@/lib/actions";
+import { keepValues } from "../_lib/form-values";
 
 const EMAIL_FAILED = "L'email d'invitation n'a pas pu être envoyé : réessayez avec « Renvoyer l'invitation ».";
 
-export async function createStaffAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const actor = await requireAdmin();
-  const state = await handleForm(CreateStaffSchema, formDataToObject(formData), async (data) => {
-    const { emailSent } = await createStaffMember({ actor, ...data });
-    revalidatePath("/admin/personnel");
-    return {
-      status: "success",
-      message: emailSent
-        ? `Compte créé pour ${data.firstName} ${data.lastName}. Une invitation à choisir un mot de passe a été envoyée à ${data.email} (lien valable 72 heures).`
-        : `Compte créé pour ${data.firstName} ${data.lastName}. ${EMAIL_FAILED}`,
-    };
-  });
-  return keepValues(state, formData);
-}
+export const createStaffAction = defineAction({ role: "admin", schema: CreateStaffSchema, finish: keepValues }, async ({ input, user: actor }) => {
+  const { emailSent } = await createStaffMember({ actor, ...input });
+  revalidatePath("/admin/personnel");
+  return {
+    status: "success",
+    message: emailSent
+      ? `Compte créé pour ${input.firstName} ${input.lastName}. Une invitation à choisir un mot de passe a été envoyée à ${input.email} (lien valable 72 heures).`
+      : `Compte créé pour ${input.firstName} ${input.lastName}. ${EMAIL_FAILED}`,
+  };
+});
 
-export async function resendInvitationAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const actor = await requireAdmin();
-  return handleForm(StaffTargetSchema, formDataToObject(formData), async ({ userId }) => {
-    const { emailSent } = await resendStaffInvitation({ actor, userId });
-    return emailSent
-      ? { status: "success", message: "Invitation renvoyée (lien valable 72 heures)." }
-      : { status: "error", message: EMAIL_FAILED };
-  });
-}
+export const resendInvitationAction = defineAction({ role: "admin", schema: StaffTargetSchema }, async ({ input: { userId }, user: actor }) => {
+  const { emailSent } = await resendStaffInvitation({ actor, userId });
+  return emailSent
+    ? { status: "success", message: "Invitation renvoyée (lien valable 72 heures)." }
+    : { status: "error", message: EMAIL_FAILED };
+});
 
-export async function setStaffStatusAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const actor = await requireAdmin();
-  return handleForm(SetStaffStatusSchema, formDataToObject(formData), async ({ userId, status }) => {
-    if (status === "DISABLED") await disableStaffMember({ actor, userId });
-    else await enableStaffMember({ actor, userId });
-    revalidatePath("/admin/personnel");
-    return {
-      status: "success",
-      message: status === "DISABLED" ? "Compte désactivé : ses sessions ouvertes sont fermées." : "Compte réactivé.",
-    };
-  });
-}
+export const setStaffStatusAction = defineAction({ role: "admin", schema: SetStaffStatusSchema }, async ({ input: { userId, status }, user: actor }) => {
+  if (status === "DISABLED") await disableStaffMember({ actor, userId });
+  else await enableStaffMember({ actor, userId });
+  revalidatePath("/admin/personnel");
+  return {
+    status: "success",
+    message: status === "DISABLED" ? "Compte désactivé : ses sessions ouvertes sont fermées." : "Compte réactivé.",
+  };
+});
 
-export async function changeRoleAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const actor = await requireAdmin();
-  return handleForm(ChangeStaffRoleSchema, formDataToObject(formData), async ({ userId, role }) => {
-    await changeStaffRole({ actor, userId, role });
-    revalidatePath("/admin/personnel");
-    return { status: "success", message: "Rôle modifié." };
-  });
-}
+export const changeRoleAction = defineAction({ role: "admin", schema: ChangeStaffRoleSchema }, async ({ input: { userId, role }, user: actor }) => {
+  await changeStaffRole({ actor, userId, role });
+  revalidatePath("/admin/personnel");
+  return { status: "success", message: "Rôle modifié." };
+});

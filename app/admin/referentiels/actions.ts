@@ -1,8 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { requireStaff } from "@/lib/auth/dal";
-import { formDataToObject, handleForm } from "@/lib/forms";
+import { defineAction } from "@/lib/actions";
+import type { FormState } from "@/lib/forms";
 import {
   createDocumentType,
   createRequestType,
@@ -16,61 +16,39 @@ import {
   SiteSchema,
   ToggleSchema,
 } from "@/lib/referentials";
-import { keepValues, type AdminFormState } from "../_lib/form-values";
+import { keepValues } from "../_lib/form-values";
 
-function done(message: string): AdminFormState {
+function done(message: string): FormState {
   revalidatePath("/admin/referentiels");
   return { status: "success", message };
 }
 
-export async function createSiteAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const actor = await requireStaff();
-  const state = await handleForm(SiteSchema, formDataToObject(formData), async (data) => {
-    await createSite({ actor, ...data });
-    return done("Site ajouté.");
-  });
-  return keepValues(state, formData);
-}
+export const createSiteAction = defineAction({ role: "staff", schema: SiteSchema, finish: keepValues }, async ({ input, user: actor }) => {
+  await createSite({ actor, ...input });
+  return done("Site ajouté.");
+});
 
-export async function createSchoolClassAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const actor = await requireStaff();
-  const state = await handleForm(SchoolClassSchema, formDataToObject(formData), async (data) => {
-    await createSchoolClass({ actor, ...data });
-    return done("Classe ajoutée.");
-  });
-  return keepValues(state, formData);
-}
+export const createSchoolClassAction = defineAction({ role: "staff", schema: SchoolClassSchema, finish: keepValues }, async ({ input, user: actor }) => {
+  await createSchoolClass({ actor, ...input });
+  return done("Classe ajoutée.");
+});
 
-export async function createDocumentTypeAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const actor = await requireStaff();
-  const state = await handleForm(DocumentTypeSchema, formDataToObject(formData), async (data) => {
-    await createDocumentType({ actor, ...data });
-    return done("Type de document ajouté.");
-  });
-  return keepValues(state, formData);
-}
+export const createDocumentTypeAction = defineAction({ role: "staff", schema: DocumentTypeSchema, finish: keepValues }, async ({ input, user: actor }) => {
+  await createDocumentType({ actor, ...input });
+  return done("Type de document ajouté.");
+});
 
-export async function createRequestTypeAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const actor = await requireStaff();
-  const state = await handleForm(RequestTypeSchema, formDataToObject(formData), async (data) => {
-    await createRequestType({ actor, ...data });
-    return done("Démarche ajoutée.");
-  });
-  return keepValues(state, formData);
-}
+export const createRequestTypeAction = defineAction({ role: "staff", schema: RequestTypeSchema, finish: keepValues }, async ({ input, user: actor }) => {
+  await createRequestType({ actor, ...input });
+  return done("Démarche ajoutée.");
+});
 
-export async function toggleDocumentTypeAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const actor = await requireStaff();
-  return handleForm(ToggleSchema, formDataToObject(formData), async ({ id, active }) => {
-    await setDocumentTypeActive({ actor, id, active });
-    return done(active ? "Type de document réactivé." : "Type de document désactivé.");
-  });
-}
+export const toggleDocumentTypeAction = defineAction({ role: "staff", schema: ToggleSchema }, async ({ input: { id, active }, user: actor }) => {
+  await setDocumentTypeActive({ actor, id, active });
+  return done(active ? "Type de document réactivé." : "Type de document désactivé.");
+});
 
-export async function toggleRequestTypeAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const actor = await requireStaff();
-  return handleForm(ToggleSchema, formDataToObject(formData), async ({ id, active }) => {
-    await setRequestTypeActive({ actor, id, active });
-    return done(active ? "Démarche réactivée." : "Démarche désactivée.");
-  });
-}
+export const toggleRequestTypeAction = defineAction({ role: "staff", schema: ToggleSchema }, async ({ input: { id, active }, user: actor }) => {
+  await setRequestTypeActive({ actor, id, active });
+  return done(active ? "Démarche réactivée." : "Démarche désactivée.");
+});

@@ -2,6 +2,8 @@
 
 import { notFound, redirect } from "next/navigation";
 import { after } from "next/server";
+import { z } from "zod";
+import { defineFormAction } from "@/lib/actions";
 import { env } from "@/lib/env";
 import { type ResultCode } from "@/lib/payments/payfip/protocol";
 import { isOwnOrigin, settleSimulatedPayment, SimulatorError } from "@/lib/payments/payfip/simulator";
@@ -9,13 +11,15 @@ import { simulatorErrorCode } from "./messages";
 
 const CODES: ResultCode[] = ["P", "V", "R", "Z", "A"];
 
-export async function payAction(input: unknown) {
+// Anything but text reads as empty, like a missing field: the checks below refuse it.
+const PaySchema = z.object({ idop: z.string().catch(""), resultrans: z.string().catch("") });
+
+// Only text with control characters is refused before the body; it answers like an unknown page.
+export const payAction = defineFormAction({ role: "public", schema: PaySchema, refused: () => notFound() }, async ({ input }) => {
   // The simulator exists only while it is the configured PayFiP.
   if (!env().payfip.simulator) notFound();
-  // A server action is a public endpoint: anything but a form is an empty one.
-  const formData = input instanceof FormData ? input : new FormData();
-  const idOp = String(formData.get("idop") ?? "");
-  const code = String(formData.get("resultrans") ?? "") as ResultCode;
+  const idOp = input.idop;
+  const code = input.resultrans as ResultCode;
   if (!CODES.includes(code)) redirect(`/tpa/paiementws.web?idop=${encodeURIComponent(idOp)}`);
   let target;
   try {
@@ -48,4 +52,4 @@ export async function payAction(input: unknown) {
   const back = new URL(target.urlredirect);
   back.searchParams.set("idop", target.idOp);
   redirect(back.toString());
-}
+});

@@ -11,9 +11,8 @@ import {
   rejectAccount,
   type ReviewOutcome,
 } from "@/lib/accounts/review";
-import { requireStaff } from "@/lib/auth/dal";
-import { formDataToObject, handleForm } from "@/lib/forms";
-import { keepValues, type AdminFormState } from "../../_lib/form-values";
+import { defineAction } from "@/lib/actions";
+import { keepValues } from "../../_lib/form-values";
 
 // The account page shows the decision once taken; the query says which one,
 // and whether the parent could be told by email.
@@ -24,26 +23,17 @@ function showDecision(outcome: ReviewOutcome, decision: "lie" | "cree" | "refuse
   redirect(`/admin/comptes/${encodeURIComponent(outcome.userId)}?decision=${decision}${email}`);
 }
 
-export async function linkAccountAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const actor = await requireStaff();
-  const state = await handleForm(LinkAccountSchema, formDataToObject(formData), async (data) => {
-    showDecision(await linkAccountToPerson({ actor, userId: data.userId, personId: data.personId }), "lie");
-  });
-  return keepValues(state, formData);
-}
+export const linkAccountAction = defineAction({ role: "staff", schema: LinkAccountSchema, finish: keepValues }, async ({ input, user: actor }) => {
+  showDecision(await linkAccountToPerson({ actor, userId: input.userId, personId: input.personId }), "lie");
+});
 
-export async function createHouseholdAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const actor = await requireStaff();
-  const state = await handleForm(CreateHouseholdSchema, formDataToObject(formData), async ({ userId, ...household }) => {
+export const createHouseholdAction = defineAction(
+  { role: "staff", schema: CreateHouseholdSchema, finish: keepValues },
+  async ({ input: { userId, ...household }, user: actor }) => {
     showDecision(await createHouseholdForAccount({ actor, userId, ...household }), "cree");
-  });
-  return keepValues(state, formData);
-}
+  },
+);
 
-export async function rejectAccountAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const actor = await requireStaff();
-  const state = await handleForm(RejectAccountSchema, formDataToObject(formData), async (data) => {
-    showDecision(await rejectAccount({ actor, userId: data.userId, reason: data.reason }), "refuse");
-  });
-  return keepValues(state, formData);
-}
+export const rejectAccountAction = defineAction({ role: "staff", schema: RejectAccountSchema, finish: keepValues }, async ({ input, user: actor }) => {
+  showDecision(await rejectAccount({ actor, userId: input.userId, reason: input.reason }), "refuse");
+});

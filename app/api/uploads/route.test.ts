@@ -59,7 +59,8 @@ describe("POST /api/uploads", () => {
   it("refuses a disguised executable with the French message", async () => {
     const before = await uploadsOnDisk();
     const response = await POST(uploadRequest(makeWindowsExecutable(), "carte.pdf", "application/pdf"));
-    expect(response.status).toBe(400);
+    // FILE_REJECTED: the request was read, its content is what is refused.
+    expect(response.status).toBe(422);
     expect(await response.json()).toEqual({
       error: "Ce type de fichier n'est pas accepté : envoyez une photo (JPEG, PNG, WebP) ou un PDF.",
     });
@@ -107,6 +108,14 @@ describe("POST /api/uploads", () => {
     const response = await POST(request);
     expect(response.status).toBe(413);
     expect(sent).toBeLessThan(2 * 1024 * 1024);
+  });
+
+  it("answers 413 for a file just over the limit that fits the envelope's margin", async () => {
+    process.env.UPLOAD_MAX_MB = "1";
+    resetEnvForTests();
+    const response = await POST(uploadRequest(new Uint8Array(1024 * 1024 + 10), "gros.pdf"));
+    expect(response.status).toBe(413);
+    expect(await response.json()).toEqual({ error: "Le fichier dépasse la taille maximale de 1 Mo." });
   });
 
   it("answers 429 once an address has sent too many files", async () => {

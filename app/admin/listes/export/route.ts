@@ -1,6 +1,6 @@
 import { requireStaff } from "@/lib/auth/dal";
 import { dayList, dayListCsv } from "@/lib/bookings/lists";
-import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/errors";
 import { isId } from "@/lib/validation/ids";
 
 /** The day list as a CSV download that French Excel opens as is. */
@@ -21,7 +21,6 @@ export async function GET(request: Request) {
       },
     });
   } catch (error) {
-    if (error instanceof AppError) return new Response(error.message, { status: error.code === "NOT_FOUND" ? 404 : 400 });
-    throw error;
+    return errorResponse(error);
   }
 }

@@ -1,5 +1,5 @@
 import { getCurrentUser } from "@/lib/auth/dal";
-import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/errors";
 import { readFileForUser } from "@/lib/files";
 import { isId } from "@/lib/validation/ids";
 
@@ -35,8 +35,8 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   try {
     file = await readFileForUser({ fileId: id, user });
   } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") return notFound();
-    throw error;
+    // readFileForUser says "Document introuvable." for missing and not yours alike.
+    return errorResponse(error, { headers: { "Cache-Control": "private, no-store" } });
   }
   return new Response(file.bytes, {
     status: 200,

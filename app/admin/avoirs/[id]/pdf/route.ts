@@ -1,7 +1,7 @@
 import { renderCreditNotePdf } from "@/components/pdf/render";
 import { requireStaff } from "@/lib/auth/dal";
 import { getCreditNotePdfData } from "@/lib/billing/credit-note-pdf";
-import { AppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/errors";
 import { isId } from "@/lib/validation/ids";
 
 const notFound = () => new Response("Introuvable", { status: 404, headers: { "Cache-Control": "no-store" } });
@@ -23,7 +23,6 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       },
     });
   } catch (error) {
-    if (error instanceof AppError && error.code === "NOT_FOUND") return notFound();
-    throw error;
+    return errorResponse(error);
   }
 }

@@ -20,8 +20,6 @@ const config = [
     // and cannot be forgotten. Next accepts it: a "use server" file must
     // export async functions, which these calls return.
     files: ["**/*.ts", "**/*.tsx"],
-    // signOutAction and signOutEverywhereAction (lib/auth, owned elsewhere) still use declarations; to migrate.
-    ignores: ["lib/auth/actions.ts"],
     rules: {
       "no-restricted-syntax": [
         "error",

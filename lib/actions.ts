@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import { requireAdmin, requireParent, requireStaff, type CurrentUser, type ParentUser } from "@/lib/auth/dal";
+import { requireAdmin, requireParent, requireStaff, requireUser, type CurrentUser, type ParentUser } from "@/lib/auth/dal";
 import { appErrorState, formDataToObject, handleForm, type FormState } from "@/lib/forms";
 
 /**
@@ -8,7 +8,8 @@ import { appErrorState, formDataToObject, handleForm, type FormState } from "@/l
  * read: a parent action sends others to sign in or to the waiting page, a
  * staff or admin action answers 404, exactly as the pages do.
  */
-export type ActionRole = "public" | "parent" | "staff" | "admin";
+/** "user": any signed-in account, parent or staff (signing out everywhere). */
+export type ActionRole = "public" | "user" | "parent" | "staff" | "admin";
 
 /** The user an action's body receives: its role decides the type, so a body cannot forget who it serves. */
 export type ActionUser<R extends ActionRole> = R extends "parent" ? ParentUser : R extends "public" ? null : CurrentUser;
@@ -21,6 +22,8 @@ async function resolveUser<R extends ActionRole>(role: R): Promise<ActionUser<R>
       return (await requireStaff()) as ActionUser<R>;
     case "admin":
       return (await requireAdmin()) as ActionUser<R>;
+    case "user":
+      return (await requireUser()) as ActionUser<R>;
     case "public":
       return null as ActionUser<R>;
     default:

@@ -35,7 +35,7 @@ describe("signing out", () => {
     const { user, cookie } = await signedIn();
     expect((await getCurrentUser())?.id).toBe(user.id);
 
-    await signOutAction();
+    await signOutAction(new FormData());
     expect(signOut).toHaveBeenCalledWith({ redirectTo: "/connexion" });
 
     // The copied cookie carries the same claims as before the sign-out.
@@ -59,7 +59,7 @@ describe("signing out", () => {
     const db = await getDb();
     const other = await createAccount(db, { email: `autre${n}@exemple.fr`, firstName: "A", lastName: "A" });
 
-    await signOutEverywhereAction();
+    await signOutEverywhereAction(new FormData());
     expect(signOut).toHaveBeenCalledWith({ redirectTo: "/connexion?message=deconnecte-partout" });
     claims.current = { ...cookie };
     expect(await getCurrentUser()).toBeNull();
@@ -70,7 +70,7 @@ describe("signing out", () => {
 
   it("« Se déconnecter de tous les appareils » needs a valid session", async () => {
     claims.current = null;
-    await expect(signOutEverywhereAction()).rejects.toThrow(/NEXT_REDIRECT/);
+    await expect(signOutEverywhereAction(new FormData())).rejects.toThrow(/NEXT_REDIRECT/);
     expect(signOut).not.toHaveBeenCalled();
   });
 });

@@ -6,7 +6,7 @@ import {
   linkAccountToPerson,
   listAccountsToReview,
   rejectAccount,
-  searchHouseholds,
+  findLinkCandidates,
   CreateHouseholdSchema,
   RejectAccountSchema,
 } from "@/lib/accounts/review";
@@ -258,14 +258,14 @@ describe("account review", () => {
     const user = await createUser({ lastName: "Béranger", firstName: "Hélène" });
     await linkAccountToPerson({ actor, userId: user.id, personId: helene.id });
 
-    const [found] = await searchHouseholds({ query: "béranger MARC" });
+    const [found] = await findLinkCandidates({ query: "béranger MARC" });
     expect(found.id).toBe(household.id);
     expect(found.childrenCount).toBe(1);
     expect(found.adults.map((a) => [a.firstName, a.linked])).toEqual([
       ["Hélène", true],
       ["Marc", false],
     ]);
-    expect(await searchHouseholds({ query: "   " })).toEqual([]);
-    expect(await searchHouseholds({ query: "béranger inconnu" })).toEqual([]);
+    expect(await findLinkCandidates({ query: "   " })).toEqual([]);
+    expect(await findLinkCandidates({ query: "béranger inconnu" })).toEqual([]);
   });
 });

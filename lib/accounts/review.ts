@@ -6,7 +6,7 @@ import { getDb, type Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { Prisma, type Civility, type Quality, type UserStatus } from "@/lib/generated/prisma/client";
-import { householdSearchWhere } from "@/lib/households";
+import { householdSearchWhere, searchHouseholds } from "@/lib/households";
 import { HouseholdAddressSchema, HouseholdResourcesSchema } from "@/lib/households/schemas";
 import { deliverQueuedEmails, queueEmail, sendEmail, type EmailInput } from "@/lib/mail";
 import { getSettings, type AuthoritySettingsDto } from "@/lib/settings";
@@ -167,47 +167,38 @@ export async function getAccountToReview(userId: string): Promise<AccountToRevie
   };
 }
 
-/** Households matching a name, with the adults an account could be linked to. */
-export async function searchHouseholds({
+/**
+ * The households a pending account could be linked to: the one household
+ * search, seen as its adults (flagged when already linked) and a child
+ * count. A blank query finds nothing here rather than the newest households.
+ */
+export async function findLinkCandidates({
   query,
   limit = 20,
 }: {
   query: string;
   limit?: number;
 }): Promise<LinkCandidateDto[]> {
-  const where = householdSearchWhere(query);
-  if (!where) return [];
-  const db = await getDb();
-  const rows = await db.household.findMany({
-    where,
-    orderBy: [{ name: "asc" }, { reference: "asc" }],
-    take: limit,
-    select: {
-      id: true,
-      reference: true,
-      name: true,
-      postalCode: true,
-      city: true,
-      members: {
-        orderBy: [{ quality: "asc" }, { lastName: "asc" }, { firstName: "asc" }],
-        select: {
-          id: true,
-          quality: true,
-          civility: true,
-          lastName: true,
-          firstName: true,
-          birthDate: true,
-          user: { select: { id: true } },
-        },
-      },
-    },
-  });
-  return rows.map(({ members, ...household }) => ({
-    ...household,
+  if (!householdSearchWhere(query)) return [];
+  const households = await searchHouseholds({ query, limit });
+  return households.map(({ members, ...household }) => ({
+    id: household.id,
+    reference: household.reference,
+    name: household.name,
+    postalCode: household.postalCode,
+    city: household.city,
     childrenCount: members.filter((m) => m.quality === "ENFANT").length,
     adults: members
       .filter((m) => m.quality !== "ENFANT")
-      .map(({ user, ...m }) => ({ ...m, linked: user !== null })),
+      .map((m) => ({
+        id: m.id,
+        quality: m.quality,
+        civility: m.civility,
+        lastName: m.lastName,
+        firstName: m.firstName,
+        birthDate: m.birthDate,
+        linked: m.account !== null,
+      })),
   }));
 }
 

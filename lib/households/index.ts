@@ -1,6 +1,7 @@
 import type { Civility, Prisma, Quality, Regime, UserStatus } from "@/lib/generated/prisma/client";
 import { auditActionLabel } from "@/lib/audit";
 import { getDb } from "@/lib/db/client";
+import { normalizeSearchText } from "./search-text";
 
 // What a parent reads of their own household (members, one member's card).
 export * from "./members";
@@ -90,9 +91,10 @@ const MAX_TERMS = 5;
 
 /**
  * Each word of the query must match the household's name, one of its
- * members' last or first names, or (for a number) the household reference,
+ * members' first or last names, or (for a number) the household reference,
  * so "dupont marie" narrows where "dupont" alone lists every Dupont.
- * Matching ignores case; accents must be typed as stored.
+ * Matching ignores case and accents: "helene" finds "Hélène". Null for a
+ * blank query.
  */
 export function householdSearchWhere(query: string): Prisma.HouseholdWhereInput | null {
   const terms = query
@@ -103,10 +105,11 @@ export function householdSearchWhere(query: string): Prisma.HouseholdWhereInput 
   if (terms.length === 0) return null;
   return {
     AND: terms.map((term): Prisma.HouseholdWhereInput => {
-      const contains = { contains: term, mode: "insensitive" as const };
+      // searchText is already lower-case and unaccented (see ./search-text).
+      const contains = { contains: normalizeSearchText(term) };
       const or: Prisma.HouseholdWhereInput[] = [
-        { name: contains },
-        { members: { some: { OR: [{ lastName: contains }, { firstName: contains }] } } },
+        { searchText: contains },
+        { members: { some: { searchText: contains } } },
       ];
       if (/^\d{1,9}$/.test(term)) or.push({ reference: Number(term) });
       return { OR: or };
@@ -114,6 +117,11 @@ export function householdSearchWhere(query: string): Prisma.HouseholdWhereInput 
   };
 }
 
+/**
+ * The one household search, for staff: matching households by name, then
+ * reference, with their members (responsables first); a blank query lists
+ * the newest households.
+ */
 export async function searchHouseholds({
   query,
   limit = 25,

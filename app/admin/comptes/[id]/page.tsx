@@ -10,7 +10,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { visibleFileName } from "@/lib/files/name";
 import {
   getAccountToReview,
-  searchHouseholds,
+  findLinkCandidates,
   type AccountToReviewDto,
   type IdentityDocumentDto,
 } from "@/lib/accounts/review";
@@ -46,7 +46,7 @@ export default async function AccountReviewPage({ params, searchParams }: Props)
   const pending = account.status === "PENDING_REVIEW";
   // Without a query yet, the account's own last name is the likeliest search.
   const q = cleanSearch(first(query.q) ?? account.lastName);
-  const candidates = pending && q ? await searchHouseholds({ query: q }) : [];
+  const candidates = pending && q ? await findLinkCandidates({ query: q }) : [];
 
   return (
     <>
@@ -248,7 +248,7 @@ function LinkCandidates({
 }: {
   account: AccountToReviewDto;
   query: string;
-  candidates: Awaited<ReturnType<typeof searchHouseholds>>;
+  candidates: Awaited<ReturnType<typeof findLinkCandidates>>;
 }) {
   if (!query) {
     return <p className="mt-4 text-sm text-slate-700">Saisissez un nom pour chercher la famille du parent.</p>;

@@ -5,7 +5,7 @@ import { defineConfig } from "vitest/config";
 // TEST_DATABASE_URL is set (CI), where the concurrency tests also run.
 const shared = {
   environment: "node" as const,
-  include: ["lib/**/*.test.ts", "app/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
+  include: ["lib/**/*.test.{ts,tsx}", "app/**/*.test.ts", "components/**/*.test.{ts,tsx}"],
   setupFiles: ["lib/test/setup.ts"],
   testTimeout: 30_000,
   hookTimeout: 60_000,

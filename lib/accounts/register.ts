@@ -1,5 +1,5 @@
 import { createElement } from "react";
-import { AccountAlreadyExistsEmail, PasswordChangedEmail, PasswordResetEmail, RegistrationConfirmEmail } from "@/components/emails";
+import { AccountAlreadyExistsEmail, PasswordChangedEmail, PasswordResetEmail, RegistrationConfirmEmail } from "@/lib/mail/templates";
 import { hashPassword } from "@/lib/auth/passwords";
 import { accountKey, loginKey } from "@/lib/auth/throttle";
 import { consumeToken, issueToken, sha256 } from "@/lib/auth/tokens";

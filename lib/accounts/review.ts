@@ -1,6 +1,6 @@
 import { createElement } from "react";
 import { z } from "zod";
-import { AccountRejectedEmail, AccountVerifiedEmail } from "@/components/emails";
+import { AccountRejectedEmail, AccountVerifiedEmail } from "@/lib/mail/templates";
 import { recordAudit, type Actor } from "@/lib/audit";
 import { getDb, type Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";

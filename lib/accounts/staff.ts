@@ -1,6 +1,6 @@
 import { createElement } from "react";
 import { z } from "zod";
-import { StaffInvitationEmail } from "@/components/emails";
+import { StaffInvitationEmail } from "@/lib/mail/templates";
 import { newIdentifiant } from "@/lib/accounts/identifiant";
 import { notifyAfterCommit } from "@/lib/accounts/review";
 import { recordAudit, type Actor } from "@/lib/audit";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { renderCreditNotePdf } from "@/components/pdf/render";
+import { renderCreditNotePdf } from "@/lib/billing/pdf/render";
 import { holdBookings } from "@/lib/bookings/hold";
 import { createCanteen, createFamily, newSubmissionKey, openDays } from "@/lib/bookings/testing";
 import { getDb } from "@/lib/db/client";

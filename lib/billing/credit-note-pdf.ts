@@ -1,4 +1,4 @@
-import type { CreditNotePdfData } from "@/components/pdf/types";
+import type { CreditNotePdfData } from "@/lib/billing/pdf/types";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getSettings } from "@/lib/settings";

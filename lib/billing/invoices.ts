@@ -1,4 +1,4 @@
-import type { InvoicePdfData } from "@/components/pdf/types";
+import type { InvoicePdfData } from "@/lib/billing/pdf/types";
 import { expireStaleHolds } from "@/lib/bookings/cancel";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";

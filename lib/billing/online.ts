@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { recordAudit } from "@/lib/audit";
-import { PaymentResultEmail, type PaymentOutcome } from "@/components/emails/payment-result-email";
-import { PaymentStartedEmail } from "@/components/emails/payment-started-email";
+import { PaymentResultEmail, type PaymentOutcome } from "@/lib/mail/templates/payment-result-email";
+import { PaymentStartedEmail } from "@/lib/mail/templates/payment-started-email";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";

@@ -1,4 +1,4 @@
-import type { PdfAuthority, PdfHousehold } from "@/components/pdf/types";
+import type { PdfAuthority, PdfHousehold } from "@/lib/billing/pdf/types";
 import type { Civility } from "@/lib/generated/prisma/client";
 import type { AuthoritySettingsDto } from "@/lib/settings";
 

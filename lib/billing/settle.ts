@@ -1,6 +1,6 @@
 import { createElement } from "react";
 import { recordAudit } from "@/lib/audit";
-import { PaymentResultEmail } from "@/components/emails/payment-result-email";
+import { PaymentResultEmail } from "@/lib/mail/templates/payment-result-email";
 import { activeBookingWhere } from "@/lib/bookings/context";
 import { fullDayLabel, dateToDay } from "@/lib/dates";
 import type { Tx } from "@/lib/db/client";

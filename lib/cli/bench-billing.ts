@@ -1,8 +1,8 @@
 import { env } from "@/lib/env";
 import http from "node:http";
 import { performance } from "node:perf_hooks";
-import { renderInvoicePdf } from "@/components/pdf/render";
-import { SAMPLE_INVOICE } from "@/components/pdf/sample";
+import { renderInvoicePdf } from "@/lib/billing/pdf/render";
+import { SAMPLE_INVOICE } from "@/lib/billing/pdf/sample";
 import { createPayfipClient, fetchTransport } from "@/lib/payments/payfip/client";
 import { formatMontant, makeRefdet, normaliseObjet } from "@/lib/payments/payfip/protocol";
 import { handleSimulatorSoap, settleSimulatedPayment } from "@/lib/payments/payfip/simulator";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { EmailChangeEmail } from "@/components/emails";
+import { EmailChangeEmail } from "@/lib/mail/templates";
 import { issueToken, consumeToken, TOKEN_TTL_MINUTES } from "@/lib/auth/tokens";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";

@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createElement } from "react";
-import { PasswordChangedEmail, PasswordResetEmail, PREVIEW_SETTINGS, RegistrationConfirmEmail } from "@/components/emails";
+import { PasswordChangedEmail, PasswordResetEmail, PREVIEW_SETTINGS, RegistrationConfirmEmail } from "@/lib/mail/templates";
 import { getDb } from "@/lib/db/client";
 import { resetEnvForTests } from "@/lib/env";
 import { createAccount } from "@/lib/factories";

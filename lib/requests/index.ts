@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ReviewDecisionEmail, reviewDecisionSubject } from "@/components/emails";
+import { ReviewDecisionEmail, reviewDecisionSubject } from "@/lib/mail/templates";
 import { recordAudit, type Actor } from "@/lib/audit";
 import { getDb, type Tx } from "@/lib/db/client";
 import {

@@ -1,7 +1,7 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { PasswordResetEmail, PREVIEW_SETTINGS } from "@/components/emails";
+import { PasswordResetEmail, PREVIEW_SETTINGS } from "@/lib/mail/templates";
 import { resetEnvForTests } from "@/lib/env";
 import { outboxDir, sendEmail } from "@/lib/mail";
 import { listOutbox } from "@/lib/mail/outbox";

@@ -1,4 +1,4 @@
-import { renderInvoicePdf } from "@/components/pdf/render";
+import { renderInvoicePdf } from "@/lib/billing/pdf/render";
 import { getCurrentUser } from "@/lib/auth/dal";
 import { getInvoicePdfData } from "@/lib/billing/invoices";
 import { errorResponse } from "@/lib/errors";

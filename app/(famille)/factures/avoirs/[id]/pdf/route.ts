@@ -1,4 +1,4 @@
-import { renderCreditNotePdf } from "@/components/pdf/render";
+import { renderCreditNotePdf } from "@/lib/billing/pdf/render";
 import { getCurrentUser } from "@/lib/auth/dal";
 import { getCreditNotePdfData } from "@/lib/billing/credit-note-pdf";
 import { errorResponse } from "@/lib/errors";

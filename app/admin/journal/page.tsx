@@ -3,7 +3,7 @@ import Link from "next/link";
 import { EmptyState, PageTitle } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/dal";
 import { listAuditEvents, type AuditEventDto } from "@/lib/audit";
-import { ScrollTable, captionClass, tdClass, thClass } from "../_components/scroll-table";
+import { DataTable } from "../_components/data-table";
 import { formatDateTime } from "../_lib/format";
 
 export const metadata: Metadata = { title: "Journal" };
@@ -60,57 +60,41 @@ export default async function JournalPage({ searchParams }: { searchParams: Prom
         <EmptyState title="Le journal est vide">Les décisions du personnel s&apos;afficheront ici.</EmptyState>
       ) : (
         <>
-          <ScrollTable label="Journal des décisions">
-            <table className="w-full min-w-[48rem] border-collapse">
-              <caption className={captionClass}>
-                {total} {total > 1 ? "événements" : "événement"}
-                {pageCount > 1 ? ` — page ${page} sur ${pageCount}` : ""}
-              </caption>
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className={thClass}>
-                    Date
-                  </th>
-                  <th scope="col" className={thClass}>
-                    Par
-                  </th>
-                  <th scope="col" className={thClass}>
-                    Action
-                  </th>
-                  <th scope="col" className={thClass}>
-                    Concerne
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {events.map((event) => {
+          <DataTable
+            label="Journal des décisions"
+            caption={`${total} ${total > 1 ? "événements" : "événement"}${pageCount > 1 ? ` — page ${page} sur ${pageCount}` : ""}`}
+            minWidth="48rem"
+            rows={events}
+            rowKey={(event) => event.id}
+            columns={[
+              {
+                header: "Date",
+                className: "whitespace-nowrap",
+                cell: (event) => <time dateTime={event.createdAt.toISOString()}>{formatDateTime(event.createdAt)}</time>,
+              },
+              { header: "Par", cell: (event) => event.actorName ?? "Compte supprimé" },
+              { header: "Action", rowHeader: true, className: "font-normal", cell: (event) => event.actionLabel },
+              {
+                header: "Concerne",
+                cell: (event) => {
                   const href = targetHref(event, isAdmin);
                   const target = event.targetLabel ?? TARGET_LABELS[event.targetType] ?? event.targetType;
                   return (
-                    <tr key={event.id} className="border-t border-slate-200">
-                      <td className={`${tdClass} whitespace-nowrap`}>
-                        <time dateTime={event.createdAt.toISOString()}>{formatDateTime(event.createdAt)}</time>
-                      </td>
-                      <td className={tdClass}>{event.actorName ?? "Compte supprimé"}</td>
-                      <th scope="row" className={`${tdClass} text-left font-normal`}>
-                        {event.actionLabel}
-                      </th>
-                      <td className={tdClass}>
-                        {href ? (
-                          <Link className="font-semibold text-brand-700 underline" href={href}>
-                            {target}
-                          </Link>
-                        ) : (
-                          <span className="font-semibold">{target}</span>
-                        )}
-                        <Details event={event} />
-                      </td>
-                    </tr>
+                    <>
+                      {href ? (
+                        <Link className="font-semibold text-brand-700 underline" href={href}>
+                          {target}
+                        </Link>
+                      ) : (
+                        <span className="font-semibold">{target}</span>
+                      )}
+                      <Details event={event} />
+                    </>
                   );
-                })}
-              </tbody>
-            </table>
-          </ScrollTable>
+                },
+              },
+            ]}
+          />
           {pageCount > 1 ? (
             <nav aria-label="Pagination du journal" className="mt-4 flex flex-wrap items-center justify-between gap-2">
               {page > 1 ? (

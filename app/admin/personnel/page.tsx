@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Card, PageTitle } from "@/components/ui/card";
 import { listStaff } from "@/lib/accounts/staff";
 import { requireAdmin } from "@/lib/auth/dal";
-import { ScrollTable, captionClass, tdClass, thClass } from "../_components/scroll-table";
+import { DataTable } from "../_components/data-table";
 import { CIVILITY_LABELS, ROLE_LABELS, STATUS_LABELS, formatDate, personName } from "../_lib/format";
 import { CreateStaffForm, StaffRowActions } from "./staff-forms";
 
@@ -16,60 +16,57 @@ export default async function StaffPage() {
       <PageTitle description="Les comptes des agents et administrateurs du service. Un compte désactivé ne peut plus se connecter et ses sessions ouvertes sont fermées.">
         Personnel
       </PageTitle>
-      <ScrollTable label="Comptes du personnel">
-        <table className="w-full min-w-[56rem] border-collapse">
-          <caption className={captionClass}>
-            {staff.length} {staff.length > 1 ? "comptes" : "compte"} du personnel
-          </caption>
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className={thClass}>
-                Nom
-              </th>
-              <th scope="col" className={thClass}>
-                Email et identifiant
-              </th>
-              <th scope="col" className={thClass}>
-                Rôle
-              </th>
-              <th scope="col" className={thClass}>
-                Statut
-              </th>
-              <th scope="col" className={thClass}>
-                Actions
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {staff.map((m) => (
-              <tr key={m.id} className="border-t border-slate-200">
-                <th scope="row" className={`${tdClass} text-left font-semibold`}>
-                  {m.civility ? `${CIVILITY_LABELS[m.civility]} ` : ""}
-                  {personName(m)}
-                  <span className="block text-xs font-normal text-slate-600">Créé le {formatDate(m.createdAt)}</span>
-                </th>
-                <td className={tdClass}>
-                  <span className="block break-all">{m.email}</span>
-                  <span className="block text-slate-600">{m.identifiant}</span>
-                </td>
-                <td className={tdClass}>{ROLE_LABELS[m.role]}</td>
-                <td className={tdClass}>
-                  {STATUS_LABELS[m.status]}
-                  {m.status === "ACTIVE" && !m.hasPassword ? (
-                    <span className="block text-xs text-warn-800">Mot de passe pas encore choisi</span>
-                  ) : null}
-                </td>
-                <td className={tdClass}>
-                  <StaffRowActions
-                    isSelf={m.id === admin.id}
-                    member={{ id: m.id, name: personName(m), role: m.role, status: m.status, hasPassword: m.hasPassword }}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollTable>
+      <DataTable
+        label="Comptes du personnel"
+        caption={`${staff.length} ${staff.length > 1 ? "comptes" : "compte"} du personnel`}
+        minWidth="56rem"
+        rows={staff}
+        rowKey={(m) => m.id}
+        columns={[
+          {
+            header: "Nom",
+            rowHeader: true,
+            className: "font-semibold",
+            cell: (m) => (
+              <>
+                {m.civility ? `${CIVILITY_LABELS[m.civility]} ` : ""}
+                {personName(m)}
+                <span className="block text-xs font-normal text-slate-600">Créé le {formatDate(m.createdAt)}</span>
+              </>
+            ),
+          },
+          {
+            header: "Email et identifiant",
+            cell: (m) => (
+              <>
+                <span className="block break-all">{m.email}</span>
+                <span className="block text-slate-600">{m.identifiant}</span>
+              </>
+            ),
+          },
+          { header: "Rôle", cell: (m) => ROLE_LABELS[m.role] },
+          {
+            header: "Statut",
+            cell: (m) => (
+              <>
+                {STATUS_LABELS[m.status]}
+                {m.status === "ACTIVE" && !m.hasPassword ? (
+                  <span className="block text-xs text-warn-800">Mot de passe pas encore choisi</span>
+                ) : null}
+              </>
+            ),
+          },
+          {
+            header: "Actions",
+            cell: (m) => (
+              <StaffRowActions
+                isSelf={m.id === admin.id}
+                member={{ id: m.id, name: personName(m), role: m.role, status: m.status, hasPassword: m.hasPassword }}
+              />
+            ),
+          },
+        ]}
+      />
       <div className="mt-8">
         <Card title="Ajouter un membre du personnel">
           <CreateStaffForm />

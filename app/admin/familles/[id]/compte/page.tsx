@@ -8,7 +8,7 @@ import { LEDGER_KIND_LABELS } from "@/lib/billing/ledger";
 import { getHouseholdAccountForStaff } from "@/lib/billing/staff";
 import { getHousehold } from "@/lib/households";
 import { formatCents } from "@/lib/money";
-import { ScrollTable, captionClass, tdClass, thClass } from "../../../_components/scroll-table";
+import { DataTable } from "../../../_components/data-table";
 import { formatDate, formatDateTime } from "../../../_lib/format";
 import { RefundForm } from "../../../paiements/money-forms";
 import { isId } from "@/lib/validation/ids";
@@ -74,124 +74,80 @@ export default async function HouseholdAccountPage({
           </Card>
         ) : null}
 
-        <ScrollTable label="Relevé du compte">
-          <table className="w-full min-w-[48rem] border-collapse">
-            <caption className={captionClass}>Relevé du compte</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className={thClass}>Date</th>
-                <th scope="col" className={thClass}>Libellé</th>
-                <th scope="col" className={thClass}>Type</th>
-                <th scope="col" className={`${thClass} text-right`}>Débit</th>
-                <th scope="col" className={`${thClass} text-right`}>Crédit</th>
-                <th scope="col" className={`${thClass} text-right`}>Solde</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.length === 0 ? (
-                <tr>
-                  <td colSpan={6} className={tdClass}>Aucun mouvement.</td>
-                </tr>
-              ) : (
-                entries.map((e) => (
-                  <tr key={e.id} className="border-t border-slate-200">
-                    <td className={`${tdClass} whitespace-nowrap`}>{formatDateTime(e.createdAt)}</td>
-                    <th scope="row" className={`${tdClass} text-left font-normal`}>
-                      {e.invoiceId ? (
-                        <Link href={`/admin/factures/${e.invoiceId}`} className="text-brand-700 underline">
-                          {e.label}
-                        </Link>
-                      ) : e.creditNoteId ? (
-                        <a href={`/admin/avoirs/${e.creditNoteId}/pdf`} className="text-brand-700 underline">
-                          {e.label}
-                        </a>
-                      ) : (
-                        e.label
-                      )}
-                    </th>
-                    <td className={tdClass}>{LEDGER_KIND_LABELS[e.kind]}</td>
-                    <td className={`${tdClass} whitespace-nowrap text-right`}>{e.amountCents > 0 ? formatCents(e.amountCents) : ""}</td>
-                    <td className={`${tdClass} whitespace-nowrap text-right`}>{e.amountCents < 0 ? formatCents(-e.amountCents) : ""}</td>
-                    <td className={`${tdClass} whitespace-nowrap text-right`}>{formatCents(e.balanceCents)}</td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </ScrollTable>
+        <DataTable
+          label="Relevé du compte"
+          caption="Relevé du compte"
+          minWidth="48rem"
+          rows={entries}
+          rowKey={(e) => e.id}
+          emptyRow="Aucun mouvement."
+          columns={[
+            { header: "Date", className: "whitespace-nowrap", cell: (e) => formatDateTime(e.createdAt) },
+            {
+              header: "Libellé",
+              rowHeader: true,
+              className: "font-normal",
+              cell: (e) =>
+                e.invoiceId ? (
+                  <Link href={`/admin/factures/${e.invoiceId}`} className="text-brand-700 underline">
+                    {e.label}
+                  </Link>
+                ) : e.creditNoteId ? (
+                  <a href={`/admin/avoirs/${e.creditNoteId}/pdf`} className="text-brand-700 underline">
+                    {e.label}
+                  </a>
+                ) : (
+                  e.label
+                ),
+            },
+            { header: "Type", cell: (e) => LEDGER_KIND_LABELS[e.kind] },
+            { header: "Débit", align: "right", className: "whitespace-nowrap", cell: (e) => (e.amountCents > 0 ? formatCents(e.amountCents) : "") },
+            { header: "Crédit", align: "right", className: "whitespace-nowrap", cell: (e) => (e.amountCents < 0 ? formatCents(-e.amountCents) : "") },
+            { header: "Solde", align: "right", className: "whitespace-nowrap", cell: (e) => formatCents(e.balanceCents) },
+          ]}
+        />
 
-        <ScrollTable label="Avoirs de la famille">
-          <table className="w-full min-w-[40rem] border-collapse">
-            <caption className={captionClass}>Avoirs</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className={thClass}>N°</th>
-                <th scope="col" className={thClass}>Date</th>
-                <th scope="col" className={thClass}>Facture</th>
-                <th scope="col" className={thClass}>Motif</th>
-                <th scope="col" className={`${thClass} text-right`}>Montant</th>
-                <th scope="col" className={thClass}>
-                  <span className="sr-only">Document</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {creditNotes.length === 0 ? (
-                <tr>
-                  <td colSpan={6} className={tdClass}>Aucun avoir.</td>
-                </tr>
-              ) : (
-                creditNotes.map((c) => (
-                  <tr key={c.id} className="border-t border-slate-200">
-                    <th scope="row" className={`${tdClass} text-left`}>{c.number}</th>
-                    <td className={`${tdClass} whitespace-nowrap`}>{formatDate(c.issuedAt)}</td>
-                    <td className={tdClass}>{c.invoiceNumber ? `N° ${c.invoiceNumber}` : "—"}</td>
-                    <td className={tdClass}>{c.reason}</td>
-                    <td className={`${tdClass} whitespace-nowrap text-right`}>{formatCents(c.amountCents)}</td>
-                    <td className={tdClass}>
-                      <a
-                        href={`/admin/avoirs/${c.id}/pdf`}
-                        className="inline-flex min-h-11 items-center rounded-md border border-brand-700 px-3 font-semibold text-brand-700"
-                      >
-                        PDF<span className="sr-only"> de l&apos;avoir N° {c.number}</span>
-                      </a>
-                    </td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </ScrollTable>
+        <DataTable
+          label="Avoirs de la famille"
+          caption="Avoirs"
+          minWidth="40rem"
+          rows={creditNotes}
+          rowKey={(c) => c.id}
+          emptyRow="Aucun avoir."
+          columns={[
+            { header: "N°", rowHeader: true, cell: (c) => c.number },
+            { header: "Date", className: "whitespace-nowrap", cell: (c) => formatDate(c.issuedAt) },
+            { header: "Facture", cell: (c) => (c.invoiceNumber ? `N° ${c.invoiceNumber}` : "—") },
+            { header: "Motif", cell: (c) => c.reason },
+            { header: "Montant", align: "right", className: "whitespace-nowrap", cell: (c) => formatCents(c.amountCents) },
+            {
+              header: <span className="sr-only">Document</span>,
+              cell: (c) => (
+                <a
+                  href={`/admin/avoirs/${c.id}/pdf`}
+                  className="inline-flex min-h-11 items-center rounded-md border border-brand-700 px-3 font-semibold text-brand-700"
+                >
+                  PDF<span className="sr-only"> de l&apos;avoir N° {c.number}</span>
+                </a>
+              ),
+            },
+          ]}
+        />
 
-        <ScrollTable label="Remboursements de la famille">
-          <table className="w-full min-w-[36rem] border-collapse">
-            <caption className={captionClass}>Remboursements</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className={thClass}>Date</th>
-                <th scope="col" className={`${thClass} text-right`}>Montant</th>
-                <th scope="col" className={thClass}>Référence</th>
-                <th scope="col" className={thClass}>Enregistré par</th>
-              </tr>
-            </thead>
-            <tbody>
-              {refunds.length === 0 ? (
-                <tr>
-                  <td colSpan={4} className={tdClass}>Aucun remboursement.</td>
-                </tr>
-              ) : (
-                refunds.map((r) => (
-                  <tr key={r.id} className="border-t border-slate-200">
-                    <th scope="row" className={`${tdClass} whitespace-nowrap text-left font-normal`}>{formatDateTime(r.createdAt)}</th>
-                    <td className={`${tdClass} whitespace-nowrap text-right`}>{formatCents(r.amountCents)}</td>
-                    <td className={`${tdClass} break-all`}>{r.reference}</td>
-                    <td className={tdClass}>{r.recordedBy}</td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </ScrollTable>
+        <DataTable
+          label="Remboursements de la famille"
+          caption="Remboursements"
+          minWidth="36rem"
+          rows={refunds}
+          rowKey={(r) => r.id}
+          emptyRow="Aucun remboursement."
+          columns={[
+            { header: "Date", rowHeader: true, className: "whitespace-nowrap font-normal", cell: (r) => formatDateTime(r.createdAt) },
+            { header: "Montant", align: "right", className: "whitespace-nowrap", cell: (r) => formatCents(r.amountCents) },
+            { header: "Référence", className: "break-all", cell: (r) => r.reference },
+            { header: "Enregistré par", cell: (r) => r.recordedBy },
+          ]}
+        />
       </div>
     </>
   );

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { EmptyState, PageTitle } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/dal";
 import { INVOICE_STATUS_LABELS } from "@/lib/billing/invoices";
 import { listInvoicesForStaff } from "@/lib/billing/staff";
 import type { InvoiceStatus } from "@/lib/generated/prisma/client";
 import { formatCents } from "@/lib/money";
-import { ScrollTable, captionClass, tdClass, thClass } from "../_components/scroll-table";
+import { DataTable } from "../_components/data-table";
 import { formatDate } from "../_lib/format";
 import { cleanSearch } from "@/lib/validation/ids";
 
@@ -67,42 +67,29 @@ export default async function StaffInvoicesPage({
           Filtrer
         </button>
       </form>
-      {rows.length === 0 ? (
-        <EmptyState title="Aucune facture ne correspond à ces critères." />
-      ) : (
-        <ScrollTable label="Factures">
-          <table className="w-full min-w-[40rem] border-collapse">
-            <caption className={captionClass}>
-              {total} {total > 1 ? "factures" : "facture"}
-              {pages > 1 ? ` — page ${page} sur ${pages}` : ""}
-            </caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className={thClass}>N°</th>
-                <th scope="col" className={thClass}>Date</th>
-                <th scope="col" className={thClass}>Famille</th>
-                <th scope="col" className={`${thClass} text-right`}>Montant</th>
-                <th scope="col" className={thClass}>État</th>
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((r) => (
-                <tr key={r.id} className="border-t border-slate-200">
-                  <th scope="row" className={`${tdClass} text-left`}>
-                    <Link className="font-semibold text-brand-700 underline" href={`/admin/factures/${r.id}`}>
-                      {r.number}
-                    </Link>
-                  </th>
-                  <td className={tdClass}>{formatDate(r.issuedAt)}</td>
-                  <td className={tdClass}>{r.householdName}</td>
-                  <td className={`${tdClass} text-right`}>{formatCents(r.totalCents)}</td>
-                  <td className={tdClass}>{INVOICE_STATUS_LABELS[r.status]}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
-      )}
+      <DataTable
+        label="Factures"
+        caption={`${total} ${total > 1 ? "factures" : "facture"}${pages > 1 ? ` — page ${page} sur ${pages}` : ""}`}
+        minWidth="40rem"
+        rows={rows}
+        rowKey={(r) => r.id}
+        emptyState={{ title: "Aucune facture ne correspond à ces critères." }}
+        columns={[
+          {
+            header: "N°",
+            rowHeader: true,
+            cell: (r) => (
+              <Link className="font-semibold text-brand-700 underline" href={`/admin/factures/${r.id}`}>
+                {r.number}
+              </Link>
+            ),
+          },
+          { header: "Date", cell: (r) => formatDate(r.issuedAt) },
+          { header: "Famille", cell: (r) => r.householdName },
+          { header: "Montant", align: "right", cell: (r) => formatCents(r.totalCents) },
+          { header: "État", cell: (r) => INVOICE_STATUS_LABELS[r.status] },
+        ]}
+      />
       {pages > 1 ? (
         <nav aria-label="Pages" className="mt-4 flex gap-4">
           {page > 1 ? <Link className="underline" href={query(page - 1)}>Page précédente</Link> : null}

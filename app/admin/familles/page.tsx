@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import Form from "next/form";
 import Link from "next/link";
-import { EmptyState, PageTitle } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { requireStaff } from "@/lib/auth/dal";
 import { searchHouseholds } from "@/lib/households";
-import { ScrollTable, captionClass, tdClass, thClass } from "../_components/scroll-table";
+import { DataTable } from "../_components/data-table";
 import { QUALITY_LABELS, personName } from "../_lib/format";
 import { cleanSearch } from "@/lib/validation/ids";
 
@@ -33,60 +33,49 @@ export default async function HouseholdsPage({ searchParams }: { searchParams: P
         </div>
         <SubmitButton pendingLabel="Recherche…">Rechercher</SubmitButton>
       </Form>
-      {households.length === 0 ? (
-        <EmptyState title={q ? `Aucune famille ne correspond à « ${q} »` : "Aucune famille enregistrée"}>
-          Les familles sont créées lors de la vérification des comptes parents.
-        </EmptyState>
-      ) : (
-        <ScrollTable label="Liste des familles">
-          <table className="w-full min-w-[40rem] border-collapse">
-            <caption className={captionClass}>
-              {caption}
-              {households.length === LIMIT ? " (affinez la recherche pour voir les autres)" : ""}
-            </caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className={thClass}>
-                  N°
-                </th>
-                <th scope="col" className={thClass}>
-                  Famille
-                </th>
-                <th scope="col" className={thClass}>
-                  Commune
-                </th>
-                <th scope="col" className={thClass}>
-                  Membres
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {households.map((h) => (
-                <tr key={h.id} className="border-t border-slate-200">
-                  <td className={tdClass}>{h.reference}</td>
-                  <th scope="row" className={`${tdClass} text-left`}>
-                    <Link href={`/admin/familles/${h.id}`} className="font-semibold text-brand-700 underline">
-                      {h.name}
-                    </Link>
-                  </th>
-                  <td className={tdClass}>
-                    {h.postalCode} {h.city}
-                  </td>
-                  <td className={tdClass}>
-                    <ul>
-                      {h.members.map((m) => (
-                        <li key={m.id}>
-                          {personName(m)} <span className="text-slate-600">({QUALITY_LABELS[m.quality]})</span>
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
-      )}
+      <DataTable
+        label="Liste des familles"
+        caption={`${caption}${households.length === LIMIT ? " (affinez la recherche pour voir les autres)" : ""}`}
+        minWidth="40rem"
+        rows={households}
+        rowKey={(h) => h.id}
+        emptyState={{
+          title: q ? `Aucune famille ne correspond à « ${q} »` : "Aucune famille enregistrée",
+          children: "Les familles sont créées lors de la vérification des comptes parents.",
+        }}
+        columns={[
+          { header: "N°", cell: (h) => h.reference },
+          {
+            header: "Famille",
+            rowHeader: true,
+            cell: (h) => (
+              <Link href={`/admin/familles/${h.id}`} className="font-semibold text-brand-700 underline">
+                {h.name}
+              </Link>
+            ),
+          },
+          {
+            header: "Commune",
+            cell: (h) => (
+              <>
+                {h.postalCode} {h.city}
+              </>
+            ),
+          },
+          {
+            header: "Membres",
+            cell: (h) => (
+              <ul>
+                {h.members.map((m) => (
+                  <li key={m.id}>
+                    {personName(m)} <span className="text-slate-600">({QUALITY_LABELS[m.quality]})</span>
+                  </li>
+                ))}
+              </ul>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

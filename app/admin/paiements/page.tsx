@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { EmptyState, PageTitle } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/dal";
 import { listPaymentsForStaff, METHOD_LABELS, PAYMENT_STATUS_LABELS, paymentDashboard } from "@/lib/billing/staff";
 import type { PaymentStatus } from "@/lib/generated/prisma/client";
 import { formatCents } from "@/lib/money";
-import { ScrollTable, captionClass, tdClass, thClass } from "../_components/scroll-table";
+import { DataTable } from "../_components/data-table";
 import { formatDateTime } from "../_lib/format";
 import { RecheckForm } from "./recheck-form";
 
@@ -67,64 +67,55 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
           Filtrer
         </button>
       </form>
-      {payments.length === 0 ? (
-        <EmptyState title="Aucun paiement ne correspond à ces critères." />
-      ) : (
-        <ScrollTable label="Paiements">
-          <table className="w-full min-w-[56rem] border-collapse">
-            <caption className={captionClass}>{payments.length} paiements (les 200 plus récents)</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className={thClass}>Date</th>
-                <th scope="col" className={thClass}>Facture</th>
-                <th scope="col" className={thClass}>Famille</th>
-                <th scope="col" className={thClass}>Moyen</th>
-                <th scope="col" className={`${thClass} text-right`}>Montant</th>
-                <th scope="col" className={thClass}>État</th>
-                <th scope="col" className={thClass}>Détails</th>
-              </tr>
-            </thead>
-            <tbody>
-              {payments.map((p) => (
-                <tr key={p.id} className="border-t border-slate-200">
-                  <td className={tdClass}>{formatDateTime(p.createdAt)}</td>
-                  <th scope="row" className={`${tdClass} text-left`}>
-                    <Link className="font-semibold text-brand-700 underline" href={`/admin/factures/${p.invoiceId}`}>
-                      N° {p.invoice.number}
-                    </Link>
-                  </th>
-                  <td className={tdClass}>
-                    {p.household.name} (n° {p.household.reference})
-                  </td>
-                  <td className={tdClass}>{METHOD_LABELS[p.method]}</td>
-                  <td className={`${tdClass} text-right`}>{formatCents(p.amountCents)}</td>
-                  <td className={tdClass}>{PAYMENT_STATUS_LABELS[p.status]}</td>
-                  <td className={tdClass}>
-                    {p.refdet ? <span className="block font-mono text-xs">{p.refdet}</span> : null}
-                    {p.idOp ? <span className="block font-mono text-xs break-all">idOp {p.idOp}</span> : null}
-                    {p.resultrans ? <span className="block">Résultat PayFiP : {p.resultrans}</span> : null}
-                    {p.receiptNumber ? <span className="block">Reçu N° {p.receiptNumber}</span> : null}
-                    {p.creditCents ? <span className="block">Avoir : {formatCents(p.creditCents)}</span> : null}
-                    {p.flagged ? <span className="block font-semibold text-danger-700">{p.flagReason}</span> : null}
-                    {p.flagged && !p.resolvedAt ? (
-                      <Link href="/admin/paiements/a-traiter" className="inline-flex min-h-11 items-center text-brand-700 underline">
-                        Traiter<span className="sr-only"> le paiement de la facture N° {p.invoice.number}</span>
-                      </Link>
-                    ) : null}
-                    {p.flagged && p.resolvedAt ? (
-                      <span className="block">
-                        Traité le {formatDateTime(p.resolvedAt)}
-                        {p.resolution ? ` : ${p.resolution}` : ""}
-                      </span>
-                    ) : null}
-                    {p.idOp && p.status === "PENDING" ? <RecheckForm paymentId={p.id} label={`facture N° ${p.invoice.number}`} /> : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
-      )}
+      <DataTable
+        label="Paiements"
+        caption={`${payments.length} paiements (les 200 plus récents)`}
+        minWidth="56rem"
+        rows={payments}
+        rowKey={(p) => p.id}
+        emptyState={{ title: "Aucun paiement ne correspond à ces critères." }}
+        columns={[
+          { header: "Date", cell: (p) => formatDateTime(p.createdAt) },
+          {
+            header: "Facture",
+            rowHeader: true,
+            cell: (p) => (
+              <Link className="font-semibold text-brand-700 underline" href={`/admin/factures/${p.invoiceId}`}>
+                N° {p.invoice.number}
+              </Link>
+            ),
+          },
+          { header: "Famille", cell: (p) => `${p.household.name} (n° ${p.household.reference})` },
+          { header: "Moyen", cell: (p) => METHOD_LABELS[p.method] },
+          { header: "Montant", align: "right", cell: (p) => formatCents(p.amountCents) },
+          { header: "État", cell: (p) => PAYMENT_STATUS_LABELS[p.status] },
+          {
+            header: "Détails",
+            cell: (p) => (
+              <>
+                {p.refdet ? <span className="block font-mono text-xs">{p.refdet}</span> : null}
+                {p.idOp ? <span className="block font-mono text-xs break-all">idOp {p.idOp}</span> : null}
+                {p.resultrans ? <span className="block">Résultat PayFiP : {p.resultrans}</span> : null}
+                {p.receiptNumber ? <span className="block">Reçu N° {p.receiptNumber}</span> : null}
+                {p.creditCents ? <span className="block">Avoir : {formatCents(p.creditCents)}</span> : null}
+                {p.flagged ? <span className="block font-semibold text-danger-700">{p.flagReason}</span> : null}
+                {p.flagged && !p.resolvedAt ? (
+                  <Link href="/admin/paiements/a-traiter" className="inline-flex min-h-11 items-center text-brand-700 underline">
+                    Traiter<span className="sr-only"> le paiement de la facture N° {p.invoice.number}</span>
+                  </Link>
+                ) : null}
+                {p.flagged && p.resolvedAt ? (
+                  <span className="block">
+                    Traité le {formatDateTime(p.resolvedAt)}
+                    {p.resolution ? ` : ${p.resolution}` : ""}
+                  </span>
+                ) : null}
+                {p.idOp && p.status === "PENDING" ? <RecheckForm paymentId={p.id} label={`facture N° ${p.invoice.number}`} /> : null}
+              </>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -158,3 +158,127 @@ export async function deleteClosure({ actor, id }: { actor?: Actor; id: string }
     if (removed.count) await recordAudit(tx, { actorId: actor?.id ?? null, action: "calendar.closure_delete", targetType: "Closure", targetId: id });
   });
 }
+
+// Staff reads of the catalogue, as DTOs for the admin pages.
+
+export type OptionDto = { id: string; name: string };
+
+export type ProductSummaryDto = {
+  id: string;
+  name: string;
+  defaultCapacity: number;
+  deadlineDays: number;
+  deadlineTime: string;
+  active: boolean;
+  tariffCount: number;
+};
+
+export type ServiceWithProductsDto = {
+  id: string;
+  name: string;
+  description: string | null;
+  sortOrder: number;
+  active: boolean;
+  products: ProductSummaryDto[];
+};
+
+/** Every service with its products, in display order: the catalogue page. */
+export async function listServicesWithProducts(): Promise<ServiceWithProductsDto[]> {
+  const db = await getDb();
+  const services = await db.service.findMany({
+    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+    select: {
+      id: true,
+      name: true,
+      description: true,
+      sortOrder: true,
+      active: true,
+      products: {
+        orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
+        select: {
+          id: true,
+          name: true,
+          defaultCapacity: true,
+          deadlineDays: true,
+          deadlineTime: true,
+          active: true,
+          _count: { select: { tariffs: true } },
+        },
+      },
+    },
+  });
+  return services.map(({ products, ...service }) => ({
+    ...service,
+    products: products.map(({ _count, ...product }) => ({ ...product, tariffCount: _count.tariffs })),
+  }));
+}
+
+/** Services by name, for a product's service picker. */
+export async function listServiceOptions(): Promise<OptionDto[]> {
+  const db = await getDb();
+  return db.service.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
+/** Sites by name, for a product's site checkboxes. */
+export async function listSiteOptions(): Promise<OptionDto[]> {
+  const db = await getDb();
+  return db.site.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
+}
+
+export type TariffDto = {
+  id: string;
+  regime: z.infer<typeof TariffSchema>["regime"];
+  qfMin: number;
+  qfMax: number | null;
+  unitPriceCents: number;
+  validFrom: Date;
+  validTo: Date | null;
+};
+
+export type ProductForStaffDto = {
+  id: string;
+  name: string;
+  serviceId: string;
+  serviceName: string;
+  description: string | null;
+  minAgeYears: number | null;
+  maxAgeYears: number | null;
+  deadlineDays: number;
+  deadlineTime: string;
+  openMonthsAhead: number;
+  defaultCapacity: number;
+  active: boolean;
+  siteIds: string[];
+  /** Newest grid first. */
+  tariffs: TariffDto[];
+};
+
+/** A product with its booking rules, sites and tariff grid, for the staff product page; null when unknown. */
+export async function getProductForStaff(id: string): Promise<ProductForStaffDto | null> {
+  const db = await getDb();
+  const product = await db.product.findUnique({
+    where: { id },
+    select: {
+      id: true,
+      name: true,
+      serviceId: true,
+      service: { select: { name: true } },
+      description: true,
+      minAgeYears: true,
+      maxAgeYears: true,
+      deadlineDays: true,
+      deadlineTime: true,
+      openMonthsAhead: true,
+      defaultCapacity: true,
+      active: true,
+      sites: { select: { id: true } },
+      tariffs: {
+        orderBy: [{ validFrom: "desc" }, { regime: "asc" }, { qfMin: "asc" }],
+        select: { id: true, regime: true, qfMin: true, qfMax: true, unitPriceCents: true, validFrom: true, validTo: true },
+      },
+    },
+  });
+  if (!product) return null;
+  const { service, sites, ...rest } = product;
+  return { ...rest, serviceName: service.name, siteIds: sites.map((s) => s.id) };
+}

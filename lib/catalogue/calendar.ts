@@ -131,3 +131,12 @@ export async function monthCalendar({ productId, month, now = new Date() }: { pr
   });
   return slots.map((s) => ({ slotId: s.id, day: dateToDay(s.date), capacity: s.capacity, booked: s._count.bookings, closed: s.closed }));
 }
+
+export type ClosureDto = { id: string; label: string; startDay: Day; endDay: Day };
+
+/** The closures staff entered (holidays, days without service), latest first. */
+export async function listClosures({ take = 50 }: { take?: number } = {}): Promise<ClosureDto[]> {
+  const db = await getDb();
+  const closures = await db.closure.findMany({ orderBy: { startDate: "desc" }, take, select: { id: true, label: true, startDate: true, endDate: true } });
+  return closures.map((c) => ({ id: c.id, label: c.label, startDay: dateToDay(c.startDate), endDay: dateToDay(c.endDate) }));
+}

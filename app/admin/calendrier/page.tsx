@@ -3,10 +3,9 @@ import Link from "next/link";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { requireStaff } from "@/lib/auth/dal";
-import { monthCalendar } from "@/lib/catalogue/calendar";
+import { listClosures, monthCalendar } from "@/lib/catalogue/calendar";
 import { listProductsForStaff } from "@/lib/bookings/lists";
-import { getDb } from "@/lib/db/client";
-import { addMonths, dateToDay, formatDay, fullDayLabel, isMonth, monthLabel, monthOfDay, parisDay } from "@/lib/dates";
+import { addMonths, formatDay, fullDayLabel, isMonth, monthLabel, monthOfDay, parisDay } from "@/lib/dates";
 import { ProductPicker } from "../_components/product-picker";
 import { ScrollTable, captionClass, tdClass, thClass } from "../_components/scroll-table";
 import { ActionForm } from "../catalogue/_components/action-form";
@@ -23,8 +22,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const product = products.find((p) => p.id === query.produit) ?? products[0];
   const month = query.mois && isMonth(query.mois) ? query.mois : monthOfDay(parisDay(new Date()));
   const days = product ? await monthCalendar({ productId: product.id, month }) : [];
-  const db = await getDb();
-  const closures = await db.closure.findMany({ orderBy: { startDate: "desc" }, take: 50 });
+  const closures = await listClosures();
   const href = (m: string) => `/admin/calendrier?produit=${product?.id ?? ""}&mois=${m}`;
 
   return (
@@ -128,7 +126,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
                 {closures.map((c) => (
                   <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                     <span>
-                      {c.label} : du {formatDay(dateToDay(c.startDate))} au {formatDay(dateToDay(c.endDate))}
+                      {c.label} : du {formatDay(c.startDay)} au {formatDay(c.endDay)}
                     </span>
                     <ActionForm action={deleteClosureAction} submitLabel="Supprimer" variant="ghost" inline>
                       <input type="hidden" name="id" value={c.id} />

@@ -4,7 +4,7 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { requireStaff } from "@/lib/auth/dal";
 import { getSettings, tariffDefaultsOf } from "@/lib/settings";
-import { getDb } from "@/lib/db/client";
+import { listServicesWithProducts, listSiteOptions } from "@/lib/catalogue/admin";
 import { ActionForm } from "./_components/action-form";
 import { ProductFields } from "./_components/product-fields";
 import { TariffRule } from "./_components/tariff-rule";
@@ -14,13 +14,8 @@ export const metadata: Metadata = { title: "Catalogue" };
 
 export default async function CataloguePage() {
   const user = await requireStaff();
-  const db = await getDb();
-  const services = await db.service.findMany({
-    orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-    include: { products: { orderBy: [{ sortOrder: "asc" }, { name: "asc" }], include: { _count: { select: { tariffs: true } } } } },
-  });
-  const sites = await db.site.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
-  const tariffDefaults = tariffDefaultsOf(await getSettings());
+  const [services, sites, settings] = await Promise.all([listServicesWithProducts(), listSiteOptions(), getSettings()]);
+  const tariffDefaults = tariffDefaultsOf(settings);
   return (
     <>
       <PageTitle description="Services, prestations, règles de réservation et tarifs.">Catalogue</PageTitle>
@@ -36,7 +31,7 @@ export default async function CataloguePage() {
                     {p.name}
                   </Link>
                   <span className="text-sm text-slate-700">
-                    {p.defaultCapacity} places · délai {p.deadlineDays} j à {p.deadlineTime} · {p._count.tariffs} tarifs
+                    {p.defaultCapacity} places · délai {p.deadlineDays} j à {p.deadlineTime} · {p.tariffCount} tarifs
                     {p.active ? "" : " · fermée"}
                   </span>
                 </li>

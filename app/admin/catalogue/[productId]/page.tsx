@@ -5,7 +5,7 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
 import { requireStaff } from "@/lib/auth/dal";
 import { getSettings, tariffDefaultsOf } from "@/lib/settings";
-import { getDb } from "@/lib/db/client";
+import { getProductForStaff, listServiceOptions, listSiteOptions } from "@/lib/catalogue/admin";
 import { dateToDay, formatDay, parisDay } from "@/lib/dates";
 import { formatCents } from "@/lib/money";
 import { ScrollTable, tdClass, thClass, captionClass } from "../../_components/scroll-table";
@@ -23,23 +23,14 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
   const user = await requireStaff();
   const { productId } = await params;
   if (!isId(productId)) notFound();
-  const db = await getDb();
-  const product = await db.product.findUnique({
-    where: { id: productId },
-    include: {
-      service: true,
-      sites: { select: { id: true } },
-      tariffs: { orderBy: [{ validFrom: "desc" }, { regime: "asc" }, { qfMin: "asc" }] },
-    },
-  });
+  const product = await getProductForStaff(productId);
   if (!product) notFound();
-  const services = await db.service.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
-  const sites = await db.site.findMany({ orderBy: { name: "asc" }, select: { id: true, name: true } });
-  const tariffDefaults = tariffDefaultsOf(await getSettings());
+  const [services, sites, settings] = await Promise.all([listServiceOptions(), listSiteOptions(), getSettings()]);
+  const tariffDefaults = tariffDefaultsOf(settings);
 
   return (
     <>
-      <PageTitle description={product.service.name}>{product.name}</PageTitle>
+      <PageTitle description={product.serviceName}>{product.name}</PageTitle>
       <p className="mb-4">
         <Link href="/admin/catalogue" className="font-semibold text-brand-700 underline">
           Retour au catalogue
@@ -130,11 +121,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
         <Card title="Description et règles de réservation">
           <ActionForm action={saveProductAction} submitLabel="Enregistrer la prestation">
             <input type="hidden" name="id" value={product.id} />
-            <ProductFields
-              services={services}
-              sites={sites}
-              values={{ ...product, siteIds: product.sites.map((s) => s.id) }}
-            />
+            <ProductFields services={services} sites={sites} values={product} />
           </ActionForm>
         </Card>
       </div>

@@ -14,7 +14,15 @@ const shared = {
 const postgres = process.env.TEST_DATABASE_URL;
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // Tests are server code: `server-only` resolves to its empty module, as
+      // it does under Next's react-server condition (the package throws
+      // otherwise). Only this one package, so React keeps its normal build.
+      "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
+    },
+  },
   test: {
     projects: [
       { extends: true as const, test: { ...shared, name: "pglite", env: { DATABASE_URL: "pglite:memory" } } },

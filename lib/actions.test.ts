@@ -7,7 +7,6 @@ import { AppError } from "@/lib/errors";
 import { FORBIDDEN_CHARACTERS, INVALID_FORM, idle, UNREADABLE_FORM } from "@/lib/forms";
 import { defineAction, defineFormAction, defineInputAction } from "./actions";
 
-vi.mock("server-only", () => ({}));
 const dal = vi.hoisted(() => ({ requireParent: vi.fn(), requireStaff: vi.fn(), requireAdmin: vi.fn() }));
 vi.mock("@/lib/auth/dal", () => dal);
 

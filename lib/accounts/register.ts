@@ -1,3 +1,4 @@
+import "server-only";
 import { createElement } from "react";
 import { AccountAlreadyExistsEmail, PasswordChangedEmail, PasswordResetEmail, RegistrationConfirmEmail } from "@/lib/mail/templates";
 import { hashPassword } from "@/lib/auth/passwords";

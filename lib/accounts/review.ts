@@ -1,3 +1,4 @@
+import "server-only";
 import { createElement } from "react";
 import { z } from "zod";
 import { AccountRejectedEmail, AccountVerifiedEmail } from "@/lib/mail/templates";

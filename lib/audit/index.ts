@@ -1,3 +1,4 @@
+import "server-only";
 import type { Tx } from "@/lib/db/client";
 import { getDb } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/client";

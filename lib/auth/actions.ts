@@ -1,5 +1,6 @@
 "use server";
 
+import "server-only";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { auth, signOut } from "@/auth";

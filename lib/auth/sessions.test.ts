@@ -5,7 +5,6 @@ import { createAccount } from "@/lib/factories";
 // The cookie's claims as auth() reads them; signOut only clears the cookie.
 const claims = vi.hoisted(() => ({ current: null as { id: string; sv: number } | null }));
 const signOut = vi.hoisted(() => vi.fn(async (_options?: unknown) => {}));
-vi.mock("server-only", () => ({}));
 vi.mock("@/auth", () => ({
   auth: async () => (claims.current ? { user: claims.current } : null),
   signOut,

@@ -1,3 +1,4 @@
+import "server-only";
 import type { CreditNotePdfData } from "@/lib/billing/pdf/types";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { InvoicePdfData } from "@/lib/billing/pdf/types";
 import { expireStaleHolds } from "@/lib/bookings/cancel";
 import { getDb } from "@/lib/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createElement } from "react";
 import { recordAudit } from "@/lib/audit";
 import { PaymentResultEmail } from "@/lib/mail/templates/payment-result-email";

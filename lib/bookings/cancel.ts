@@ -1,3 +1,4 @@
+import "server-only";
 import { cancelInvoiceInTx, expireInvoiceInTx } from "@/lib/billing/lifecycle";
 import { RC } from "@/lib/billing/credit";
 import { getDb } from "@/lib/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { lockRows } from "@/lib/db/locks";
 import { AppError } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { dateToDay, dayToDate, formatDay, isDay, type Day } from "@/lib/dates";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import { invoiceLines } from "@/lib/billing/lines";
 import type { TariffDefaults } from "@/lib/catalogue/rules";

@@ -1,3 +1,4 @@
+import "server-only";
 import { type Actor, recordAudit } from "@/lib/audit";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";

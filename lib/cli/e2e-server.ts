@@ -29,7 +29,7 @@ function run(command: string, args: string[]) {
   return spawn(command, args, { stdio: "inherit", env: environment });
 }
 
-const seeding = run("npx", ["tsx", "prisma/seed.ts"]);
+const seeding = run("npx", ["tsx", "--import", "./lib/cli/allow-server-only.mjs", "prisma/seed.ts"]);
 seeding.on("exit", (code) => {
   if (code !== 0) process.exit(code ?? 1);
   const server = run("npx", ["next", "start", "-p", port]);

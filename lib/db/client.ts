@@ -1,3 +1,4 @@
+import "server-only";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { openDatabase, type OpenedDatabase } from "./adapter";
 import { env } from "@/lib/env";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { ReviewDecisionEmail, reviewDecisionSubject } from "@/lib/mail/templates";
 import { recordAudit, type Actor } from "@/lib/audit";

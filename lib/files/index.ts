@@ -1,3 +1,4 @@
+import "server-only";
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { newSecret, sha256 } from "@/lib/auth/tokens";

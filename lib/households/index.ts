@@ -1,3 +1,4 @@
+import "server-only";
 import type { Civility, Prisma, Quality, Regime, UserStatus } from "@/lib/generated/prisma/client";
 import { auditActionLabel } from "@/lib/audit";
 import { getDb } from "@/lib/db/client";

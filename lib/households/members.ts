@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Civility, Quality } from "@/lib/generated/prisma/client";
 

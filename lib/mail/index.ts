@@ -1,3 +1,4 @@
+import "server-only";
 import path from "node:path";
 import type { ReactElement } from "react";
 import { render } from "@react-email/render";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { ReactElement } from "react";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { queueEmail } from "./index";

@@ -1,3 +1,4 @@
+import "server-only";
 import { recordAudit, type Actor } from "@/lib/audit";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";

@@ -1,3 +1,4 @@
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";

@@ -1,3 +1,4 @@
+import "server-only";
 import { purgeLoginFailures } from "@/lib/auth/throttle";
 import { expireStaleHolds } from "@/lib/bookings/cancel";
 import { settlePendingPayments } from "@/lib/payments";

@@ -1,3 +1,4 @@
+import "server-only";
 import { attachOperation, failOnlineCreation, openOnlinePayment, PAYFIP_WINDOW_MS, recordOnlineResult, type OnlineResult, type OnlineScope } from "@/lib/billing/online";
 import { parisDay } from "@/lib/dates";
 import { getDb } from "@/lib/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { z } from "zod";
 import { recordAudit, type Actor, type AuditTargetType } from "@/lib/audit";
 import { getDb, type Tx } from "@/lib/db/client";

@@ -1,3 +1,4 @@
+import "server-only";
 import { cache } from "react";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { DEFAULT_TARIFF_DEFAULTS, type TariffDefaults } from "@/lib/catalogue/rules";

@@ -1,3 +1,4 @@
+import "server-only";
 import { newSecret } from "@/lib/auth/tokens";
 import { env } from "@/lib/env";
 import { localDriver } from "./local";

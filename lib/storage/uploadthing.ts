@@ -1,3 +1,4 @@
+import "server-only";
 import { UTApi, UTFile } from "uploadthing/server";
 import { env } from "@/lib/env";
 import { readCapped } from "./read-capped";

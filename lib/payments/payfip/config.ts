@@ -1,3 +1,4 @@
+import "server-only";
 import { env } from "@/lib/env";
 import { createPayfipClient, fetchTransport, type PayfipClient } from "./client";
 

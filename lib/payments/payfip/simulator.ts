@@ -1,3 +1,4 @@
+import "server-only";
 import { randomInt, randomUUID } from "node:crypto";
 import { TZDate } from "@date-fns/tz";
 import { format } from "date-fns";

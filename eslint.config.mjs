@@ -57,6 +57,53 @@ const config = [
       ],
     },
   },
+  {
+    // "One way" to the database: pages, layouts, components and route handlers
+    // read and write through lib's domain functions, which scope the query and
+    // return DTOs, never Prisma rows. Enum types from the generated client stay
+    // allowed (`import type`). The typescript-eslint rule, not the core one, so
+    // the actions block's `no-restricted-imports` is not overridden. Tests set
+    // up their data with the client and are left out.
+    files: ["app/**/*.ts", "app/**/*.tsx"],
+    ignores: ["app/**/*.test.ts", "app/**/*.test.tsx"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/lib/db", "@/lib/db/*", "**/lib/db", "**/lib/db/*"],
+              message: "Query through a domain function of lib/<area> that returns a DTO, not the database client.",
+            },
+            {
+              group: ["@/lib/generated/**", "**/lib/generated/**", "@prisma/client", "@prisma/client/**"],
+              allowTypeImports: true,
+              message: "Only `import type` from the generated Prisma client here: query through a domain function of lib/<area> that returns a DTO.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // lib is the server side the UI is built on, never the reverse: emails
+    // (lib/mail/templates) and PDFs (lib/billing/pdf) are lib code, so
+    // nothing under lib reaches into components/.
+    files: ["lib/**/*.ts", "lib/**/*.tsx", "lib/**/*.mjs"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["@/components", "@/components/**", "**/../components", "**/../components/**"],
+              message: "lib does not import components/: UI builds on lib. Server-rendered templates live in lib (lib/mail/templates, lib/billing/pdf).",
+            },
+          ],
+        },
+      ],
+    },
+  },
   { ignores: ["lib/generated/**", ".next*/**", ".data/**", "node_modules/**", "playwright-report/**", "test-results*/**", "next-env.d.ts"] },
 ];
 

@@ -20,6 +20,7 @@ export type DataColumn<T> = {
 const MIN_WIDTH = {
   "36rem": "min-w-[36rem]",
   "40rem": "min-w-[40rem]",
+  "44rem": "min-w-[44rem]",
   "48rem": "min-w-[48rem]",
   "56rem": "min-w-[56rem]",
 } as const;
@@ -45,7 +46,7 @@ export function DataTable<T>({
   caption: ReactNode;
   columns: DataColumn<T>[];
   rows: readonly T[];
-  rowKey: (row: T) => string;
+  rowKey: (row: T, index: number) => string;
   minWidth?: keyof typeof MIN_WIDTH;
   /** With no rows, this replaces the whole table. */
   emptyState?: { title: ReactNode; children?: ReactNode };
@@ -74,8 +75,8 @@ export function DataTable<T>({
               </td>
             </tr>
           ) : (
-            rows.map((row) => (
-              <tr key={rowKey(row)} className="border-t border-slate-200">
+            rows.map((row, index) => (
+              <tr key={rowKey(row, index)} className="border-t border-slate-200">
                 {columns.map((column, i) => {
                   const className = [tdClass, column.rowHeader ? "text-left" : "", column.align === "right" ? "text-right" : "", column.className ?? ""]
                     .filter(Boolean)

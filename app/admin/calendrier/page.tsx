@@ -7,7 +7,7 @@ import { listClosures, monthCalendar } from "@/lib/catalogue/calendar";
 import { listProductsForStaff } from "@/lib/bookings/lists";
 import { addMonths, formatDay, fullDayLabel, isMonth, monthLabel, monthOfDay, parisDay } from "@/lib/dates";
 import { ProductPicker } from "../_components/product-picker";
-import { ScrollTable, captionClass, tdClass, thClass } from "../_components/scroll-table";
+import { DataTable } from "../_components/data-table";
 import { ActionForm } from "../catalogue/_components/action-form";
 import { addClosureAction, deleteClosureAction, openMonthAction, setCapacityAction, toggleClosedAction } from "./actions";
 
@@ -75,49 +75,47 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
           {days.length === 0 ? (
             <EmptyState title={`Aucun jour ouvert en ${monthLabel(month)} pour cette prestation.`} />
           ) : (
-            <ScrollTable label={`Jours ouverts en ${monthLabel(month)}`}>
-              <table className="w-full border-collapse">
-                <caption className={captionClass}>
-                  {product.label} — {monthLabel(month)}
-                </caption>
-                <thead>
-                  <tr className="border-b border-slate-200 bg-slate-50">
-                    <th scope="col" className={thClass}>Jour</th>
-                    <th scope="col" className={thClass}>Réservés</th>
-                    <th scope="col" className={thClass}>Capacité</th>
-                    <th scope="col" className={thClass}>État</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {days.map((d) => (
-                    <tr key={d.slotId} className="border-b border-slate-100">
-                      <th scope="row" className={`${tdClass} text-left font-normal`}>
-                        <Link className="text-brand-700 underline" href={`/admin/listes?produit=${product.id}&jour=${d.day}`}>
-                          {fullDayLabel(d.day)}
-                        </Link>
-                      </th>
-                      <td className={tdClass}>{d.booked}</td>
-                      <td className={tdClass}>
-                        <ActionForm action={setCapacityAction} submitLabel="Modifier" variant="secondary" inline>
-                          <input type="hidden" name="slotId" value={d.slotId} />
-                          <label className="sr-only" htmlFor={`cap-${d.slotId}`}>
-                            Capacité du {fullDayLabel(d.day)}
-                          </label>
-                          <Input id={`cap-${d.slotId}`} name="capacity" inputMode="numeric" defaultValue={d.capacity} className="w-20" />
-                        </ActionForm>
-                      </td>
-                      <td className={tdClass}>
-                        <ActionForm action={toggleClosedAction} submitLabel={d.closed ? "Rouvrir" : "Fermer le jour"} variant="ghost" inline>
-                          <input type="hidden" name="slotId" value={d.slotId} />
-                          <input type="hidden" name="closed" value={d.closed ? "false" : "true"} />
-                          <span>{d.closed ? "Fermé" : d.booked >= d.capacity ? "Complet" : "Ouvert"}</span>
-                        </ActionForm>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollTable>
+            <DataTable
+              label={`Jours ouverts en ${monthLabel(month)}`}
+              caption={`${product.label} — ${monthLabel(month)}`}
+              rows={days}
+              rowKey={(d) => d.slotId}
+              columns={[
+                {
+                  header: "Jour",
+                  rowHeader: true,
+                  className: "font-normal",
+                  cell: (d) => (
+                    <Link className="text-brand-700 underline" href={`/admin/listes?produit=${product.id}&jour=${d.day}`}>
+                      {fullDayLabel(d.day)}
+                    </Link>
+                  ),
+                },
+                { header: "Réservés", cell: (d) => d.booked },
+                {
+                  header: "Capacité",
+                  cell: (d) => (
+                    <ActionForm action={setCapacityAction} submitLabel="Modifier" variant="secondary" inline>
+                      <input type="hidden" name="slotId" value={d.slotId} />
+                      <label className="sr-only" htmlFor={`cap-${d.slotId}`}>
+                        Capacité du {fullDayLabel(d.day)}
+                      </label>
+                      <Input id={`cap-${d.slotId}`} name="capacity" inputMode="numeric" defaultValue={d.capacity} className="w-20" />
+                    </ActionForm>
+                  ),
+                },
+                {
+                  header: "État",
+                  cell: (d) => (
+                    <ActionForm action={toggleClosedAction} submitLabel={d.closed ? "Rouvrir" : "Fermer le jour"} variant="ghost" inline>
+                      <input type="hidden" name="slotId" value={d.slotId} />
+                      <input type="hidden" name="closed" value={d.closed ? "false" : "true"} />
+                      <span>{d.closed ? "Fermé" : d.booked >= d.capacity ? "Complet" : "Ouvert"}</span>
+                    </ActionForm>
+                  ),
+                },
+              ]}
+            />
           )}
 
           <Card title="Fermetures (vacances, jours sans service)">

@@ -7,7 +7,7 @@ import { dayList, listProductsForStaff } from "@/lib/bookings/lists";
 import { monthCalendar } from "@/lib/catalogue/calendar";
 import { fullDayLabel, isDay, monthLabel, monthOfDay, parisDay } from "@/lib/dates";
 import { ProductPicker } from "../_components/product-picker";
-import { ScrollTable, captionClass, tdClass, thClass } from "../_components/scroll-table";
+import { DataTable } from "../_components/data-table";
 
 export const metadata: Metadata = { title: "Listes" };
 
@@ -51,61 +51,42 @@ export default async function ListsPage({ searchParams }: { searchParams: Promis
               : `${list.rows.length} inscrit${list.rows.length > 1 ? "s" : ""} pour ${list.capacity} place${list.capacity > 1 ? "s" : ""}${list.closed ? " — jour fermé" : ""}.`}
           </p>
           {list.rows.length > 0 ? (
-            <ScrollTable label="Enfants inscrits">
-              <table className="w-full border-collapse">
-                <caption className={captionClass}>Enfants inscrits</caption>
-                <thead>
-                  <tr className="border-b border-slate-200 bg-slate-50">
-                    <th scope="col" className={thClass}>Nom</th>
-                    <th scope="col" className={thClass}>Prénom</th>
-                    <th scope="col" className={thClass}>Classe</th>
-                    <th scope="col" className={thClass}>Site</th>
-                    <th scope="col" className={thClass}>Statut</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.rows.map((r, i) => (
-                    <tr key={i} className="border-b border-slate-100">
-                      <td className={tdClass}>{r.lastName}</td>
-                      <td className={tdClass}>{r.firstName}</td>
-                      <td className={tdClass}>{r.className ?? "—"}</td>
-                      <td className={tdClass}>{r.siteName ?? "—"}</td>
-                      <td className={tdClass}>{r.status === "CONFIRMED" ? "Confirmée" : "En attente de paiement"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollTable>
+            <DataTable
+              label="Enfants inscrits"
+              caption="Enfants inscrits"
+              rows={list.rows}
+              rowKey={(_, i) => String(i)}
+              columns={[
+                { header: "Nom", cell: (r) => r.lastName },
+                { header: "Prénom", cell: (r) => r.firstName },
+                { header: "Classe", cell: (r) => r.className ?? "—" },
+                { header: "Site", cell: (r) => r.siteName ?? "—" },
+                { header: "Statut", cell: (r) => (r.status === "CONFIRMED" ? "Confirmée" : "En attente de paiement") },
+              ]}
+            />
           ) : null}
         </Card>
 
-        <ScrollTable label={`Effectifs de ${monthLabel(month)}`}>
-          <table className="w-full border-collapse">
-            <caption className={captionClass}>
-              Effectifs de {monthLabel(month)} — {product.label}
-            </caption>
-            <thead>
-              <tr className="border-b border-slate-200 bg-slate-50">
-                <th scope="col" className={thClass}>Jour</th>
-                <th scope="col" className={thClass}>Inscrits</th>
-                <th scope="col" className={thClass}>Capacité</th>
-              </tr>
-            </thead>
-            <tbody>
-              {counts.map((c) => (
-                <tr key={c.slotId} className="border-b border-slate-100">
-                  <th scope="row" className={`${tdClass} text-left font-normal`}>
-                    <a className="text-brand-700 underline" href={`/admin/listes?produit=${product.id}&jour=${c.day}`}>
-                      {fullDayLabel(c.day)}
-                    </a>
-                  </th>
-                  <td className={tdClass}>{c.booked}</td>
-                  <td className={tdClass}>{c.closed ? "Fermé" : c.capacity}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
+        <DataTable
+          label={`Effectifs de ${monthLabel(month)}`}
+          caption={`Effectifs de ${monthLabel(month)} — ${product.label}`}
+          rows={counts}
+          rowKey={(c) => c.slotId}
+          columns={[
+            {
+              header: "Jour",
+              rowHeader: true,
+              className: "font-normal",
+              cell: (c) => (
+                <a className="text-brand-700 underline" href={`/admin/listes?produit=${product.id}&jour=${c.day}`}>
+                  {fullDayLabel(c.day)}
+                </a>
+              ),
+            },
+            { header: "Inscrits", cell: (c) => c.booked },
+            { header: "Capacité", cell: (c) => (c.closed ? "Fermé" : c.capacity) },
+          ]}
+        />
       </div>
     </>
   );

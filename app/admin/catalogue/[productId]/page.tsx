@@ -8,7 +8,7 @@ import { getSettings, tariffDefaultsOf } from "@/lib/settings";
 import { getProductForStaff, listServiceOptions, listSiteOptions } from "@/lib/catalogue/admin";
 import { dateToDay, formatDay, parisDay } from "@/lib/dates";
 import { formatCents } from "@/lib/money";
-import { ScrollTable, tdClass, thClass, captionClass } from "../../_components/scroll-table";
+import { DataTable } from "../../_components/data-table";
 import { ActionForm } from "../_components/action-form";
 import { ProductFields } from "../_components/product-fields";
 import { TariffRule } from "../_components/tariff-rule";
@@ -43,42 +43,29 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
       <div className="space-y-6">
         <div className="space-y-2">
           <TariffRule defaults={tariffDefaults} isAdmin={user.role === "ADMIN"} />
-          <ScrollTable label="Grille tarifaire">
-            <table className="w-full border-collapse">
-              <caption className={captionClass}>Grille tarifaire</caption>
-              <thead>
-                <tr className="border-b border-slate-200 bg-slate-50">
-                  <th scope="col" className={thClass}>Régime</th>
-                  <th scope="col" className={thClass}>QF de</th>
-                  <th scope="col" className={thClass}>QF à</th>
-                  <th scope="col" className={thClass}>Prix unitaire</th>
-                  <th scope="col" className={thClass}>Valable du</th>
-                  <th scope="col" className={thClass}>au</th>
-                  <th scope="col" className={thClass}>
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {product.tariffs.map((t) => (
-                  <tr key={t.id} className="border-b border-slate-100">
-                    <td className={tdClass}>{t.regime ? REGIMES[t.regime] : "Tous régimes"}</td>
-                    <td className={tdClass}>{t.qfMin}</td>
-                    <td className={tdClass}>{t.qfMax ?? "—"}</td>
-                    <td className={tdClass}>{formatCents(t.unitPriceCents)}</td>
-                    <td className={tdClass}>{formatDay(dateToDay(t.validFrom))}</td>
-                    <td className={tdClass}>{t.validTo ? formatDay(dateToDay(t.validTo)) : "—"}</td>
-                    <td className={tdClass}>
-                      <ActionForm action={deleteTariffAction} submitLabel="Supprimer" variant="ghost" inline>
-                        <input type="hidden" name="id" value={t.id} />
-                        <input type="hidden" name="productId" value={product.id} />
-                      </ActionForm>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollTable>
+          <DataTable
+            label="Grille tarifaire"
+            caption="Grille tarifaire"
+            rows={product.tariffs}
+            rowKey={(t) => t.id}
+            columns={[
+              { header: "Régime", cell: (t) => (t.regime ? REGIMES[t.regime] : "Tous régimes") },
+              { header: "QF de", cell: (t) => t.qfMin },
+              { header: "QF à", cell: (t) => t.qfMax ?? "—" },
+              { header: "Prix unitaire", cell: (t) => formatCents(t.unitPriceCents) },
+              { header: "Valable du", cell: (t) => formatDay(dateToDay(t.validFrom)) },
+              { header: "au", cell: (t) => (t.validTo ? formatDay(dateToDay(t.validTo)) : "—") },
+              {
+                header: <span className="sr-only">Actions</span>,
+                cell: (t) => (
+                  <ActionForm action={deleteTariffAction} submitLabel="Supprimer" variant="ghost" inline>
+                    <input type="hidden" name="id" value={t.id} />
+                    <input type="hidden" name="productId" value={product.id} />
+                  </ActionForm>
+                ),
+              },
+            ]}
+          />
         </div>
 
         <Card title="Ajouter un tarif">

@@ -9,7 +9,7 @@ import { COUNTER_METHODS, getHouseholdAccountForStaff, getInvoiceForStaff, METHO
 import { dateToDay, fullDayLabel } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { formatCents } from "@/lib/money";
-import { ScrollTable, captionClass, tdClass, thClass } from "../../_components/scroll-table";
+import { DataTable } from "../../_components/data-table";
 import { formatDate, formatDateTime } from "../../_lib/format";
 import { CancelInvoiceForm, CounterPaymentForm, CreditNoteForm } from "./invoice-forms";
 import { isId } from "@/lib/validation/ids";
@@ -91,29 +91,19 @@ export default async function StaffInvoicePage({
         </div>
       ) : null}
       <div className="space-y-6">
-        <ScrollTable label="Lignes de la facture">
-          <table className="w-full min-w-[36rem] border-collapse">
-            <caption className={captionClass}>Lignes — total {formatCents(invoice.totalCents)}</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className={thClass}>Libellé</th>
-                <th scope="col" className={`${thClass} text-right`}>Qté</th>
-                <th scope="col" className={`${thClass} text-right`}>Prix</th>
-                <th scope="col" className={`${thClass} text-right`}>Total</th>
-              </tr>
-            </thead>
-            <tbody>
-              {invoice.lines.map((l) => (
-                <tr key={l.id} className="border-t border-slate-200">
-                  <th scope="row" className={`${tdClass} text-left font-normal`}>{l.label}</th>
-                  <td className={`${tdClass} text-right`}>{l.quantity}</td>
-                  <td className={`${tdClass} text-right`}>{formatCents(l.unitPriceCents)}</td>
-                  <td className={`${tdClass} text-right`}>{formatCents(l.totalCents)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
+        <DataTable
+          label="Lignes de la facture"
+          caption={`Lignes — total ${formatCents(invoice.totalCents)}`}
+          minWidth="36rem"
+          rows={invoice.lines}
+          rowKey={(l) => l.id}
+          columns={[
+            { header: "Libellé", rowHeader: true, className: "font-normal", cell: (l) => l.label },
+            { header: "Qté", align: "right", cell: (l) => l.quantity },
+            { header: "Prix", align: "right", cell: (l) => formatCents(l.unitPriceCents) },
+            { header: "Total", align: "right", cell: (l) => formatCents(l.totalCents) },
+          ]}
+        />
 
         {invoice.bookings.length ? (
           <Card title="Réservations">

@@ -8,7 +8,7 @@ import { visibleFileName } from "@/lib/files/name";
 import { getHousehold, listHouseholdHistory } from "@/lib/households";
 import { listSchoolClassOptions } from "@/lib/households/edit";
 import { listHouseholdRequestsForStaff } from "@/lib/requests";
-import { ScrollTable, captionClass, tdClass, thClass } from "../../_components/scroll-table";
+import { DataTable } from "../../_components/data-table";
 import {
   CIVILITY_LABELS,
   QUALITY_LABELS,
@@ -89,64 +89,51 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
         </Card>
       </div>
       <div className="mt-6">
-        <ScrollTable label="Membres de la famille">
-          <table className="w-full min-w-[44rem] border-collapse">
-            <caption className={captionClass}>Membres de la famille</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className={thClass}>
-                  Nom
-                </th>
-                <th scope="col" className={thClass}>
-                  Qualité
-                </th>
-                <th scope="col" className={thClass}>
-                  Date de naissance
-                </th>
-                <th scope="col" className={thClass}>
-                  Contact
-                </th>
-                <th scope="col" className={thClass}>
-                  Classe
-                </th>
-                <th scope="col" className={thClass}>
-                  Compte
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {household.members.map((m) => (
-                <tr key={m.id} className="border-t border-slate-200">
-                  <th scope="row" className={`${tdClass} text-left font-semibold`}>
-                    {m.civility ? `${CIVILITY_LABELS[m.civility]} ` : ""}
-                    {personName(m)}
-                  </th>
-                  <td className={tdClass}>{QUALITY_LABELS[m.quality]}</td>
-                  <td className={tdClass}>{formatCivilDate(m.birthDate)}</td>
-                  <td className={tdClass}>
-                    {[m.email, m.phone, m.mobile].filter(Boolean).map((c) => (
-                      <span key={c} className="block break-all">
-                        {c}
-                      </span>
-                    ))}
-                  </td>
-                  <td className={tdClass}>{m.schoolClass ?? "—"}</td>
-                  <td className={tdClass}>
-                    {m.account?.status === "ACTIVE" ? (
-                      <span className="font-semibold text-ok-700">Compte synchronisé</span>
-                    ) : m.account ? (
-                      <Link className="underline" href={`/admin/comptes/${m.account.id}`}>
-                        {STATUS_LABELS[m.account.status]}
-                      </Link>
-                    ) : (
-                      "—"
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollTable>
+        <DataTable
+          label="Membres de la famille"
+          caption="Membres de la famille"
+          minWidth="44rem"
+          rows={household.members}
+          rowKey={(m) => m.id}
+          columns={[
+            {
+              header: "Nom",
+              rowHeader: true,
+              className: "font-semibold",
+              cell: (m) => (
+                <>
+                  {m.civility ? `${CIVILITY_LABELS[m.civility]} ` : ""}
+                  {personName(m)}
+                </>
+              ),
+            },
+            { header: "Qualité", cell: (m) => QUALITY_LABELS[m.quality] },
+            { header: "Date de naissance", cell: (m) => formatCivilDate(m.birthDate) },
+            {
+              header: "Contact",
+              cell: (m) =>
+                [m.email, m.phone, m.mobile].filter(Boolean).map((c) => (
+                  <span key={c} className="block break-all">
+                    {c}
+                  </span>
+                )),
+            },
+            { header: "Classe", cell: (m) => m.schoolClass ?? "—" },
+            {
+              header: "Compte",
+              cell: (m) =>
+                m.account?.status === "ACTIVE" ? (
+                  <span className="font-semibold text-ok-700">Compte synchronisé</span>
+                ) : m.account ? (
+                  <Link className="underline" href={`/admin/comptes/${m.account.id}`}>
+                    {STATUS_LABELS[m.account.status]}
+                  </Link>
+                ) : (
+                  "—"
+                ),
+            },
+          ]}
+        />
       </div>
       <div className="mt-6 grid gap-6 md:grid-cols-2">
         <Card title="Modifier la famille">
@@ -191,93 +178,74 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
         </Card>
       </div>
       <div className="mt-6">
-        <ScrollTable label="Documents de la famille">
-          <table className="w-full min-w-[44rem] border-collapse">
-            <caption className={captionClass}>Documents</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className={thClass}>Document</th>
-                <th scope="col" className={thClass}>Membre</th>
-                <th scope="col" className={thClass}>Envoyé le</th>
-                <th scope="col" className={thClass}>Status</th>
-                <th scope="col" className={thClass}>Versions précédentes</th>
-              </tr>
-            </thead>
-            <tbody>
-              {documents.length === 0 ? (
-                <tr>
-                  <td colSpan={5} className={tdClass}>Aucun document.</td>
-                </tr>
-              ) : (
-                documents.map((d) => (
-                  <tr key={d.id} className="border-t border-slate-200">
-                    <th scope="row" className={`${tdClass} text-left font-normal`}>
-                      <Link href={`/admin/documents/${d.id}`} className="font-semibold text-brand-700 underline">
-                        {d.typeLabel}
-                      </Link>
-                      <span className="block break-all text-xs text-slate-600">{visibleFileName(d.fileName)}</span>
-                    </th>
-                    <td className={tdClass}>{d.ownerName ?? "—"}</td>
-                    <td className={tdClass}>{formatDateTime(d.createdAt)}</td>
-                    <td className={tdClass}>
-                      {d.deletedAt ? "Supprimé par la famille" : REVIEW_STATUS_LABELS[d.status]}
-                    </td>
-                    <td className={tdClass}>
-                      {d.history.length === 0
-                        ? "—"
-                        : d.history.map((v) => (
-                            <a
-                              key={v.id}
-                              href={`/api/fichiers/${v.fileId}`}
-                              target="_blank"
-                              rel="noopener noreferrer"
-                              className="block break-all text-brand-700 underline"
-                            >
-                              {visibleFileName(v.fileName)} ({formatDate(v.createdAt)})
-                            </a>
-                          ))}
-                    </td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </ScrollTable>
+        <DataTable
+          label="Documents de la famille"
+          caption="Documents"
+          minWidth="44rem"
+          rows={documents}
+          rowKey={(d) => d.id}
+          emptyRow="Aucun document."
+          columns={[
+            {
+              header: "Document",
+              rowHeader: true,
+              className: "font-normal",
+              cell: (d) => (
+                <>
+                  <Link href={`/admin/documents/${d.id}`} className="font-semibold text-brand-700 underline">
+                    {d.typeLabel}
+                  </Link>
+                  <span className="block break-all text-xs text-slate-600">{visibleFileName(d.fileName)}</span>
+                </>
+              ),
+            },
+            { header: "Membre", cell: (d) => d.ownerName ?? "—" },
+            { header: "Envoyé le", cell: (d) => formatDateTime(d.createdAt) },
+            { header: "Status", cell: (d) => (d.deletedAt ? "Supprimé par la famille" : REVIEW_STATUS_LABELS[d.status]) },
+            {
+              header: "Versions précédentes",
+              cell: (d) =>
+                d.history.length === 0
+                  ? "—"
+                  : d.history.map((v) => (
+                      <a
+                        key={v.id}
+                        href={`/api/fichiers/${v.fileId}`}
+                        target="_blank"
+                        rel="noopener noreferrer"
+                        className="block break-all text-brand-700 underline"
+                      >
+                        {visibleFileName(v.fileName)} ({formatDate(v.createdAt)})
+                      </a>
+                    )),
+            },
+          ]}
+        />
       </div>
       <div className="mt-6">
-        <ScrollTable label="Demandes de la famille">
-          <table className="w-full min-w-[36rem] border-collapse">
-            <caption className={captionClass}>Demandes</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className={thClass}>Demande</th>
-                <th scope="col" className={thClass}>Membre</th>
-                <th scope="col" className={thClass}>Date</th>
-                <th scope="col" className={thClass}>Etat</th>
-              </tr>
-            </thead>
-            <tbody>
-              {requests.length === 0 ? (
-                <tr>
-                  <td colSpan={4} className={tdClass}>Aucune demande.</td>
-                </tr>
-              ) : (
-                requests.map((r) => (
-                  <tr key={r.id} className="border-t border-slate-200">
-                    <th scope="row" className={`${tdClass} text-left font-normal`}>
-                      <Link href={`/admin/demandes/${r.id}`} className="font-semibold text-brand-700 underline">
-                        {r.label}
-                      </Link>
-                    </th>
-                    <td className={tdClass}>{r.personName ?? "—"}</td>
-                    <td className={tdClass}>{formatDateTime(r.createdAt)}</td>
-                    <td className={tdClass}>{REVIEW_STATUS_LABELS[r.status]}</td>
-                  </tr>
-                ))
-              )}
-            </tbody>
-          </table>
-        </ScrollTable>
+        <DataTable
+          label="Demandes de la famille"
+          caption="Demandes"
+          minWidth="36rem"
+          rows={requests}
+          rowKey={(r) => r.id}
+          emptyRow="Aucune demande."
+          columns={[
+            {
+              header: "Demande",
+              rowHeader: true,
+              className: "font-normal",
+              cell: (r) => (
+                <Link href={`/admin/demandes/${r.id}`} className="font-semibold text-brand-700 underline">
+                  {r.label}
+                </Link>
+              ),
+            },
+            { header: "Membre", cell: (r) => r.personName ?? "—" },
+            { header: "Date", cell: (r) => formatDateTime(r.createdAt) },
+            { header: "Etat", cell: (r) => REVIEW_STATUS_LABELS[r.status] },
+          ]}
+        />
       </div>
       <div className="mt-6">
         <Card title="Historique">

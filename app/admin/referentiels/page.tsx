@@ -2,12 +2,7 @@ import type { Metadata } from "next";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireStaff } from "@/lib/auth/dal";
 import { listReferentials, REQUEST_ACTION_LABELS } from "@/lib/referentials";
-import {
-  ScrollTable,
-  captionClass,
-  tdClass,
-  thClass,
-} from "../_components/scroll-table";
+import { DataTable } from "../_components/data-table";
 import {
   DocumentTypeForm,
   RequestTypeForm,
@@ -83,59 +78,33 @@ export default async function ReferentialsPage() {
           <h2 id="types-title" className="text-xl font-semibold">
             Types de documents
           </h2>
-          <ScrollTable label="Types de documents">
-            {/* "relative": the buttons' hidden labels (position: absolute) stay inside the scroll region on a phone. */}
-            <div className="relative">
-              <table className="w-full min-w-[36rem] border-collapse">
-                <caption className={captionClass}>Types de documents</caption>
-                <thead className="bg-slate-100">
-                  <tr>
-                    <th scope="col" className={thClass}>
-                      Intitulé
-                    </th>
-                    <th scope="col" className={thClass}>
-                      Code
-                    </th>
-                    <th scope="col" className={thClass}>
-                      Etat
-                    </th>
-                    <th scope="col" className={thClass}>
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {documentTypes.map((d) => (
-                    <tr key={d.id} className="border-t border-slate-200">
-                      <th
-                        scope="row"
-                        className={`${tdClass} text-left font-semibold`}
-                      >
-                        {d.label}
-                        {d.description ? (
-                          <span className="block text-xs font-normal text-slate-600">
-                            {d.description}
-                          </span>
-                        ) : null}
-                      </th>
-                      <td className={tdClass}>{d.code}</td>
-                      <td className={tdClass}>
-                        {d.active ? "Actif" : "Désactivé"}
-                      </td>
-                      <td className={tdClass}>
-                        <ToggleForm
-                          kind="document"
-                          id={d.id}
-                          active={d.active}
-                          label={d.label}
-                        />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </ScrollTable>
+          {/* ScrollTable is "relative": the buttons' hidden labels (position: absolute) stay inside the scroll region on a phone. */}
+          <DataTable
+            label="Types de documents"
+            caption="Types de documents"
+            minWidth="36rem"
+            rows={documentTypes}
+            rowKey={(d) => d.id}
+            columns={[
+              {
+                header: "Intitulé",
+                rowHeader: true,
+                className: "font-semibold",
+                cell: (d) => (
+                  <>
+                    {d.label}
+                    {d.description ? <span className="block text-xs font-normal text-slate-600">{d.description}</span> : null}
+                  </>
+                ),
+              },
+              { header: "Code", cell: (d) => d.code },
+              { header: "Etat", cell: (d) => (d.active ? "Actif" : "Désactivé") },
+              {
+                header: <span className="sr-only">Actions</span>,
+                cell: (d) => <ToggleForm kind="document" id={d.id} active={d.active} label={d.label} />,
+              },
+            ]}
+          />
           <Card title="Ajouter un type de document">
             <DocumentTypeForm />
           </Card>
@@ -145,74 +114,38 @@ export default async function ReferentialsPage() {
           <h2 id="requests-title" className="text-xl font-semibold">
             Démarches administratives
           </h2>
-          <ScrollTable label="Démarches administratives">
-            <div className="relative">
-              <table className="w-full min-w-[44rem] border-collapse">
-                <caption className={captionClass}>
-                  Démarches proposées aux familles
-                </caption>
-                <thead className="bg-slate-100">
-                  <tr>
-                    <th scope="col" className={thClass}>
-                      Intitulé
-                    </th>
-                    <th scope="col" className={thClass}>
-                      Service
-                    </th>
-                    <th scope="col" className={thClass}>
-                      Effet
-                    </th>
-                    <th scope="col" className={thClass}>
-                      Justificatifs
-                    </th>
-                    <th scope="col" className={thClass}>
-                      Etat
-                    </th>
-                    <th scope="col" className={thClass}>
-                      <span className="sr-only">Actions</span>
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {requestTypes.map((r) => (
-                    <tr key={r.id} className="border-t border-slate-200">
-                      <th
-                        scope="row"
-                        className={`${tdClass} text-left font-semibold`}
-                      >
-                        {r.label}
-                        <span className="block text-xs font-normal text-slate-600">
-                          {r.code}
-                          {r.needsMember ? " · membre à choisir" : ""}
-                          {r.fields.length
-                            ? ` · champs : ${r.fields.map((f) => f.label).join(", ")}`
-                            : ""}
-                        </span>
-                      </th>
-                      <td className={tdClass}>{r.service}</td>
-                      <td className={tdClass}>
-                        {REQUEST_ACTION_LABELS[r.action]}
-                      </td>
-                      <td className={tdClass}>
-                        {r.documentTypes.join(", ") || "—"}
-                      </td>
-                      <td className={tdClass}>
-                        {r.active ? "Active" : "Désactivée"}
-                      </td>
-                      <td className={tdClass}>
-                        <ToggleForm
-                          kind="request"
-                          id={r.id}
-                          active={r.active}
-                          label={r.label}
-                        />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </ScrollTable>
+          <DataTable
+            label="Démarches administratives"
+            caption="Démarches proposées aux familles"
+            minWidth="44rem"
+            rows={requestTypes}
+            rowKey={(r) => r.id}
+            columns={[
+              {
+                header: "Intitulé",
+                rowHeader: true,
+                className: "font-semibold",
+                cell: (r) => (
+                  <>
+                    {r.label}
+                    <span className="block text-xs font-normal text-slate-600">
+                      {r.code}
+                      {r.needsMember ? " · membre à choisir" : ""}
+                      {r.fields.length ? ` · champs : ${r.fields.map((f) => f.label).join(", ")}` : ""}
+                    </span>
+                  </>
+                ),
+              },
+              { header: "Service", cell: (r) => r.service },
+              { header: "Effet", cell: (r) => REQUEST_ACTION_LABELS[r.action] },
+              { header: "Justificatifs", cell: (r) => r.documentTypes.join(", ") || "—" },
+              { header: "Etat", cell: (r) => (r.active ? "Active" : "Désactivée") },
+              {
+                header: <span className="sr-only">Actions</span>,
+                cell: (r) => <ToggleForm kind="request" id={r.id} active={r.active} label={r.label} />,
+              },
+            ]}
+          />
           <Card title="Ajouter une démarche">
             <RequestTypeForm
               actions={Object.entries(REQUEST_ACTION_LABELS).map(

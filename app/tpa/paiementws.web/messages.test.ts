@@ -1,9 +1,12 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { env } from "@/lib/env";
 import { GENERIC_SIMULATOR_ERROR, SIMULATOR_ERRORS, simulatorErrorCode, simulatorErrorMessage } from "./messages";
 import SimulatedPaymentPage from "./page";
+
+// The page's form action pulls in the session (next-auth), which this render does not need.
+vi.mock("./actions", () => ({ payAction: async () => undefined }));
 
 const INJECTED = "Paiement refusé : rappelez le 08 99 00 00 00";
 

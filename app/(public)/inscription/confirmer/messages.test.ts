@@ -1,9 +1,12 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
 import { CONFIRM_ERRORS, confirmErrorCode, confirmErrorMessage, GENERIC_CONFIRM_ERROR } from "./messages";
 import ConfirmPage from "./page";
+
+// The page's form action pulls in the session (next-auth), which this render does not need.
+vi.mock("./actions", () => ({ confirmEmailAction: async () => undefined }));
 
 const INJECTED = "Votre compte est suspendu : appelez le 08 99 00 00 00";
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderCreditNotePdf } from "@/lib/billing/pdf/render";
-import { holdBookings } from "@/lib/bookings/hold";
-import { createCanteen, createFamily, newSubmissionKey, openDays } from "@/lib/bookings/testing";
+import { heldCanteenDay } from "@/lib/bookings/testing";
 import { getDb } from "@/lib/db/client";
 import { creditPaidInvoice } from "./credit";
 import { getCreditNotePdfData } from "./credit-note-pdf";
@@ -11,20 +10,7 @@ const NOW = new Date("2026-06-03T08:00:00Z");
 
 async function paidInvoiceWithCreditNote() {
   const db = await getDb();
-  const canteen = await createCanteen(db, { capacity: 5 });
-  await openDays(db, canteen.product.id, ["2026-06-09"], 5);
-  const family = await createFamily(db, { schoolClassId: canteen.schoolClass.id });
-  const hold = await holdBookings({
-    actor: family.actor,
-    householdId: family.household.id,
-    selections: [{ personId: family.children[0].id, productId: canteen.product.id, date: "2026-06-09" }],
-    submissionKey: newSubmissionKey(),
-    now: NOW,
-  });
-  const staff = await db.user.create({
-    data: { identifiant: Math.random().toString(16).slice(2, 10), email: `agent${Math.random()}@x.fr`, firstName: "A", lastName: "B", role: "STAFF", status: "ACTIVE" },
-  });
-  const actor = { id: staff.id, role: "STAFF" as const };
+  const { family, hold, staff: actor } = await heldCanteenDay(db, { now: NOW });
   await recordCounterPayment({ actor, invoiceId: hold.invoiceId, method: "CASH", now: NOW });
   await creditPaidInvoice({ actor, invoiceId: hold.invoiceId, amountCents: 100, reason: "Repas non servi", now: NOW });
   const note = await db.creditNote.findFirstOrThrow({ where: { invoiceId: hold.invoiceId } });

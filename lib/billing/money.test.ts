@@ -2,10 +2,9 @@ import { describe, expect, it } from "vitest";
 import { activeBookingWhere } from "@/lib/bookings/context";
 import { cancelPendingBookings, expireStaleHolds } from "@/lib/bookings/cancel";
 import { holdBookings } from "@/lib/bookings/hold";
-import { createCanteen, createFamily, newSubmissionKey, openDays } from "@/lib/bookings/testing";
+import { createCanteen, createFamily, createStaffActor, newSubmissionKey, openDays } from "@/lib/bookings/testing";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { createAccount } from "@/lib/factories";
 import { PayfipError, type PayfipClient } from "@/lib/payments/payfip/client";
 import { inProcessSimulatorClient, settleSimulatedPayment } from "@/lib/payments/payfip/simulator";
 import { checkPayfipPayment, settlePendingPayments, startPayfipPayment } from "@/lib/payments";
@@ -26,7 +25,7 @@ async function setup({ capacity = 10, days = ["2026-06-09", "2026-06-15"] } = {}
   const canteen = await createCanteen(db, { capacity });
   const slots = await openDays(db, canteen.product.id, days, capacity);
   const family = await createFamily(db, { schoolClassId: canteen.schoolClass.id });
-  const staff = await createAccount(db, { email: `agent.${Math.random().toString(36).slice(2)}@mairie.test`, firstName: "Agent", lastName: "GUICHET", role: "STAFF" });
+  const staff = await createStaffActor(db);
   const book = (f = family, ds = days, now = NOW) =>
     holdBookings({
       actor: f.actor,
@@ -35,7 +34,7 @@ async function setup({ capacity = 10, days = ["2026-06-09", "2026-06-15"] } = {}
       submissionKey: newSubmissionKey(),
       now,
     });
-  return { db, canteen, slots, family, staff: { id: staff.id, role: "STAFF" as const }, book };
+  return { db, canteen, slots, family, staff, book };
 }
 
 const start = (invoiceId: string, householdId: string, now = NOW, c: PayfipClient = client) =>

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import type { Regime } from "@/lib/generated/prisma/client";
 import { createAccount, createHousehold } from "@/lib/factories";
 import { dayToDate, type Day } from "@/lib/dates";
+import { holdBookings } from "./hold";
 
 // Builders for the booking tests and the benchmark: a canteen product with a
 // tariff grid, and households with one child each.
@@ -100,3 +101,24 @@ export async function openDays(db: Db, productId: string, days: Day[], capacity:
 }
 
 export const newSubmissionKey = () => randomBytes(16).toString("hex");
+
+/** A member of staff, as the actor of billing and back-office operations. */
+export async function createStaffActor(db: Db) {
+  const staff = await createAccount(db, { email: `agent.${uniqueSuffix()}@mairie.test`, firstName: "Agent", lastName: "GUICHET", role: "STAFF" });
+  return { id: staff.id, role: "STAFF" as const };
+}
+
+/** A family holding one canteen day (a pending invoice), and a member of staff: where billing tests start. */
+export async function heldCanteenDay(db: Db, { day = "2026-06-09" as Day, now = new Date("2026-06-03T08:00:00Z") } = {}) {
+  const canteen = await createCanteen(db, { capacity: 5 });
+  await openDays(db, canteen.product.id, [day], 5);
+  const family = await createFamily(db, { schoolClassId: canteen.schoolClass.id });
+  const hold = await holdBookings({
+    actor: family.actor,
+    householdId: family.household.id,
+    selections: [{ personId: family.children[0].id, productId: canteen.product.id, date: day }],
+    submissionKey: newSubmissionKey(),
+    now,
+  });
+  return { family, hold, staff: await createStaffActor(db) };
+}

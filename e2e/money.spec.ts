@@ -40,6 +40,13 @@ test("[GUICHET][PARENT][AVOIR] paid at the counter while the parent pays online:
   await page.goto("/factures");
   await expect(page.getByText(/Avoir disponible : \d+,\d\d\s€/).first()).toBeVisible();
   await expectAccessible(page);
+  // On a phone the credit and the amounts read without a sideways swipe.
+  await page.setViewportSize({ width: 360, height: 740 });
+  for (const path of ["/factures", "/accueil"]) {
+    await page.goto(path);
+    await expect(page.getByText(/Avoir disponible/).first()).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), path).toBeLessThanOrEqual(0);
+  }
 
   // Staff find it in "À traiter" and refund it with the transfer's reference.
   await staff.goto("/admin/paiements/a-traiter");

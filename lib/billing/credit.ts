@@ -50,7 +50,7 @@ export async function applyCreditToInvoice({
   fromPaymentId?: string;
   now?: Date;
 }): Promise<{ usedCents: number; paid: boolean }> {
-  if (actor.role === "PARENT" && fromPaymentId) throw new AppError("FORBIDDEN", "Action réservée au personnel.");
+  // Closing a flag from the queue is staff's decision.
   if (fromPaymentId) assertStaff(actor);
   const db = await getDb();
   return db.$transaction(async (tx) => {

@@ -1,6 +1,35 @@
 import next from "eslint-config-next/core-web-vitals";
 import ts from "eslint-config-next/typescript";
 
+// "One enforced way" for server actions (lib/actions.ts): every action is
+// `export const xAction = defineAction(...)` (or defineInputAction /
+// defineFormAction), so its role is declared, checked through the DAL and
+// cannot be forgotten. Next accepts it: a "use server" file must export
+// async functions, which these calls return.
+const actionShape = [
+  {
+    selector: "Program:has(> ExpressionStatement[directive='use server']) ExportNamedDeclaration > FunctionDeclaration",
+    message: "A server action is `export const xAction = defineAction({ role, schema }, ...)` (lib/actions.ts), never an exported function.",
+  },
+  {
+    selector: "Program:has(> ExpressionStatement[directive='use server']) ExportDefaultDeclaration",
+    message: "A server action is `export const xAction = defineAction({ role, schema }, ...)` (lib/actions.ts), never a default export.",
+  },
+  {
+    selector:
+      "Program:has(> ExpressionStatement[directive='use server']) ExportNamedDeclaration > VariableDeclaration > VariableDeclarator > .init:not(CallExpression[callee.name=/^define(Input|Form)?Action$/])",
+    message: "A server action is `export const xAction = defineAction({ role, schema }, ...)` (lib/actions.ts): its role is declared there.",
+  },
+];
+
+// "One role check": who may do what is decided in lib/auth/roles.ts
+// (roleGrants, assertActor) and the DAL's requireRole, never by comparing a
+// role to a literal where a new role or a typo would silently let it through.
+const roleLiteral = {
+  selector: "BinaryExpression[operator=/^[!=]==?$/]:matches([left.value=/^(PARENT|STAFF|ADMIN)$/], [right.value=/^(PARENT|STAFF|ADMIN)$/])",
+  message: "Ask lib/auth/roles.ts (roleGrants, assertActor) or requireRole, rather than comparing a role by hand.",
+};
+
 const config = [
   ...next,
   ...ts,
@@ -14,30 +43,13 @@ const config = [
     },
   },
   {
-    // "One enforced way" for server actions (lib/actions.ts): every action is
-    // `export const xAction = defineAction(...)` (or defineInputAction /
-    // defineFormAction), so its role is declared, checked through the DAL
-    // and cannot be forgotten. Next accepts it: a "use server" file must
-    // export async functions, which these calls return.
     files: ["**/*.ts", "**/*.tsx"],
-    rules: {
-      "no-restricted-syntax": [
-        "error",
-        {
-          selector: "Program:has(> ExpressionStatement[directive='use server']) ExportNamedDeclaration > FunctionDeclaration",
-          message: "A server action is `export const xAction = defineAction({ role, schema }, ...)` (lib/actions.ts), never an exported function.",
-        },
-        {
-          selector: "Program:has(> ExpressionStatement[directive='use server']) ExportDefaultDeclaration",
-          message: "A server action is `export const xAction = defineAction({ role, schema }, ...)` (lib/actions.ts), never a default export.",
-        },
-        {
-          selector:
-            "Program:has(> ExpressionStatement[directive='use server']) ExportNamedDeclaration > VariableDeclaration > VariableDeclarator > .init:not(CallExpression[callee.name=/^define(Input|Form)?Action$/])",
-          message: "A server action is `export const xAction = defineAction({ role, schema }, ...)` (lib/actions.ts): its role is declared there.",
-        },
-      ],
-    },
+    rules: { "no-restricted-syntax": ["error", ...actionShape, roleLiteral] },
+  },
+  {
+    // The one place roles are spelled out, and tests that set accounts up.
+    files: ["lib/auth/roles.ts", "**/*.test.ts", "**/*.test.tsx", "e2e/**", "prisma/**"],
+    rules: { "no-restricted-syntax": ["error", ...actionShape] },
   },
   {
     // The role check of an action is defineAction's `role`, not a call in its body.

@@ -36,6 +36,12 @@ describe("the server action lint rule", () => {
     expect(await lint(source)).toEqual([]);
   });
 
+  it("refuses a role compared by hand outside lib/auth/roles.ts", async () => {
+    expect(await lint(`export const isAdmin = (u: { role: string }) => u.role === "ADMIN";\n`, "app/exemple/page.tsx")).toContain("no-restricted-syntax");
+    expect(await lint(`export const staff = (u: { role: string }) => "STAFF" !== u.role;\n`, "lib/exemple/check.ts")).toContain("no-restricted-syntax");
+    expect(await lint(`export const isAdmin = (u: { role: string }) => u.role === "ADMIN";\n`, "lib/auth/roles.ts")).toEqual([]);
+  });
+
   it("leaves exported functions alone outside \"use server\" files", async () => {
     expect(await lint(`export async function helper() {}\n`, "lib/exemple/helper.ts")).toEqual([]);
   });

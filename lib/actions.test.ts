@@ -7,7 +7,7 @@ import { AppError } from "@/lib/errors";
 import { FORBIDDEN_CHARACTERS, INVALID_FORM, idle, UNREADABLE_FORM } from "@/lib/forms";
 import { defineAction, defineFormAction, defineInputAction } from "./actions";
 
-const dal = vi.hoisted(() => ({ requireParent: vi.fn(), requireStaff: vi.fn(), requireAdmin: vi.fn() }));
+const dal = vi.hoisted(() => ({ requireRole: vi.fn() }));
 vi.mock("@/lib/auth/dal", () => dal);
 
 const parent = { id: "u1", role: "PARENT", status: "ACTIVE", personId: "p1", householdId: "h1" };
@@ -22,9 +22,11 @@ function form(fields: Record<string, string>) {
 }
 
 beforeEach(() => {
-  dal.requireParent.mockReset().mockResolvedValue(parent);
-  dal.requireStaff.mockReset().mockResolvedValue(staff);
-  dal.requireAdmin.mockReset().mockImplementation(() => notFound());
+  dal.requireRole.mockReset().mockImplementation(async (access: string) => {
+    if (access === "parent") return parent;
+    if (access === "staff") return staff;
+    return notFound();
+  });
 });
 
 describe("defineAction", () => {
@@ -36,7 +38,7 @@ describe("defineAction", () => {
   });
 
   it("lets the DAL's redirect through for someone who is not a parent, before reading the input or running the body", async () => {
-    dal.requireParent.mockImplementation(() => redirect("/connexion"));
+    dal.requireRole.mockImplementation(() => redirect("/connexion"));
     const body = vi.fn(async () => undefined);
     const action = defineAction({ role: "parent", schema: Schema }, body);
     const error = await action(idle, [1, 2]).catch((e: unknown) => e);
@@ -55,8 +57,7 @@ describe("defineAction", () => {
   it("checks no session for a public action", async () => {
     const action = defineAction({ role: "public", schema: Schema }, async ({ user }) => ({ status: "success", message: String(user) }));
     expect(await action(idle, form({ name: "x" }))).toEqual({ status: "success", message: "null" });
-    expect(dal.requireParent).not.toHaveBeenCalled();
-    expect(dal.requireStaff).not.toHaveBeenCalled();
+    expect(dal.requireRole).not.toHaveBeenCalled();
   });
 
   it.each([

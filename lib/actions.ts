@@ -1,35 +1,23 @@
 import "server-only";
 import type { z } from "zod";
-import { requireAdmin, requireParent, requireStaff, requireUser, type CurrentUser, type ParentUser } from "@/lib/auth/dal";
+import { requireRole, type RoleUser } from "@/lib/auth/dal";
+import type { Access } from "@/lib/auth/roles";
 import { appErrorState, formDataToObject, handleForm, type FormState } from "@/lib/forms";
 
 /**
- * Who may call an action. The check is the DAL's, run before the input is
- * read: a parent action sends others to sign in or to the waiting page, a
- * staff or admin action answers 404, exactly as the pages do.
+ * Who may call an action: "public", or an access checked by the DAL's
+ * `requireRole` before the input is read, exactly as the pages do.
  */
-/** "user": any signed-in account, parent or staff (signing out everywhere). */
-export type ActionRole = "public" | "user" | "parent" | "staff" | "admin";
+export type ActionRole = "public" | Access;
 
 /** The user an action's body receives: its role decides the type, so a body cannot forget who it serves. */
-export type ActionUser<R extends ActionRole> = R extends "parent" ? ParentUser : R extends "public" ? null : CurrentUser;
+export type ActionUser<R extends ActionRole> = R extends Access ? RoleUser<R> : null;
 
 async function resolveUser<R extends ActionRole>(role: R): Promise<ActionUser<R>> {
-  switch (role) {
-    case "parent":
-      return (await requireParent()) as ActionUser<R>;
-    case "staff":
-      return (await requireStaff()) as ActionUser<R>;
-    case "admin":
-      return (await requireAdmin()) as ActionUser<R>;
-    case "user":
-      return (await requireUser()) as ActionUser<R>;
-    case "public":
-      return null as ActionUser<R>;
-    default:
-      // A role this file does not know must never run as public.
-      throw new Error(`Unknown action role: ${String(role)}`);
-  }
+  if (role === "public") return null as ActionUser<R>;
+  if (role === "user" || role === "parent" || role === "staff" || role === "admin") return (await requireRole(role)) as ActionUser<R>;
+  // A role this file does not know must never run as public.
+  throw new Error(`Unknown action role: ${String(role)}`);
 }
 
 type BaseOptions<R extends ActionRole, S extends z.ZodType> = {

@@ -114,7 +114,7 @@ export async function seed(): Promise<boolean> {
   });
   const classId = (site: typeof mitterrand, name: string) => site.classes.find((c) => c.name === name)!.id;
 
-  await createAccount(db, { ...DEMO.admin, firstName: "Nadia", lastName: "ROCHE", role: "ADMIN", civility: "MME" });
+  const admin = await createAccount(db, { ...DEMO.admin, firstName: "Nadia", lastName: "ROCHE", role: "ADMIN", civility: "MME" });
   await createAccount(db, { ...DEMO.staff, firstName: "Julien", lastName: "FABRE", role: "STAFF", civility: "M" });
 
   const dupont = await createHousehold(db, {
@@ -188,7 +188,7 @@ export async function seed(): Promise<boolean> {
   });
 
   await seedDocumentsAndRequests(db);
-  await seedCatalogue(db);
+  await seedCatalogue(db, admin);
 
   const upload = await acceptUpload({ bytes: demoIdentityPdf(), name: "carte-identite.pdf", address: "seed" });
   await db.$transaction(async (tx) => {

@@ -1,11 +1,11 @@
 import { SiteFooter } from "@/components/site-footer";
 import { SignOutButton } from "@/components/sign-out-button";
-import { requireParent } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { getSettings } from "@/lib/settings";
 import { FamilyNav } from "./family-nav";
 
 export default async function FamilyLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireParent();
+  const user = await requireRole("parent");
   const settings = await getSettings();
   return (
     <div className="flex min-h-screen flex-col">

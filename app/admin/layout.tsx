@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { SignOutButton } from "@/components/sign-out-button";
 import { getAccountCounts } from "@/lib/accounts/review";
-import { requireStaff } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { paymentDashboard } from "@/lib/billing/staff";
 import { countDocumentsToReview } from "@/lib/documents";
 import { countUndeliveredEmails } from "@/lib/mail/staff";
@@ -9,14 +9,15 @@ import { countRequestsToHandle } from "@/lib/requests";
 import { getSettings } from "@/lib/settings";
 import { AdminNav, type AdminNavItem } from "./_components/admin-nav";
 import { ROLE_LABELS } from "./_lib/format";
+import { roleGrants } from "@/lib/auth/roles";
 
 /**
  * The role is checked before anything of the back office is produced, its
- * title included: anyone else gets the plain public 404 (requireStaff), and
+ * title included: anyone else gets the plain public 404 (requireRole("staff")), and
  * the signed-out the sign-in page.
  */
 export async function generateMetadata(): Promise<Metadata> {
-  await requireStaff();
+  await requireRole("staff");
   return {
     title: { default: "Back-office", template: "%s — Back-office" },
     robots: { index: false, follow: false },
@@ -25,7 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   // First, before any back-office query or markup.
-  const user = await requireStaff();
+  const user = await requireRole("staff");
   const [settings, counts, payments, documentsToReview, requestsToHandle, undeliveredEmails] = await Promise.all([
     getSettings(),
     getAccountCounts(),
@@ -47,7 +48,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/paiements", label: "Paiements", count: payments.flagged + payments.late, countLabel: "à traiter" },
     { href: "/admin/emails", label: "E-mails", count: undeliveredEmails, countLabel: "non distribués" },
     { href: "/admin/referentiels", label: "Référentiels" },
-    ...(user.role === "ADMIN"
+    ...(roleGrants(user.role, "admin")
       ? [
           { href: "/admin/personnel", label: "Personnel" },
           { href: "/admin/parametres", label: "Paramètres" },

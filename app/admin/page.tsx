@@ -2,15 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageTitle } from "@/components/ui/card";
 import { getAccountCounts } from "@/lib/accounts/review";
-import { requireStaff } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { paymentDashboard } from "@/lib/billing/staff";
 import { countHouseholds } from "@/lib/households";
 import { countUndeliveredEmails } from "@/lib/mail/staff";
+import { roleGrants } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Tableau de bord" };
 
 export default async function AdminDashboardPage() {
-  const user = await requireStaff();
+  const user = await requireRole("staff");
   const [accounts, households, payments, undeliveredEmails] = await Promise.all([
     getAccountCounts(),
     countHouseholds(),
@@ -106,7 +107,7 @@ export default async function AdminDashboardPage() {
               Journal des décisions
             </Link>
           </li>
-          {user.role === "ADMIN" ? (
+          {roleGrants(user.role, "admin") ? (
             <>
               <li>
                 <Link className="underline" href="/admin/personnel">

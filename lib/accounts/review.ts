@@ -1,4 +1,5 @@
 import "server-only";
+import { assertActor } from "@/lib/auth/roles";
 import { createElement } from "react";
 import { z } from "zod";
 import { AccountRejectedEmail, AccountVerifiedEmail } from "@/lib/mail/templates";
@@ -11,12 +12,6 @@ import { householdSearchWhere, searchHouseholds } from "@/lib/households";
 import { HouseholdAddressSchema, HouseholdResourcesSchema } from "@/lib/households/schemas";
 import { deliverQueuedEmails, queueEmail, sendEmail, type EmailInput } from "@/lib/mail";
 import { getSettings, type AuthoritySettingsDto } from "@/lib/settings";
-
-function assertStaff(actor: Actor) {
-  if (actor.role !== "STAFF" && actor.role !== "ADMIN") {
-    throw new AppError("FORBIDDEN", "Cette action est réservée au personnel du service.");
-  }
-}
 
 // ---------------------------------------------------------------------------
 // Form schemas (server side: the forms post to server actions)
@@ -296,7 +291,7 @@ export async function linkAccountToPerson({
   personId: string;
   now?: Date;
 }): Promise<ReviewOutcome> {
-  assertStaff(actor);
+  assertActor(actor, "staff");
   const db = await getDb();
   const settings = await getSettings();
   let emailId: string;
@@ -385,7 +380,7 @@ export async function createHouseholdForAccount({
   regime?: "RG" | "MSA" | "AUTRE" | null;
   now?: Date;
 }): Promise<ReviewOutcome & { householdId: string }> {
-  assertStaff(actor);
+  assertActor(actor, "staff");
   const db = await getDb();
   const settings = await getSettings();
   const { emailId, householdId } = await db.$transaction(async (tx) => {
@@ -439,7 +434,7 @@ export async function rejectAccount({
   reason: string;
   now?: Date;
 }): Promise<ReviewOutcome> {
-  assertStaff(actor);
+  assertActor(actor, "staff");
   const motive = reason.trim();
   if (motive.length < REJECTION_REASON_MIN) {
     throw new AppError("INVALID", `Le motif doit compter au moins ${REJECTION_REASON_MIN} caractères.`, {

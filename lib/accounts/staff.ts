@@ -1,4 +1,5 @@
 import "server-only";
+import { assertActor } from "@/lib/auth/roles";
 import { createElement } from "react";
 import { z } from "zod";
 import { StaffInvitationEmail } from "@/lib/mail/templates";
@@ -70,11 +71,7 @@ export type StaffMemberDto = {
   createdAt: Date;
 };
 
-function assertAdmin(actor: Actor) {
-  if (actor.role !== "ADMIN") {
-    throw new AppError("FORBIDDEN", "Seul un administrateur peut gérer les comptes du personnel.");
-  }
-}
+const ADMINS_ONLY = "Seul un administrateur peut gérer les comptes du personnel.";
 
 export async function listStaff(): Promise<StaffMemberDto[]> {
   const db = await getDb();
@@ -137,7 +134,7 @@ export async function createStaffMember({
   email: string;
   role: StaffRole;
 }): Promise<{ userId: string; emailSent: boolean }> {
-  assertAdmin(actor);
+  assertActor(actor, "admin", ADMINS_ONLY);
   const address = email.trim().toLowerCase();
   const db = await getDb();
   let created: { id: string; url: string };
@@ -183,7 +180,7 @@ export async function resendStaffInvitation({
   actor: Actor;
   userId: string;
 }): Promise<{ emailSent: boolean }> {
-  assertAdmin(actor);
+  assertActor(actor, "admin", ADMINS_ONLY);
   const db = await getDb();
   const { user, url } = await db.$transaction(async (tx) => {
     const user = await tx.user.findFirst({
@@ -227,7 +224,7 @@ async function findStaffOrThrow(tx: Tx, userId: string) {
  * on their next request instead of lasting until they expire.
  */
 export async function disableStaffMember({ actor, userId }: { actor: Actor; userId: string }): Promise<void> {
-  assertAdmin(actor);
+  assertActor(actor, "admin", ADMINS_ONLY);
   if (actor.id === userId) {
     throw new AppError("FORBIDDEN", "Vous ne pouvez pas désactiver votre propre compte.");
   }
@@ -250,7 +247,7 @@ export async function disableStaffMember({ actor, userId }: { actor: Actor; user
 }
 
 export async function enableStaffMember({ actor, userId }: { actor: Actor; userId: string }): Promise<void> {
-  assertAdmin(actor);
+  assertActor(actor, "admin", ADMINS_ONLY);
   const db = await getDb();
   await db.$transaction(async (tx) => {
     const user = await findStaffOrThrow(tx, userId);
@@ -279,7 +276,7 @@ export async function changeStaffRole({
   userId: string;
   role: StaffRole;
 }): Promise<void> {
-  assertAdmin(actor);
+  assertActor(actor, "admin", ADMINS_ONLY);
   if (actor.id === userId) {
     throw new AppError("FORBIDDEN", "Vous ne pouvez pas modifier votre propre rôle : demandez-le à un autre administrateur.");
   }

@@ -4,6 +4,7 @@ import { cache } from "react";
 import { auth } from "@/auth";
 import { getDb } from "@/lib/db/client";
 import type { Role, UserStatus } from "@/lib/generated/prisma/client";
+import { roleGrants, type Access } from "./roles";
 
 export type CurrentUser = {
   id: string;
@@ -48,35 +49,25 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   return { ...rest, householdId: person?.householdId ?? null };
 });
 
-export async function requireUser(): Promise<CurrentUser> {
-  const user = await getCurrentUser();
-  if (!user) redirect("/connexion");
-  return user;
-}
-
 export type ParentUser = CurrentUser & { personId: string; householdId: string };
 
-/**
- * A parent whose identity the service has checked: linked to a household.
- * An account still under review is sent to the waiting page.
- */
-export async function requireParent(): Promise<ParentUser> {
-  const user = await requireUser();
-  if (user.role !== "PARENT") redirect("/admin");
-  if (user.status !== "ACTIVE" || !user.householdId || !user.personId) redirect("/en-attente");
-  return user as ParentUser;
-}
+/** The user a page or action receives for an access: a parent is always linked to a household. */
+export type RoleUser<A extends Access> = A extends "parent" ? ParentUser : CurrentUser;
 
-/** Staff pages answer 404 to anyone else, so their existence is not advertised. */
-export async function requireStaff(): Promise<CurrentUser> {
+/**
+ * The one check pages and actions make. Someone signed out goes to sign in.
+ * A parent page sends staff to the back office and an account still under
+ * review to the waiting page. Staff pages answer 404 to anyone else, so
+ * their existence is not advertised.
+ */
+export async function requireRole<A extends Access>(access: A): Promise<RoleUser<A>> {
   const user = await getCurrentUser();
   if (!user) redirect("/connexion");
-  if ((user.role !== "STAFF" && user.role !== "ADMIN") || user.status !== "ACTIVE") notFound();
-  return user;
-}
-
-export async function requireAdmin(): Promise<CurrentUser> {
-  const user = await requireStaff();
-  if (user.role !== "ADMIN") notFound();
-  return user;
+  if (access === "parent") {
+    if (!roleGrants(user.role, "parent")) redirect("/admin");
+    if (user.status !== "ACTIVE" || !user.householdId || !user.personId) redirect("/en-attente");
+  } else if (access !== "user" && (!roleGrants(user.role, access) || user.status !== "ACTIVE")) {
+    notFound();
+  }
+  return user as RoleUser<A>;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertActor } from "@/lib/auth/roles";
 import { type Actor, recordAudit } from "@/lib/audit";
 import { getDb, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -10,10 +11,6 @@ import { lockRows } from "@/lib/db/locks";
 import { moveInvoice } from "./state";
 
 export const RC = { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 20_000, maxWait: 20_000 };
-
-export function assertStaff(actor: Actor) {
-  if (actor.role !== "STAFF" && actor.role !== "ADMIN") throw new AppError("FORBIDDEN", "Action réservée au personnel.");
-}
 
 /** An online attempt still able to bring money: the invoice must not be paid another way meanwhile without a check. */
 export async function openOnlineAttempt(tx: Tx, invoiceId: string) {
@@ -51,7 +48,7 @@ export async function applyCreditToInvoice({
   now?: Date;
 }): Promise<{ usedCents: number; paid: boolean }> {
   // Closing a flag from the queue is staff's decision.
-  if (fromPaymentId) assertStaff(actor);
+  if (fromPaymentId) assertActor(actor, "staff");
   const db = await getDb();
   return db.$transaction(async (tx) => {
     await lockRows(tx, "Household", [householdId]);
@@ -110,7 +107,7 @@ export async function refundCredit({
   fromPaymentId?: string;
   now?: Date;
 }): Promise<{ refundId: string }> {
-  assertStaff(actor);
+  assertActor(actor, "staff");
   if (!Number.isInteger(amountCents) || amountCents <= 0) throw new AppError("INVALID", "Indiquez un montant positif.", { amount: "Indiquez un montant positif." });
   const ref = reference.trim();
   if (!ref || ref.length > 100) {
@@ -147,7 +144,7 @@ export async function refundCredit({
 
 /** "Conserver sur le compte": the money stays as the family's credit; the flag is closed with who decided. */
 export async function keepCreditOnAccount({ actor, paymentId, note, now = new Date() }: { actor: Actor; paymentId: string; note?: string; now?: Date }) {
-  assertStaff(actor);
+  assertActor(actor, "staff");
   const db = await getDb();
   await db.$transaction(async (tx) => {
     const payment = await tx.payment.findUnique({ where: { id: paymentId }, select: { flagged: true, resolvedAt: true } });
@@ -171,7 +168,7 @@ export async function creditPaidInvoice({
   reason: string;
   now?: Date;
 }): Promise<{ number: number }> {
-  assertStaff(actor);
+  assertActor(actor, "staff");
   if (!Number.isInteger(amountCents) || amountCents <= 0) throw new AppError("INVALID", "Indiquez un montant positif.", { amount: "Indiquez un montant positif." });
   if (!reason.trim()) throw new AppError("INVALID", "Indiquez le motif de l'avoir.", { reason: "Indiquez le motif de l'avoir." });
   const db = await getDb();

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertActor } from "@/lib/auth/roles";
 import { type Actor, recordAudit } from "@/lib/audit";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -8,7 +9,7 @@ import { deliverQueuedEmails } from "@/lib/mail";
 import { formatCents } from "@/lib/money";
 import { checkPayfipPayment } from "@/lib/payments";
 import { getSettings } from "@/lib/settings";
-import { assertStaff, openOnlineAttempt, RC } from "./credit";
+import { openOnlineAttempt, RC } from "./credit";
 import { accountSummary, invoiceOutstanding, listLedger } from "./ledger";
 import { cancelInvoiceInTx } from "./lifecycle";
 import { lockRows } from "@/lib/db/locks";
@@ -114,7 +115,7 @@ export async function getInvoiceForStaff(invoiceId: string) {
 
 /** Cancels an unpaid invoice with a reason; its number stays (numbers are never reused). Held places are freed. */
 export async function cancelInvoice({ actor, invoiceId, reason, now = new Date() }: { actor: Actor; invoiceId: string; reason: string; now?: Date }) {
-  assertStaff(actor);
+  assertActor(actor, "staff");
   const db = await getDb();
   await db.$transaction((tx) => cancelInvoiceInTx(tx, { invoiceId, reason, actorId: actor.id, now }), RC);
 }
@@ -140,7 +141,7 @@ export async function recordCounterPayment({
   onlineChecked?: boolean;
   now?: Date;
 }): Promise<{ receiptNumber: number; creditCents: number }> {
-  assertStaff(actor);
+  assertActor(actor, "staff");
   const db = await getDb();
   const settings = await getSettings();
   const result = await db.$transaction(async (tx) => {
@@ -197,7 +198,7 @@ export async function listPaymentsForStaff({ status, flagged }: { status?: Payme
 
 /** "Vérifier auprès de PayFiP": asks PayFiP now instead of waiting for the poller. */
 export async function recheckPayment({ actor, paymentId }: { actor: Actor; paymentId: string }) {
-  assertStaff(actor);
+  assertActor(actor, "staff");
   const db = await getDb();
   const payment = await db.payment.findUnique({ where: { id: paymentId } });
   if (!payment?.idOp) throw new AppError("NOT_FOUND", "Paiement PayFiP introuvable.");

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { holdBookings } from "@/lib/bookings/hold";
 import { cancelPendingBookings, expireStaleHolds } from "@/lib/bookings/cancel";
 import { activeBookingWhere } from "@/lib/bookings/context";
-import { createCanteen, createFamily, newSubmissionKey, openDays } from "@/lib/bookings/testing";
+import { createCanteen, createFamily, createStaffActor, newSubmissionKey, openDays } from "@/lib/bookings/testing";
 
 // "now" is fixed: the 3 June 2026 at 10:00 Paris; June is open, days from the 8th are bookable.
 const NOW = new Date("2026-06-03T08:00:00Z");
@@ -205,12 +205,13 @@ describe("staff lists and calendar", () => {
     const { openMonth, setSlotCapacity } = await import("@/lib/catalogue/calendar");
     const db = await getDb();
     const canteen = await createCanteen(db, { capacity: 1 });
+    const actor = await createStaffActor(db);
     await db.closure.create({ data: { label: "Pont", startDate: new Date("2026-05-15T00:00:00Z"), endDate: new Date("2026-05-15T00:00:00Z") } });
-    const result = await openMonth({ db, productId: canteen.product.id, month: "2026-05", weekdays: [4, 5] });
+    const result = await openMonth({ db, actor, productId: canteen.product.id, month: "2026-05", weekdays: [4, 5] });
     // Thursdays and Fridays of May 2026, without 1 and 8 May, Ascension (14th) and the closure (15th).
     expect(result.created).toEqual(["2026-05-07", "2026-05-21", "2026-05-22", "2026-05-28", "2026-05-29"]);
     expect(result.skipped.map((s) => s.reason)).toEqual(["Fête du Travail", "Victoire 1945", "Ascension", "Pont"]);
-    expect((await openMonth({ db, productId: canteen.product.id, month: "2026-05", weekdays: [4, 5] })).created).toEqual([]);
+    expect((await openMonth({ db, actor, productId: canteen.product.id, month: "2026-05", weekdays: [4, 5] })).created).toEqual([]);
 
     const [slot] = await openDays(db, canteen.product.id, ["2026-06-09"], 3);
     const family = await createFamily(db, { schoolClassId: canteen.schoolClass.id, children: 2 });
@@ -221,9 +222,14 @@ describe("staff lists and calendar", () => {
       submissionKey: newSubmissionKey(),
       now: NOW,
     });
-    await expect(setSlotCapacity({ slotId: slot.id, capacity: 1, now: NOW })).rejects.toThrow(/2 places sont déjà réservées/);
-    await setSlotCapacity({ slotId: slot.id, capacity: 2, now: NOW });
-    await setSlotCapacity({ slotId: slot.id, capacity: 0, now: minutes(30) });
+    await expect(setSlotCapacity({ actor, slotId: slot.id, capacity: 1, now: NOW })).rejects.toThrow(/2 places sont déjà réservées/);
+    await setSlotCapacity({ actor, slotId: slot.id, capacity: 2, now: NOW });
+    await setSlotCapacity({ actor, slotId: slot.id, capacity: 0, now: minutes(30) });
+    // The calendar is staff's: a parent's id as the actor changes nothing.
+    await expect(setSlotCapacity({ actor: family.actor, slotId: slot.id, capacity: 9, now: NOW })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(openMonth({ db, actor: family.actor, productId: canteen.product.id, month: "2026-07", weekdays: [1] })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await db.slot.findUniqueOrThrow({ where: { id: slot.id } })).capacity).toBe(0);
+    expect(await db.slot.count({ where: { productId: canteen.product.id, date: { gte: new Date("2026-07-01T00:00:00Z") } } })).toBe(0);
   });
 });
 

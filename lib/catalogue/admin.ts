@@ -1,4 +1,5 @@
 import "server-only";
+import { assertActor } from "@/lib/auth/roles";
 import { type Actor, recordAudit } from "@/lib/audit";
 import { z } from "zod";
 import { getDb } from "@/lib/db/client";
@@ -66,13 +67,14 @@ function uniqueName(error: unknown, message: string): never {
   throw error;
 }
 
-export async function saveService({ actor, id, input }: { actor?: Actor; id?: string; input: z.infer<typeof ServiceSchema> }) {
+export async function saveService({ actor, id, input }: { actor: Actor; id?: string; input: z.infer<typeof ServiceSchema> }) {
+  assertActor(actor, "staff");
   const db = await getDb();
   const data = { ...input, description: input.description || null };
   try {
     return await db.$transaction(async (tx) => {
       const service = id ? await tx.service.update({ where: { id }, data }) : await tx.service.create({ data });
-      await recordAudit(tx, { actorId: actor?.id ?? null, action: "catalogue.service", targetType: "Service", targetId: service.id, details: { label: service.name } });
+      await recordAudit(tx, { actorId: actor.id, action: "catalogue.service", targetType: "Service", targetId: service.id, details: { label: service.name } });
       return service;
     });
   } catch (error) {
@@ -80,7 +82,8 @@ export async function saveService({ actor, id, input }: { actor?: Actor; id?: st
   }
 }
 
-export async function saveProduct({ actor, id, input }: { actor?: Actor; id?: string; input: z.infer<typeof ProductSchema> }) {
+export async function saveProduct({ actor, id, input }: { actor: Actor; id?: string; input: z.infer<typeof ProductSchema> }) {
+  assertActor(actor, "staff");
   const db = await getDb();
   const { siteIds, classIds, ...rest } = input;
   const data = {
@@ -96,7 +99,7 @@ export async function saveProduct({ actor, id, input }: { actor?: Actor; id?: st
         : await tx.product.create({
             data: { ...data, sites: { connect: siteIds.map((s) => ({ id: s })) }, classes: { connect: (classIds ?? []).map((c) => ({ id: c })) } },
           });
-      await recordAudit(tx, { actorId: actor?.id ?? null, action: "catalogue.product", targetType: "Product", targetId: product.id, details: { label: product.name } });
+      await recordAudit(tx, { actorId: actor.id, action: "catalogue.product", targetType: "Product", targetId: product.id, details: { label: product.name } });
       return product;
     });
   } catch (error) {
@@ -104,7 +107,8 @@ export async function saveProduct({ actor, id, input }: { actor?: Actor; id?: st
   }
 }
 
-export async function addTariff({ actor, input }: { actor?: Actor; input: z.infer<typeof TariffSchema> }) {
+export async function addTariff({ actor, input }: { actor: Actor; input: z.infer<typeof TariffSchema> }) {
+  assertActor(actor, "staff");
   const db = await getDb();
   const product = await db.product.findUnique({ where: { id: input.productId }, select: { id: true, name: true } });
   if (!product) throw new AppError("NOT_FOUND", "Prestation introuvable.");
@@ -117,7 +121,7 @@ export async function addTariff({ actor, input }: { actor?: Actor; input: z.infe
       },
     });
     await recordAudit(tx, {
-      actorId: actor?.id ?? null,
+      actorId: actor.id,
       action: "catalogue.tariff_add",
       targetType: "Tariff",
       targetId: tariff.id,
@@ -127,22 +131,24 @@ export async function addTariff({ actor, input }: { actor?: Actor; input: z.infe
   });
 }
 
-export async function deleteTariff({ actor, id }: { actor?: Actor; id: string }) {
+export async function deleteTariff({ actor, id }: { actor: Actor; id: string }) {
+  assertActor(actor, "staff");
   const db = await getDb();
   await db.$transaction(async (tx) => {
     const removed = await tx.tariff.deleteMany({ where: { id } });
-    if (removed.count) await recordAudit(tx, { actorId: actor?.id ?? null, action: "catalogue.tariff_delete", targetType: "Tariff", targetId: id });
+    if (removed.count) await recordAudit(tx, { actorId: actor.id, action: "catalogue.tariff_delete", targetType: "Tariff", targetId: id });
   });
 }
 
-export async function addClosure({ actor, input }: { actor?: Actor; input: z.infer<typeof ClosureSchema> }) {
+export async function addClosure({ actor, input }: { actor: Actor; input: z.infer<typeof ClosureSchema> }) {
+  assertActor(actor, "staff");
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const closure = await tx.closure.create({
       data: { label: input.label, startDate: dayToDate(input.startDate), endDate: dayToDate(input.endDate) },
     });
     await recordAudit(tx, {
-      actorId: actor?.id ?? null,
+      actorId: actor.id,
       action: "calendar.closure_add",
       targetType: "Closure",
       targetId: closure.id,
@@ -152,11 +158,12 @@ export async function addClosure({ actor, input }: { actor?: Actor; input: z.inf
   });
 }
 
-export async function deleteClosure({ actor, id }: { actor?: Actor; id: string }) {
+export async function deleteClosure({ actor, id }: { actor: Actor; id: string }) {
+  assertActor(actor, "staff");
   const db = await getDb();
   await db.$transaction(async (tx) => {
     const removed = await tx.closure.deleteMany({ where: { id } });
-    if (removed.count) await recordAudit(tx, { actorId: actor?.id ?? null, action: "calendar.closure_delete", targetType: "Closure", targetId: id });
+    if (removed.count) await recordAudit(tx, { actorId: actor.id, action: "calendar.closure_delete", targetType: "Closure", targetId: id });
   });
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertActor } from "@/lib/auth/roles";
 import { type Actor, recordAudit } from "@/lib/audit";
 import { getDb, type Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -20,13 +21,14 @@ export async function openMonth({
   capacity,
   db: given,
 }: {
-  actor?: Actor;
+  actor: Actor;
   productId: string;
   month: Month;
   weekdays: number[];
   capacity?: number;
   db?: Db;
 }): Promise<OpenMonthResult> {
+  assertActor(actor, "staff");
   const db = given ?? (await getDb());
   if (!isMonth(month)) throw new AppError("INVALID", "Mois invalide.");
   if (weekdays.length === 0 || weekdays.some((w) => !Number.isInteger(w) || w < 1 || w > 7)) {
@@ -61,7 +63,7 @@ export async function openMonth({
   if (created.length) {
     await db.$transaction((tx) =>
       recordAudit(tx, {
-        actorId: actor?.id ?? null,
+        actorId: actor.id,
         action: "calendar.open_month",
         targetType: "Product",
         targetId: productId,
@@ -79,11 +81,12 @@ export async function setSlotCapacity({
   capacity,
   now = new Date(),
 }: {
-  actor?: Actor;
+  actor: Actor;
   slotId: string;
   capacity: number;
   now?: Date;
 }) {
+  assertActor(actor, "staff");
   if (!Number.isInteger(capacity) || capacity < 0 || capacity > 10_000) {
     throw new AppError("INVALID", "La capacité doit être un nombre entier positif.", { capacity: "Nombre entier positif attendu." });
   }
@@ -99,7 +102,7 @@ export async function setSlotCapacity({
     }
     await tx.slot.update({ where: { id: slotId }, data: { capacity } });
     await recordAudit(tx, {
-      actorId: actor?.id ?? null,
+      actorId: actor.id,
       action: "calendar.capacity",
       targetType: "Slot",
       targetId: slotId,
@@ -109,12 +112,13 @@ export async function setSlotCapacity({
 }
 
 /** Closes (or reopens) a day: no new booking; bookings already made stay in the lists for staff to handle. */
-export async function setSlotClosed({ actor, slotId, closed }: { actor?: Actor; slotId: string; closed: boolean }) {
+export async function setSlotClosed({ actor, slotId, closed }: { actor: Actor; slotId: string; closed: boolean }) {
+  assertActor(actor, "staff");
   const db = await getDb();
   await db.$transaction(async (tx) => {
     const changed = await tx.slot.updateMany({ where: { id: slotId }, data: { closed } });
     if (changed.count === 0) throw new AppError("NOT_FOUND", "Jour introuvable.");
-    await recordAudit(tx, { actorId: actor?.id ?? null, action: "calendar.close_day", targetType: "Slot", targetId: slotId, details: { closed } });
+    await recordAudit(tx, { actorId: actor.id, action: "calendar.close_day", targetType: "Slot", targetId: slotId, details: { closed } });
   });
 }
 

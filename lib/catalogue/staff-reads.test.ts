@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createCanteen } from "@/lib/bookings/testing";
+import { createCanteen, createStaffActor } from "@/lib/bookings/testing";
 import { getDb } from "@/lib/db/client";
 import { addClosure, addTariff, getProductForStaff, listServicesWithProducts, listSiteOptions } from "./admin";
 import { listClosures } from "./calendar";
@@ -8,10 +8,12 @@ describe("staff reads of the catalogue return DTOs", () => {
   it("lists services with their products' tariff counts, a product with its grid and sites, and closures as days", async () => {
     const db = await getDb();
     const canteen = await createCanteen(db);
+    const actor = await createStaffActor(db);
     await addTariff({
+      actor,
       input: { productId: canteen.product.id, regime: "RG", qfMin: 0, qfMax: 300, unitPriceCents: 80, validFrom: "2026-09-01", validTo: undefined },
     });
-    await addClosure({ input: { label: "Vacances", startDate: "2026-10-17", endDate: "2026-11-02" } });
+    await addClosure({ actor, input: { label: "Vacances", startDate: "2026-10-17", endDate: "2026-11-02" } });
 
     const services = await listServicesWithProducts();
     const product = services.flatMap((s) => s.products).find((p) => p.id === canteen.product.id);

@@ -1,12 +1,14 @@
 import type { Tx } from "@/lib/db/client";
 
 /** The tables whose rows are locked for update; the order across tables is below. */
-export type LockableTable = "Household" | "Payment" | "Invoice" | "Slot";
+export type LockableTable = "Request" | "Document" | "Household" | "Payment" | "Invoice" | "Slot";
 
 /**
  * The one way to lock rows for update: ids deduplicated and sorted, one
  * statement, so two transactions never wait on each other in a cycle.
- * Across tables the order is always Household → Payment → Invoice → Slot.
+ * Across tables the order is always Request → Document → Household →
+ * Payment → Invoice → Slot: a review decision locks what it decides, then
+ * writes what accepting a request changes (its documents, the household).
  * Returns the ids that exist (and are now locked), in id order, so a caller
  * can tell a missing row from a locked one.
  */

@@ -12,6 +12,7 @@ import { uploadthingDriver } from "@/lib/storage/uploadthing";
 import { checkFile } from "./check";
 import { FILE_MESSAGES } from "./messages";
 import { visibleFileName } from "./name";
+import { roleGrants } from "@/lib/auth/roles";
 
 /**
  * The upload pipeline. A file is checked by content, stored under a random
@@ -230,7 +231,7 @@ type FileAccessFacts = {
 
 /**
  * Who may see a stored file. Active staff see every attached file (as
- * requireStaff admits them). A parent sees the identity document of their
+ * requireRole("staff") admits them). A parent sees the identity document of their
  * own account, and the documents of their own household (whoever of the
  * household sent them) until one is deleted; a replaced version stays
  * readable to them only through its link, which the portal no longer shows.
@@ -238,7 +239,7 @@ type FileAccessFacts = {
 export function canReadFile(user: FileReader, file: FileAccessFacts): boolean {
   if (file.status !== "ATTACHED") return false;
   if (user.status !== "ACTIVE" && file.identityOf?.id !== user.id) return false;
-  if (user.role === "STAFF" || user.role === "ADMIN") return user.status === "ACTIVE";
+  if (roleGrants(user.role, "staff")) return user.status === "ACTIVE";
   if (file.identityOf?.id === user.id) return true;
   const document = file.document;
   return Boolean(document && !document.deletedAt && user.householdId && document.householdId === user.householdId);

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertActor } from "@/lib/auth/roles";
 import { z } from "zod";
 import { recordAudit, type Actor } from "@/lib/audit";
 import { getDb } from "@/lib/db/client";
@@ -33,6 +34,7 @@ export type UpdateHouseholdInput = z.output<typeof UpdateHouseholdSchema>;
 
 /** Staff edit a household's address and resources; the change is audited in its transaction. */
 export async function updateHousehold({ actor, householdId, ...data }: UpdateHouseholdInput & { actor: Actor }) {
+  assertActor(actor, "staff");
   const db = await getDb();
   await db.$transaction(async (tx) => {
     const before = await tx.household.findUnique({ where: { id: householdId }, select: { name: true } });
@@ -73,6 +75,7 @@ export async function updateMemberClass({
   personId: string;
   schoolClassId: string | null;
 }) {
+  assertActor(actor, "staff");
   const db = await getDb();
   await db.$transaction(async (tx) => {
     const person = await tx.person.findUnique({ where: { id: personId }, select: { householdId: true, firstName: true, lastName: true } });

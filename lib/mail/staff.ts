@@ -1,4 +1,5 @@
 import "server-only";
+import { assertActor } from "@/lib/auth/roles";
 import { recordAudit, type Actor } from "@/lib/audit";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -67,9 +68,7 @@ export async function retryEmail({
   emailId: string;
   now?: Date;
 }): Promise<{ sent: boolean }> {
-  if (actor.role !== "STAFF" && actor.role !== "ADMIN") {
-    throw new AppError("FORBIDDEN", "Cette action est réservée au personnel du service.");
-  }
+  assertActor(actor, "staff");
   const db = await getDb();
   await db.$transaction(async (tx) => {
     // Conditional on still being undelivered: a message sent meanwhile is not sent twice.

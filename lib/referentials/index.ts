@@ -1,4 +1,5 @@
 import "server-only";
+import { assertActor } from "@/lib/auth/roles";
 import { z } from "zod";
 import { recordAudit, type Actor, type AuditTargetType } from "@/lib/audit";
 import { getDb, type Tx } from "@/lib/db/client";
@@ -102,6 +103,7 @@ function duplicate(error: unknown, message: string): never {
 }
 
 export async function createSite({ actor, name, address }: { actor: Actor } & z.output<typeof SiteSchema>) {
+  assertActor(actor, "staff");
   const db = await getDb();
   return db
     .$transaction(async (tx) => {
@@ -113,6 +115,7 @@ export async function createSite({ actor, name, address }: { actor: Actor } & z.
 }
 
 export async function createSchoolClass({ actor, siteId, name, teacher }: { actor: Actor } & z.output<typeof SchoolClassSchema>) {
+  assertActor(actor, "staff");
   const db = await getDb();
   return db
     .$transaction(async (tx) => {
@@ -126,6 +129,7 @@ export async function createSchoolClass({ actor, siteId, name, teacher }: { acto
 }
 
 export async function createDocumentType({ actor, code, label, description }: { actor: Actor } & z.output<typeof DocumentTypeSchema>) {
+  assertActor(actor, "staff");
   const db = await getDb();
   return db
     .$transaction(async (tx) => {
@@ -138,6 +142,7 @@ export async function createDocumentType({ actor, code, label, description }: { 
 }
 
 export async function setDocumentTypeActive({ actor, id, active }: { actor: Actor; id: string; active: boolean }) {
+  assertActor(actor, "staff");
   const db = await getDb();
   await db.$transaction(async (tx) => {
     const row = await tx.documentType.update({ where: { id }, data: { active } }).catch(() => null);
@@ -151,6 +156,7 @@ export async function createRequestType({
   documentTypeId,
   ...data
 }: { actor: Actor } & z.output<typeof RequestTypeSchema>) {
+  assertActor(actor, "staff");
   const db = await getDb();
   return db
     .$transaction(async (tx) => {
@@ -170,6 +176,7 @@ export async function createRequestType({
 }
 
 export async function setRequestTypeActive({ actor, id, active }: { actor: Actor; id: string; active: boolean }) {
+  assertActor(actor, "staff");
   const db = await getDb();
   await db.$transaction(async (tx) => {
     const row = await tx.requestType.update({ where: { id }, data: { active } }).catch(() => null);

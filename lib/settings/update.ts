@@ -1,7 +1,7 @@
 import "server-only";
+import { assertActor } from "@/lib/auth/roles";
 import { recordAudit, type Actor } from "@/lib/audit";
 import { getDb } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
 import { describeTariffDefaults } from "@/lib/catalogue/rules";
 import { FALLBACK_SETTINGS, WEEKDAYS, tariffDefaultsOf, type SettingsDto } from "./index";
 import { SETTINGS_FIELD_LABELS, type SettingsInput } from "./schemas";
@@ -24,9 +24,7 @@ export async function updateSettings({
   actor: Actor;
   input: SettingsInput;
 }): Promise<{ changed: string[] }> {
-  if (actor.role !== "ADMIN") {
-    throw new AppError("FORBIDDEN", "Seul un administrateur peut modifier les paramètres.");
-  }
+  assertActor(actor, "admin", "Seul un administrateur peut modifier les paramètres.");
   const db = await getDb();
   return db.$transaction(async (tx) => {
     const row = await tx.authoritySettings.findUnique({ where: { id: 1 } });

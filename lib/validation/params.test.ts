@@ -13,8 +13,7 @@ import { requireIdParam } from "./params";
 const user = vi.hoisted(() => ({ current: null as Record<string, unknown> | null }));
 vi.mock("@/lib/auth/dal", () => ({
   getCurrentUser: async () => user.current,
-  requireParent: async () => user.current,
-  requireStaff: async () => user.current,
+  requireRole: async () => user.current,
 }));
 
 const parent = { id: "cparent00000000000000000a", role: "PARENT", status: "ACTIVE", householdId: "chousehold000000000000000", personId: "cperson000000000000000000", firstName: "Élodie", lastName: "TEST" };

@@ -1,3 +1,4 @@
+import type { Actor } from "@/lib/audit";
 import type { Db } from "@/lib/db/client";
 import { openMonth } from "@/lib/catalogue/calendar";
 import { nextBookableDays } from "@/lib/catalogue/rules";
@@ -11,7 +12,7 @@ const BRACKETS = [
 ];
 
 /** Services, prestations and tariffs of the demo authority (prices in cents per bracket, RG/MSA and other régimes). */
-export async function seedCatalogue(db: Db) {
+export async function seedCatalogue(db: Db, actor: Actor) {
   const sites = await db.site.findMany();
   const validFrom = new Date("2026-01-01T00:00:00Z");
   const product = async (
@@ -96,7 +97,7 @@ export async function seedCatalogue(db: Db) {
     defaultCapacity: 30,
   });
 
-  // Open the current month and the next two as staff would: canteen and
+  // Open the current month and the next two as the administrator would: canteen and
   // garderie on school days (no school on Wednesdays), the ALSH on Wednesdays.
   const schoolDays = [1, 2, 4, 5];
   opened.push(
@@ -108,7 +109,7 @@ export async function seedCatalogue(db: Db) {
   const now = new Date();
   const first = monthOfDay(parisDay(now));
   for (const { id, weekdays } of opened) {
-    for (let i = 0; i < 3; i++) await openMonth({ db, productId: id, month: addMonths(first, i), weekdays });
+    for (let i = 0; i < 3; i++) await openMonth({ db, actor, productId: id, month: addMonths(first, i), weekdays });
   }
 
   // The first canteen day still open for booking is almost full: one place

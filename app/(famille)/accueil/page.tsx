@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageTitle } from "@/components/ui/card";
-import { requireParent } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { listHouseholdFiles, REVIEW_STATUS_LABELS } from "@/lib/documents";
 import { formatParisDate, requestStateLabel, requestValidationLabel, STATUS_BADGE } from "@/lib/documents/format";
 import { listHouseholdRequests } from "@/lib/requests";
@@ -31,7 +31,7 @@ const td = "px-3 py-2 align-top text-sm text-slate-800";
  * without JavaScript and a filtered view can be bookmarked.
  */
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ onglet?: string; q?: string }> }) {
-  const user = await requireParent();
+  const user = await requireRole("parent");
   const params = await searchParams;
   const tab: TabKey = TABS.some((t) => t.key === params.onglet) ? (params.onglet as TabKey) : "demandes";
   const query = cleanSearch(params.q);

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
-import { requireParent } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { formatParisDate, requestStateLabel } from "@/lib/documents/format";
 import { listHouseholdRequests } from "@/lib/requests";
 
@@ -12,7 +12,7 @@ const SHOWN = 5;
  * Accueil, Demandes tab).
  */
 export async function DemarchesSection() {
-  const user = await requireParent();
+  const user = await requireRole("parent");
   const requests = await listHouseholdRequests({ householdId: user.householdId });
   return (
     <section aria-labelledby="demarches-title" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
-import { requireParent } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { listServicesForHousehold } from "@/lib/bookings/queries";
 import { DemarchesSection } from "./demarches-section";
 import { ChildPicker } from "./reservation/child-picker";
@@ -10,7 +10,7 @@ import { ChildPicker } from "./reservation/child-picker";
 export const metadata: Metadata = { title: "Demandes" };
 
 export default async function RequestsPage({ searchParams }: { searchParams: Promise<{ annulation?: string }> }) {
-  const user = await requireParent();
+  const user = await requireRole("parent");
   const { annulation } = await searchParams;
   const services = await listServicesForHousehold({ householdId: user.householdId });
   return (

@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState, PageTitle } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
-import { requireParent } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { INVOICE_STATUS_LABELS, listHouseholdInvoices } from "@/lib/billing/invoices";
 import { formatCents } from "@/lib/money";
 import { InvoiceTable } from "./invoice-table";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Factures" };
 const parisDate = (d: Date) => format(new TZDate(d, "Europe/Paris"), "dd/MM/yyyy");
 
 export default async function InvoicesPage({ searchParams }: { searchParams: Promise<{ annee?: string; avoir?: string; montant?: string }> }) {
-  const user = await requireParent();
+  const user = await requireRole("parent");
   const { annee, avoir, montant } = await searchParams;
   const used = montant && /^\d{1,9}$/.test(montant) ? Number(montant) : null;
   const year = annee && /^\d{4}$/.test(annee) ? Number(annee) : undefined;

@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireParent } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { listFamilyMembers, QUALITY_LABELS } from "@/lib/households";
 import { SignOutEverywhere } from "./sign-out-everywhere";
 
 export const metadata: Metadata = { title: "Mon Espace" };
 
 export default async function MySpacePage() {
-  const user = await requireParent();
+  const user = await requireRole("parent");
   const members = await listFamilyMembers(user.householdId);
   return (
     <>

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireParent } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { listHouseholdBookings } from "@/lib/bookings/queries";
 import { addMonths, monthLabel } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "Mes réservations" };
 
 export default async function MyBookingsPage({ searchParams }: { searchParams: Promise<{ mois?: string }> }) {
-  const user = await requireParent();
+  const user = await requireRole("parent");
   const { mois } = await searchParams;
   const data = await listHouseholdBookings({ householdId: user.householdId, month: mois });
   return (

@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { SignOutButton } from "@/components/sign-out-button";
 import { Alert } from "@/components/ui/alert";
-import { requireUser } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
+import { roleGrants } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Compte en attente de vérification" };
 
 export default async function WaitingPage() {
-  const user = await requireUser();
-  if (user.role !== "PARENT") redirect("/admin");
+  const user = await requireRole("user");
+  if (!roleGrants(user.role, "parent")) redirect("/admin");
   if (user.status === "ACTIVE" && user.householdId) redirect("/accueil");
   return (
     <div className="mx-auto max-w-xl space-y-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
-import { requireStaff } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { listClosures, monthCalendar } from "@/lib/catalogue/calendar";
 import { listProductsForStaff } from "@/lib/bookings/lists";
 import { addMonths, formatDay, fullDayLabel, isMonth, monthLabel, monthOfDay, parisDay } from "@/lib/dates";
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Calendrier" };
 const WEEKDAYS = ["Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi", "Dimanche"];
 
 export default async function CalendarPage({ searchParams }: { searchParams: Promise<{ produit?: string; mois?: string }> }) {
-  await requireStaff();
+  await requireRole("staff");
   const query = await searchParams;
   const products = await listProductsForStaff();
   const product = products.find((p) => p.id === query.produit) ?? products[0];

@@ -2,25 +2,26 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Card, PageTitle } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
-import { requireStaff } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { getSettings, tariffDefaultsOf } from "@/lib/settings";
 import { listServicesWithProducts, listSiteOptions } from "@/lib/catalogue/admin";
 import { ActionForm } from "./_components/action-form";
 import { ProductFields } from "./_components/product-fields";
 import { TariffRule } from "./_components/tariff-rule";
 import { saveProductAction, saveServiceAction } from "./actions";
+import { roleGrants } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Catalogue" };
 
 export default async function CataloguePage() {
-  const user = await requireStaff();
+  const user = await requireRole("staff");
   const [services, sites, settings] = await Promise.all([listServicesWithProducts(), listSiteOptions(), getSettings()]);
   const tariffDefaults = tariffDefaultsOf(settings);
   return (
     <>
       <PageTitle description="Services, prestations, règles de réservation et tarifs.">Catalogue</PageTitle>
       <div className="space-y-6">
-        <TariffRule defaults={tariffDefaults} isAdmin={user.role === "ADMIN"} />
+        <TariffRule defaults={tariffDefaults} isAdmin={roleGrants(user.role, "admin")} />
         {services.map((service) => (
           <Card key={service.id} title={`${service.name}${service.active ? "" : " (fermé)"}`}>
             {service.description ? <p className="mb-2 text-sm text-slate-700">{service.description}</p> : null}

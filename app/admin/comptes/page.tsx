@@ -2,14 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageTitle } from "@/components/ui/card";
 import { listAccountsToReview } from "@/lib/accounts/review";
-import { requireStaff } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { DataTable } from "../_components/data-table";
 import { CIVILITY_LABELS, formatCivilDate, formatDateTime, personName } from "../_lib/format";
 
 export const metadata: Metadata = { title: "Comptes à vérifier" };
 
 export default async function AccountsToReviewPage() {
-  await requireStaff();
+  await requireRole("staff");
   const accounts = await listAccountsToReview();
   return (
     <>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageTitle } from "@/components/ui/card";
-import { requireStaff } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { listRequestsToHandle } from "@/lib/requests";
 import { DataTable } from "../_components/data-table";
 import { formatDateTime } from "../_lib/format";
@@ -9,7 +9,7 @@ import { formatDateTime } from "../_lib/format";
 export const metadata: Metadata = { title: "Demandes à traiter" };
 
 export default async function RequestsQueuePage() {
-  await requireStaff();
+  await requireRole("staff");
   const requests = await listRequestsToHandle();
   return (
     <>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageTitle } from "@/components/ui/card";
-import { requireStaff } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { listDocumentsToReview } from "@/lib/documents";
 import { visibleFileName } from "@/lib/files/name";
 import { DataTable } from "../_components/data-table";
@@ -10,7 +10,7 @@ import { formatDateTime } from "../_lib/format";
 export const metadata: Metadata = { title: "Documents à valider" };
 
 export default async function DocumentsQueuePage() {
-  await requireStaff();
+  await requireRole("staff");
   const documents = await listDocumentsToReview();
   return (
     <>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PageTitle } from "@/components/ui/card";
-import { requireStaff } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { listUndeliveredEmails, UNDELIVERED_PAGE_SIZE } from "@/lib/mail/staff";
 import { DataTable } from "../_components/data-table";
 import { formatDateTime } from "../_lib/format";
@@ -9,7 +9,7 @@ import { RetryForm } from "./retry-form";
 export const metadata: Metadata = { title: "E-mails non distribués" };
 
 export default async function UndeliveredEmailsPage() {
-  await requireStaff();
+  await requireRole("staff");
   const emails = await listUndeliveredEmails();
   return (
     <>

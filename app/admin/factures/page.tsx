@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageTitle } from "@/components/ui/card";
-import { requireStaff } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { INVOICE_STATUS_LABELS } from "@/lib/billing/invoices";
 import { listInvoicesForStaff } from "@/lib/billing/staff";
 import type { InvoiceStatus } from "@/lib/generated/prisma/client";
@@ -19,7 +19,7 @@ export default async function StaffInvoicesPage({
 }: {
   searchParams: Promise<{ etat?: string; annee?: string; famille?: string; page?: string }>;
 }) {
-  await requireStaff();
+  await requireRole("staff");
   const sp = await searchParams;
   const status = STATUSES.includes(sp.etat as InvoiceStatus) ? (sp.etat as InvoiceStatus) : undefined;
   const year = sp.annee && /^\d{4}$/.test(sp.annee) ? Number(sp.annee) : undefined;

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { PageTitle } from "@/components/ui/card";
 import { Field, Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { requireStaff } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { searchHouseholds } from "@/lib/households";
 import { DataTable } from "../_components/data-table";
 import { QUALITY_LABELS, personName } from "../_lib/format";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Familles" };
 const LIMIT = 50;
 
 export default async function HouseholdsPage({ searchParams }: { searchParams: Promise<{ q?: string | string[] }> }) {
-  await requireStaff();
+  await requireRole("staff");
   const raw = (await searchParams).q;
   const q = cleanSearch(raw);
   const households = await searchHouseholds({ query: q, limit: LIMIT });

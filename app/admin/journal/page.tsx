@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState, PageTitle } from "@/components/ui/card";
-import { requireStaff } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { listAuditEvents, type AuditEventDto } from "@/lib/audit";
 import { DataTable } from "../_components/data-table";
 import { formatDateTime } from "../_lib/format";
+import { roleGrants } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Journal" };
 
@@ -48,11 +49,11 @@ function Details({ event }: { event: AuditEventDto }) {
 }
 
 export default async function JournalPage({ searchParams }: { searchParams: Promise<{ page?: string | string[] }> }) {
-  const user = await requireStaff();
+  const user = await requireRole("staff");
   const raw = (await searchParams).page;
   const requested = Number.parseInt(Array.isArray(raw) ? raw[0] : (raw ?? "1"), 10);
   const { events, page, pageCount, total } = await listAuditEvents({ page: Number.isFinite(requested) ? requested : 1 });
-  const isAdmin = user.role === "ADMIN";
+  const isAdmin = roleGrants(user.role, "admin");
   return (
     <>
       <PageTitle description="Les décisions du personnel, les plus récentes en premier.">Journal</PageTitle>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
-import { requireStaff } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { dayList, listProductsForStaff } from "@/lib/bookings/lists";
 import { monthCalendar } from "@/lib/catalogue/calendar";
 import { fullDayLabel, isDay, monthLabel, monthOfDay, parisDay } from "@/lib/dates";
@@ -12,7 +12,7 @@ import { DataTable } from "../_components/data-table";
 export const metadata: Metadata = { title: "Listes" };
 
 export default async function ListsPage({ searchParams }: { searchParams: Promise<{ produit?: string; jour?: string }> }) {
-  await requireStaff();
+  await requireRole("staff");
   const query = await searchParams;
   const products = await listProductsForStaff();
   const product = products.find((p) => p.id === query.produit) ?? products[0];

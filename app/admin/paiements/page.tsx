@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageTitle } from "@/components/ui/card";
-import { requireStaff } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { listPaymentsForStaff, METHOD_LABELS, PAYMENT_STATUS_LABELS, paymentDashboard } from "@/lib/billing/staff";
 import type { PaymentStatus } from "@/lib/generated/prisma/client";
 import { formatCents } from "@/lib/money";
@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Paiements" };
 const STATUSES = Object.keys(PAYMENT_STATUS_LABELS) as PaymentStatus[];
 
 export default async function PaymentsPage({ searchParams }: { searchParams: Promise<{ etat?: string; signales?: string }> }) {
-  await requireStaff();
+  await requireRole("staff");
   const sp = await searchParams;
   const status = STATUSES.includes(sp.etat as PaymentStatus) ? (sp.etat as PaymentStatus) : undefined;
   const flagged = sp.signales === "1";

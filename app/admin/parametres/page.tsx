@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { PageTitle } from "@/components/ui/card";
-import { requireAdmin } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { describeTariffDefaults } from "@/lib/catalogue/rules";
 import { getSettings, tariffDefaultsOf } from "@/lib/settings";
 import { SettingsForm } from "./settings-form";
@@ -8,7 +8,7 @@ import { SettingsForm } from "./settings-form";
 export const metadata: Metadata = { title: "Paramètres" };
 
 export default async function SettingsPage() {
-  await requireAdmin();
+  await requireRole("admin");
   const settings = await getSettings();
   return (
     <>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Card, PageTitle } from "@/components/ui/card";
 import { listStaff } from "@/lib/accounts/staff";
-import { requireAdmin } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { DataTable } from "../_components/data-table";
 import { CIVILITY_LABELS, ROLE_LABELS, STATUS_LABELS, formatDate, personName } from "../_lib/format";
 import { CreateStaffForm, StaffRowActions } from "./staff-forms";
@@ -9,7 +9,7 @@ import { CreateStaffForm, StaffRowActions } from "./staff-forms";
 export const metadata: Metadata = { title: "Personnel" };
 
 export default async function StaffPage() {
-  const admin = await requireAdmin();
+  const admin = await requireRole("admin");
   const staff = await listStaff();
   return (
     <>

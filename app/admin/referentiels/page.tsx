@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireStaff } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { listReferentials, REQUEST_ACTION_LABELS } from "@/lib/referentials";
 import { DataTable } from "../_components/data-table";
 import {
@@ -14,7 +14,7 @@ import {
 export const metadata: Metadata = { title: "Référentiels" };
 
 export default async function ReferentialsPage() {
-  await requireStaff();
+  await requireRole("staff");
   const { sites, documentTypes, requestTypes } = await listReferentials();
   return (
     <>

@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageTitle } from "@/components/ui/card";
-import { requireParent } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { listActiveRequestTypes } from "@/lib/requests";
 
 export const metadata: Metadata = { title: "Démarches administratives" };
 
 /** First step: the nature of the request. */
 export default async function DemarchesPage() {
-  await requireParent();
+  await requireRole("parent");
   const types = await listActiveRequestTypes();
   return (
     <>

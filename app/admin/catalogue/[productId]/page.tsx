@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, PageTitle } from "@/components/ui/card";
 import { Field, Input, Select } from "@/components/ui/field";
-import { requireStaff } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { getSettings, tariffDefaultsOf } from "@/lib/settings";
 import { getProductForStaff, listServiceOptions, listSiteOptions } from "@/lib/catalogue/admin";
 import { dateToDay, formatDay, parisDay } from "@/lib/dates";
@@ -14,13 +14,14 @@ import { ProductFields } from "../_components/product-fields";
 import { TariffRule } from "../_components/tariff-rule";
 import { addTariffAction, deleteTariffAction, saveProductAction } from "../actions";
 import { isId } from "@/lib/validation/ids";
+import { roleGrants } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Prestation" };
 
 const REGIMES = { RG: "Régime général", MSA: "MSA", AUTRE: "Autre régime" } as const;
 
 export default async function ProductPage({ params }: { params: Promise<{ productId: string }> }) {
-  const user = await requireStaff();
+  const user = await requireRole("staff");
   const { productId } = await params;
   if (!isId(productId)) notFound();
   const product = await getProductForStaff(productId);
@@ -42,7 +43,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
       </p>
       <div className="space-y-6">
         <div className="space-y-2">
-          <TariffRule defaults={tariffDefaults} isAdmin={user.role === "ADMIN"} />
+          <TariffRule defaults={tariffDefaults} isAdmin={roleGrants(user.role, "admin")} />
           <DataTable
             label="Grille tarifaire"
             caption="Grille tarifaire"

@@ -14,7 +14,7 @@ import {
   type AccountToReviewDto,
   type IdentityDocumentDto,
 } from "@/lib/accounts/review";
-import { requireStaff } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import {
   CIVILITY_LABELS,
   QUALITY_LABELS,
@@ -37,7 +37,7 @@ type Props = {
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function AccountReviewPage({ params, searchParams }: Props) {
-  await requireStaff();
+  await requireRole("staff");
   const { id } = await params;
   if (!isId(id)) notFound();
   const query = await searchParams;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireStaff } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { getDocumentForStaff, REVIEW_STATUS_LABELS } from "@/lib/documents";
 import type { RequestAction } from "@/lib/generated/prisma/client";
 import { getRequestForStaff } from "@/lib/requests";
@@ -31,7 +31,7 @@ export default async function RequestPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ decision?: string }>;
 }) {
-  await requireStaff();
+  await requireRole("staff");
   const request = await getRequestForStaff(requireIdParam((await params).id));
   if (!request) notFound();
   const { decision } = await searchParams;

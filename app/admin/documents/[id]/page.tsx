@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireStaff } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { getDocumentForStaff, REVIEW_STATUS_LABELS } from "@/lib/documents";
 import { visibleFileName } from "@/lib/files/name";
 import { DecisionForms } from "../decision-forms";
@@ -21,7 +21,7 @@ export default async function DocumentPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ decision?: string }>;
 }) {
-  await requireStaff();
+  await requireRole("staff");
   const document = await getDocumentForStaff(requireIdParam((await params).id));
   if (!document) notFound();
   const { decision } = await searchParams;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireStaff } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { INVOICE_STATUS_LABELS } from "@/lib/billing/invoices";
 import { COUNTER_METHODS, getHouseholdAccountForStaff, getInvoiceForStaff, METHOD_LABELS, PAYMENT_STATUS_LABELS } from "@/lib/billing/staff";
 import { dateToDay, fullDayLabel } from "@/lib/dates";
@@ -25,7 +25,7 @@ export default async function StaffInvoicePage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ recu?: string; annulee?: string; avoir?: string; avoir_cents?: string }>;
 }) {
-  await requireStaff();
+  await requireRole("staff");
   const { id } = await params;
   if (!isId(id)) notFound();
   const { recu, annulee, avoir, avoir_cents: keptCents } = await searchParams;

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireStaff } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { listHouseholdDocumentsForStaff, REVIEW_STATUS_LABELS } from "@/lib/documents";
 import { visibleFileName } from "@/lib/files/name";
 import { getHousehold, listHouseholdHistory } from "@/lib/households";
@@ -28,7 +28,7 @@ const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : 
 export const metadata: Metadata = { title: "Fiche famille" };
 
 export default async function HouseholdPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireStaff();
+  await requireRole("staff");
   const { id } = await params;
   if (!isId(id)) notFound();
   const household = await getHousehold(id);

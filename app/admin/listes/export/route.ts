@@ -1,11 +1,11 @@
-import { requireStaff } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { dayList, dayListCsv } from "@/lib/bookings/lists";
 import { errorResponse } from "@/lib/errors";
 import { isId } from "@/lib/validation/ids";
 
 /** The day list as a CSV download that French Excel opens as is. */
 export async function GET(request: Request) {
-  await requireStaff();
+  await requireRole("staff");
   const url = new URL(request.url);
   const productId = url.searchParams.get("produit") ?? "";
   const day = url.searchParams.get("jour") ?? "";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState, PageTitle } from "@/components/ui/card";
-import { requireStaff } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { listMoneyQueue, METHOD_LABELS } from "@/lib/billing/staff";
 import { formatCents } from "@/lib/money";
 import { formatDateTime } from "../../_lib/format";
@@ -24,7 +24,7 @@ const DONE: Record<string, string> = {
  * decision calls one billing function and closes the item.
  */
 export default async function MoneyQueuePage({ searchParams }: { searchParams: Promise<{ fait?: string }> }) {
-  await requireStaff();
+  await requireRole("staff");
   const { fait } = await searchParams;
   const items = await listMoneyQueue();
   const done = fait ? DONE[fait] : undefined;

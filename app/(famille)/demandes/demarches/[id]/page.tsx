@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireParent } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { REVIEW_STATUS_LABELS } from "@/lib/documents";
 import { formatParisDate, requestStateLabel, requestValidationLabel, STATUS_BADGE } from "@/lib/documents/format";
 import { getHouseholdRequest } from "@/lib/requests";
@@ -13,13 +13,13 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ envoyee?
 
 // The title names the request only once it is known to be the household's own.
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const user = await requireParent();
+  const user = await requireRole("parent");
   const request = await getHouseholdRequest({ householdId: user.householdId, requestId: requireIdParam((await params).id) });
   return { title: request ? request.label : "Page introuvable" };
 }
 
 export default async function RequestPage({ params, searchParams }: Props) {
-  const user = await requireParent();
+  const user = await requireRole("parent");
   const request = await getHouseholdRequest({ householdId: user.householdId, requestId: requireIdParam((await params).id) });
   if (!request) notFound();
   const { envoyee } = await searchParams;

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageTitle } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { requireParent } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { CELL_LABELS, getBookingGrid } from "@/lib/bookings/queries";
 import { monthLabel } from "@/lib/dates";
 import { one, orNotFound } from "../_lib";
@@ -15,7 +15,7 @@ export const metadata: Metadata = { title: "Réservation" };
 type Props = { params: Promise<{ productId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function BookingGridPage({ params, searchParams }: Props) {
-  const user = await requireParent();
+  const user = await requireRole("parent");
   const { productId } = await params;
   if (!isId(productId)) notFound();
   const query = await searchParams;

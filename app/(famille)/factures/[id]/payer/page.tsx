@@ -4,7 +4,7 @@ import { PaymentForm } from "@/components/payment/payment-form";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { PageTitle } from "@/components/ui/card";
-import { requireParent } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { getPayableInvoice } from "@/lib/billing/invoices";
 import { AppError } from "@/lib/errors";
 import { formatCents } from "@/lib/money";
@@ -14,7 +14,7 @@ import { isId } from "@/lib/validation/ids";
 export const metadata: Metadata = { title: "Paiement en ligne" };
 
 export default async function PayInvoicePage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireParent();
+  const user = await requireRole("parent");
   const { id } = await params;
   if (!isId(id)) notFound();
   const invoice = await getPayableInvoice({ householdId: user.householdId, invoiceId: id }).catch((error) => {

@@ -3,6 +3,7 @@ import { getCurrentUser } from "@/lib/auth/dal";
 import { getInvoicePdfData } from "@/lib/billing/invoices";
 import { errorResponse } from "@/lib/errors";
 import { isId } from "@/lib/validation/ids";
+import { roleGrants } from "@/lib/auth/roles";
 
 const notFound = () => new Response("Introuvable", { status: 404, headers: { "Cache-Control": "no-store" } });
 
@@ -10,7 +11,7 @@ const notFound = () => new Response("Introuvable", { status: 404, headers: { "Ca
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getCurrentUser();
   if (!user || user.status !== "ACTIVE") return notFound();
-  const staff = user.role === "STAFF" || user.role === "ADMIN";
+  const staff = roleGrants(user.role, "staff");
   if (!staff && !user.householdId) return notFound();
   const { id } = await params;
   if (!isId(id)) return notFound();

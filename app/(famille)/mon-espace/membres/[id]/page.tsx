@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireParent } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { listMemberDocuments, REVIEW_STATUS_LABELS } from "@/lib/documents";
 import { formatCivilDate, formatParisDate, STATUS_BADGE } from "@/lib/documents/format";
 import { getFamilyMember, QUALITY_LABELS } from "@/lib/households";
@@ -15,7 +15,7 @@ type Props = { params: Promise<{ id: string }> };
 
 // The member's name is in the title only once the member is known to be the household's.
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const user = await requireParent();
+  const user = await requireRole("parent");
   const member = await getFamilyMember({ householdId: user.householdId, personId: requireIdParam((await params).id) });
   return { title: member ? `${member.firstName} ${member.lastName}` : "Page introuvable" };
 }
@@ -23,7 +23,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 const CIVILITY = { M: "M.", MME: "Mme" } as const;
 
 export default async function MemberPage({ params }: Props) {
-  const user = await requireParent();
+  const user = await requireRole("parent");
   const member = await getFamilyMember({ householdId: user.householdId, personId: requireIdParam((await params).id) });
   if (!member) notFound();
   const groups = await listMemberDocuments({ householdId: user.householdId, personId: member.id });

@@ -1,5 +1,5 @@
 import { renderCreditNotePdf } from "@/lib/billing/pdf/render";
-import { requireStaff } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { getCreditNotePdfData } from "@/lib/billing/credit-note-pdf";
 import { errorResponse } from "@/lib/errors";
 import { isId } from "@/lib/validation/ids";
@@ -8,7 +8,7 @@ const notFound = () => new Response("Introuvable", { status: 404, headers: { "Ca
 
 /** Any household's credit note PDF, for staff (others get the staff pages' 404). */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  await requireStaff();
+  await requireRole("staff");
   const { id } = await params;
   if (!isId(id)) return notFound();
   try {

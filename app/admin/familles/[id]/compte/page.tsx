@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
-import { requireStaff } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { LEDGER_KIND_LABELS } from "@/lib/billing/ledger";
 import { getHouseholdAccountForStaff } from "@/lib/billing/staff";
 import { getHousehold } from "@/lib/households";
@@ -26,7 +26,7 @@ export default async function HouseholdAccountPage({
   params: Promise<{ id: string }>;
   searchParams: Promise<{ rembourse?: string }>;
 }) {
-  await requireStaff();
+  await requireRole("staff");
   const { id } = await params;
   if (!isId(id)) notFound();
   const { rembourse } = await searchParams;

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageTitle } from "@/components/ui/card";
-import { requireParent } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { listFamilyMembers, QUALITY_LABELS } from "@/lib/households";
 import { uploadClientConfig } from "@/lib/files";
 import { getActiveRequestType } from "@/lib/requests";
@@ -18,7 +18,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function NewRequestPage({ params }: Props) {
-  const user = await requireParent();
+  const user = await requireRole("parent");
   const type = await getActiveRequestType(decodeURIComponent(requireIdParam((await params).code)));
   if (!type) notFound();
   const members = await listFamilyMembers(user.householdId);

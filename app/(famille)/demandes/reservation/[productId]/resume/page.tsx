@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { PageTitle } from "@/components/ui/card";
-import { requireParent } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { parseTicked, summarizeSelections, type BookingSummaryDto } from "@/lib/bookings/summary";
 import { AppError } from "@/lib/errors";
 import { many, one, orNotFound } from "../../_lib";
@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: "Résumé réservation" };
 type Props = { params: Promise<{ productId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function BookingSummaryPage({ params, searchParams }: Props) {
-  const user = await requireParent();
+  const user = await requireRole("parent");
   const productId = requireIdParam((await params).productId);
   const query = await searchParams;
   const ticked = many(query.j).slice(0, 200);

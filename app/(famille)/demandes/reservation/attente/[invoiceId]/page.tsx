@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { PageTitle } from "@/components/ui/card";
-import { requireParent } from "@/lib/auth/dal";
+import { requireRole } from "@/lib/auth/dal";
 import { getBookingInvoice } from "@/lib/bookings/queries";
 import { formatParisDateTime } from "@/lib/dates";
 import { formatCents } from "@/lib/money";
@@ -16,7 +16,7 @@ import { requireIdParam } from "@/lib/validation/params";
 export const metadata: Metadata = { title: "Réservation en attente de paiement" };
 
 export default async function PendingBookingPage({ params }: { params: Promise<{ invoiceId: string }> }) {
-  const user = await requireParent();
+  const user = await requireRole("parent");
   const invoiceId = requireIdParam((await params).invoiceId);
   const invoice = await orNotFound(getBookingInvoice({ householdId: user.householdId, invoiceId }));
   const pending = invoice.status === "PENDING_PAYMENT" && invoice.heldUntil;

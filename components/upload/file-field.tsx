@@ -1,7 +1,8 @@
 "use client";
 
 import { useRef, useState, type ChangeEvent, type ReactNode } from "react";
-import { ACCEPT_ATTRIBUTE, formatMegabytes } from "@/lib/files/messages";
+import { ACCEPT_ATTRIBUTE } from "@/lib/files/messages";
+import { formatFileSize } from "@/lib/format";
 import { prepareFile } from "./prepare";
 
 /**
@@ -95,7 +96,7 @@ export function FileField({
       </label>
       <p id={hintId} className="text-sm text-slate-600">
         {hint ? <>{hint} </> : null}
-        Taille maximale : {formatMegabytes(maxBytes)}.
+        Taille maximale : {formatFileSize(maxBytes)}.
       </p>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
         <input
@@ -135,7 +136,7 @@ export function FileField({
           </>
         ) : null}
         <span id={statusId} className="min-w-0 break-all text-sm text-slate-700" aria-live="polite">
-          {preparing ? "Préparation du fichier…" : chosen ? `${chosen.name} (${formatMegabytes(chosen.size)})` : "Aucun fichier choisi"}
+          {preparing ? "Préparation du fichier…" : chosen ? `${chosen.name} (${formatFileSize(chosen.size)})` : "Aucun fichier choisi"}
         </span>
       </div>
       {progress !== null ? (

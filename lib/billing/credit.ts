@@ -4,7 +4,7 @@ import { type Actor, recordAudit } from "@/lib/audit";
 import { getDb, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { formatCents } from "@/lib/money";
+import { formatCents } from "@/lib/format";
 import { issueCreditNoteInTx } from "./credit-notes";
 import { availableCredit, invoiceOutstanding, postEntries } from "./ledger";
 import { lockRows } from "@/lib/db/locks";

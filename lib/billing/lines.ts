@@ -1,4 +1,5 @@
-import { monthLabel, monthOfDay, parseDay } from "@/lib/dates";
+import { monthOfDay, parseDay } from "@/lib/dates";
+import { monthLabel } from "@/lib/format";
 import type { PricedSelection } from "@/lib/bookings/context";
 
 export type InvoiceLineDraft = {

@@ -4,9 +4,8 @@ import { type Actor, recordAudit } from "@/lib/audit";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { InvoiceStatus, PaymentMethod, PaymentStatus, Prisma } from "@/lib/generated/prisma/client";
-import { formatParisDateTime } from "@/lib/dates";
+import { formatDateTime, formatCents } from "@/lib/format";
 import { deliverQueuedEmails } from "@/lib/mail";
-import { formatCents } from "@/lib/money";
 import { checkPayfipPayment } from "@/lib/payments";
 import { getSettings } from "@/lib/settings";
 import { openOnlineAttempt, RC } from "./credit";
@@ -153,7 +152,7 @@ export async function recordCounterPayment({
     if (open && !onlineChecked) {
       throw new AppError(
         "CONFLICT",
-        `Un paiement en ligne de ${formatCents(open.amountCents)} est en cours pour cette facture (commencé à ${formatParisDateTime(open.createdAt)}). Vérifiez-le auprès de PayFiP avant d'encaisser au guichet.`,
+        `Un paiement en ligne de ${formatCents(open.amountCents)} est en cours pour cette facture (commencé à ${formatDateTime(open.createdAt)}). Vérifiez-le auprès de PayFiP avant d'encaisser au guichet.`,
         { onlineChecked: "Vérifiez le paiement en ligne, puis cochez cette case pour encaisser quand même." },
       );
     }

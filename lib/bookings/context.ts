@@ -3,13 +3,13 @@ import { AppError } from "@/lib/errors";
 import {
   dateToDay,
   dayToDate,
-  fullDayLabel,
   isDay,
   isPastDeadline,
   monthOfDay,
   openMonths,
   type Day,
 } from "@/lib/dates";
+import { fullDayLabel } from "@/lib/format";
 import { ineligibility, priceFor, type PriceQuote, type PricingHousehold, type TariffDefaults, type TariffRow } from "@/lib/catalogue/rules";
 import type { Regime } from "@/lib/generated/prisma/client";
 import { loadTariffDefaults } from "@/lib/settings";

@@ -3,7 +3,7 @@ import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { lockRows } from "@/lib/db/locks";
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
-import { fullDayLabel } from "@/lib/dates";
+import { fullDayLabel } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { allocateInvoiceNumber, newPaymentIdentifier } from "@/lib/billing/numbers";
 import { invoiceLines } from "@/lib/billing/lines";

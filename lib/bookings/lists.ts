@@ -1,7 +1,8 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { dateToDay, dayToDate, formatDay, isDay, type Day } from "@/lib/dates";
+import { dateToDay, dayToDate, isDay, type Day } from "@/lib/dates";
+import { formatDay } from "@/lib/format";
 import { activeBookingWhere } from "./context";
 
 export type DayListRow = {

@@ -7,14 +7,13 @@ import {
   daysOfMonth,
   isMonth,
   isPastDeadline,
-  longDayLabel,
   monthOfDay,
   openMonths,
   parisDay,
-  shortDayLabel,
   type Day,
   type Month,
 } from "@/lib/dates";
+import { longDayLabel, shortDayLabel } from "@/lib/format";
 import { ineligibility } from "@/lib/catalogue/rules";
 import type { InvoiceStatus, Regime } from "@/lib/generated/prisma/client";
 import { activeBookingWhere, loadChildren, loadHousehold, loadProducts, type ChildInfo } from "./context";

@@ -4,7 +4,8 @@ import { type Actor, recordAudit } from "@/lib/audit";
 import { getDb, type Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { activeBookingWhere } from "@/lib/bookings/context";
-import { dateToDay, dayToDate, daysOfMonth, fullDayLabel, isMonth, publicHoliday, weekday, type Day, type Month } from "@/lib/dates";
+import { dateToDay, dayToDate, daysOfMonth, isMonth, publicHoliday, weekday, type Day, type Month } from "@/lib/dates";
+import { fullDayLabel } from "@/lib/format";
 
 export type OpenMonthResult = { created: Day[]; skipped: { day: Day; reason: string }[] };
 

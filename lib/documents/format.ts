@@ -1,18 +1,5 @@
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
+import { formatDate } from "@/lib/format";
 import type { ReviewStatus } from "@/lib/generated/prisma/client";
-
-/** The day a moment fell on, by the service's calendar (never the server's). */
-export function formatParisDate(date: Date | null | undefined): string {
-  if (!date) return "—";
-  return format(new TZDate(date, "Europe/Paris"), "dd/MM/yyyy");
-}
-
-/** A civil date (birth date) stored as midnight UTC, read in UTC. */
-export function formatCivilDate(date: Date | null | undefined): string {
-  if (!date) return "";
-  return format(new TZDate(date, "UTC"), "dd/MM/yyyy");
-}
 
 /** The Demandes table's "Etat" column: still with the service, or done. */
 export function requestStateLabel(status: ReviewStatus): string {
@@ -21,7 +8,7 @@ export function requestStateLabel(status: ReviewStatus): string {
 
 /** The "Validation" column: the decision, with its date or reason. */
 export function requestValidationLabel(request: { status: ReviewStatus; handledAt: Date | null; refusalReason: string | null }): string {
-  if (request.status === "VALIDATED") return `Acceptée le ${formatParisDate(request.handledAt)}`;
+  if (request.status === "VALIDATED") return `Acceptée le ${formatDate(request.handledAt)}`;
   if (request.status === "REFUSED") return `Refusée${request.refusalReason ? ` : ${request.refusalReason}` : ""}`;
   return "—";
 }

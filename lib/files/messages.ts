@@ -1,7 +1,9 @@
+import { formatFileSize } from "@/lib/format";
+
 /**
- * What the browser and the server both say about a file. Kept free of any
- * import so that the upload component can share it without pulling sharp or
- * the database into the client bundle.
+ * What the browser and the server both say about a file. It imports nothing
+ * but lib/format, so that the upload component can share it without pulling
+ * sharp or the database into the client bundle.
  */
 export const ACCEPTED_MIME_TYPES = ["image/jpeg", "image/png", "image/webp", "application/pdf"] as const;
 export type AcceptedMimeType = (typeof ACCEPTED_MIME_TYPES)[number];
@@ -35,14 +37,8 @@ export const FILE_MESSAGES = {
   claim: "Le document envoyé n'a pas été retrouvé : ajoutez-le à nouveau.",
 } as const;
 
-/** "10 Mo", "2,5 Mo": the limit as the settings give it, in French. */
-export function formatMegabytes(bytes: number): string {
-  const mb = bytes / (1024 * 1024);
-  return `${new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 }).format(mb)} Mo`;
-}
-
 export function tooLargeMessage(maxBytes: number): string {
-  return `Le fichier dépasse la taille maximale de ${formatMegabytes(maxBytes)}.`;
+  return `Le fichier dépasse la taille maximale de ${formatFileSize(maxBytes)}.`;
 }
 
 export function isAcceptedMimeType(type: string): type is AcceptedMimeType {

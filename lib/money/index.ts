@@ -1,11 +1,3 @@
-const EUR = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" });
-
-/** Money is integer cents everywhere; this is the only place it becomes text: "8,00 €". */
-export function formatCents(cents: number): string {
-  if (!Number.isInteger(cents)) throw new RangeError(`Amounts are integer cents, got ${cents}`);
-  return EUR.format(cents / 100);
-}
-
 /** Parses a French amount typed by staff ("2,50", "2.5", "3") into cents; undefined when it is not one. */
 export function parseEuros(text: string): number | undefined {
   const clean = text.trim().replace(/\s|€/g, "").replace(",", ".");

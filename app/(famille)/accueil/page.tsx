@@ -4,10 +4,10 @@ import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
 import { listHouseholdFiles, REVIEW_STATUS_LABELS } from "@/lib/documents";
-import { formatParisDate, requestStateLabel, requestValidationLabel, STATUS_BADGE } from "@/lib/documents/format";
+import { requestStateLabel, requestValidationLabel, STATUS_BADGE } from "@/lib/documents/format";
+import { formatDate, formatCents } from "@/lib/format";
 import { listHouseholdRequests } from "@/lib/requests";
 import { INVOICE_STATUS_LABELS, type InvoiceRowDto, listHouseholdInvoices } from "@/lib/billing/invoices";
-import { formatCents } from "@/lib/money";
 import { InvoiceTable } from "../factures/invoice-table";
 import { DeleteFileForm } from "./delete-file-form";
 import { cleanSearch } from "@/lib/validation/ids";
@@ -130,7 +130,7 @@ async function RequestsTab({ householdId, query }: { householdId: string; query:
               </th>
               <td className={td}>{r.service}</td>
               <td className={td}>{r.typeName}</td>
-              <td className={`${td} whitespace-nowrap`}>{formatParisDate(r.createdAt)}</td>
+              <td className={`${td} whitespace-nowrap`}>{formatDate(r.createdAt)}</td>
               <td className={td}>{requestStateLabel(r.status)}</td>
               <td className={td}>{requestValidationLabel(r)}</td>
             </tr>
@@ -172,7 +172,7 @@ async function FilesTab({ householdId, query }: { householdId: string; query: st
                 <span className="block text-xs text-slate-600">{f.typeLabel}</span>
               </th>
               <td className={td}>{f.ownerName ?? "Famille"}</td>
-              <td className={`${td} whitespace-nowrap`}>{formatParisDate(f.createdAt)}</td>
+              <td className={`${td} whitespace-nowrap`}>{formatDate(f.createdAt)}</td>
               <td className={td}>
                 <span className={`rounded-full border px-2 py-0.5 text-xs font-semibold ${STATUS_BADGE[f.status]}`}>
                   {REVIEW_STATUS_LABELS[f.status]}

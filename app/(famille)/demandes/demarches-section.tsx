@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { requireRole } from "@/lib/auth/dal";
-import { formatParisDate, requestStateLabel } from "@/lib/documents/format";
+import { requestStateLabel } from "@/lib/documents/format";
+import { formatDate } from "@/lib/format";
 import { listHouseholdRequests } from "@/lib/requests";
 
 const SHOWN = 5;
@@ -37,7 +38,7 @@ export async function DemarchesSection() {
                   {r.personName ? ` — ${r.personName}` : ""}
                 </Link>
                 <span>
-                  {formatParisDate(r.createdAt)} · {requestStateLabel(r.status)}
+                  {formatDate(r.createdAt)} · {requestStateLabel(r.status)}
                 </span>
               </li>
             ))}

@@ -1,12 +1,8 @@
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
 import Link from "next/link";
 import type { InvoiceRowDto } from "@/lib/billing/invoices";
 import type { InvoiceStatus } from "@/lib/generated/prisma/client";
-import { formatCents } from "@/lib/money";
+import { formatCents, formatDate } from "@/lib/format";
 import { UseCreditButton } from "./use-credit-button";
-
-const parisDate = (d: Date) => format(new TZDate(d, "Europe/Paris"), "dd/MM/yyyy");
 
 /**
  * Columns from the seed: Date, N°, Nom, Montant, with "PDF" and, while
@@ -64,7 +60,7 @@ export function InvoiceTable({
                   </span>
                 ) : null}
               </td>
-              <td className="whitespace-nowrap px-3 py-2">{parisDate(invoice.issuedAt)}</td>
+              <td className="whitespace-nowrap px-3 py-2">{formatDate(invoice.issuedAt)}</td>
               <th scope="row" className="px-3 py-2 font-semibold">
                 {invoice.number}
               </th>

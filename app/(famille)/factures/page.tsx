@@ -1,17 +1,13 @@
-import { TZDate } from "@date-fns/tz";
-import { format } from "date-fns";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { EmptyState, PageTitle } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { requireRole } from "@/lib/auth/dal";
 import { INVOICE_STATUS_LABELS, listHouseholdInvoices } from "@/lib/billing/invoices";
-import { formatCents } from "@/lib/money";
+import { formatCents, formatDate } from "@/lib/format";
 import { InvoiceTable } from "./invoice-table";
 
 export const metadata: Metadata = { title: "Factures" };
-
-const parisDate = (d: Date) => format(new TZDate(d, "Europe/Paris"), "dd/MM/yyyy");
 
 export default async function InvoicesPage({ searchParams }: { searchParams: Promise<{ annee?: string; avoir?: string; montant?: string }> }) {
   const user = await requireRole("parent");
@@ -83,7 +79,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
               <li key={c.id} className="flex flex-wrap items-center justify-between gap-3 p-3">
                 <div className="min-w-0">
                   <p className="font-semibold">
-                    Avoir N° {c.number} du {parisDate(c.issuedAt)} : {formatCents(c.amountCents)}
+                    Avoir N° {c.number} du {formatDate(c.issuedAt)} : {formatCents(c.amountCents)}
                   </p>
                   <p className="text-sm break-words text-slate-700">
                     {c.reason}

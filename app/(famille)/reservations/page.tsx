@@ -3,7 +3,8 @@ import Link from "next/link";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
 import { listHouseholdBookings } from "@/lib/bookings/queries";
-import { addMonths, monthLabel } from "@/lib/dates";
+import { addMonths } from "@/lib/dates";
+import { monthLabel } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Mes réservations" };
 

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { clientAddress } from "@/lib/auth/client-address";
 import { getPayableInvoice, type PayableInvoiceDto } from "@/lib/billing/invoices";
 import { AppError } from "@/lib/errors";
-import { formatCents } from "@/lib/money";
+import { formatCents } from "@/lib/format";
 import { IdentifierSchema } from "@/lib/payments/schemas";
 import { hitRateLimit } from "@/lib/rate-limit";
 import { startPublicPaymentAction } from "./actions";

@@ -6,7 +6,8 @@ import { defineAction } from "@/lib/actions";
 import { addClosure, ClosureSchema, deleteClosure } from "@/lib/catalogue/admin";
 import { openMonth, setSlotCapacity, setSlotClosed } from "@/lib/catalogue/calendar";
 import { formDataToObject } from "@/lib/forms";
-import { formatDay, isMonth } from "@/lib/dates";
+import { isMonth } from "@/lib/dates";
+import { formatDay } from "@/lib/format";
 
 const OpenMonthSchema = z.object({
   productId: z.string().min(1, "Choisissez une prestation."),

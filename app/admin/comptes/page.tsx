@@ -4,7 +4,8 @@ import { PageTitle } from "@/components/ui/card";
 import { listAccountsToReview } from "@/lib/accounts/review";
 import { requireRole } from "@/lib/auth/dal";
 import { DataTable } from "../_components/data-table";
-import { CIVILITY_LABELS, formatCivilDate, formatDateTime, personName } from "../_lib/format";
+import { CIVILITY_LABELS } from "../_lib/format";
+import { formatCivilDate, formatDateTime, personName } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Comptes à vérifier" };
 

@@ -4,7 +4,7 @@ import { PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
 import { listRequestsToHandle } from "@/lib/requests";
 import { DataTable } from "../_components/data-table";
-import { formatDateTime } from "../_lib/format";
+import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Demandes à traiter" };
 

@@ -1,6 +1,6 @@
 import Image from "next/image";
 import { visibleFileName } from "@/lib/files/name";
-import { formatFileSize } from "../_lib/format";
+import { formatFileSize } from "@/lib/format";
 
 /** A stored file shown inline to staff: images as images, PDFs in an object, with a link to open it. */
 export function FileViewer({

@@ -5,7 +5,7 @@ import { requireRole } from "@/lib/auth/dal";
 import { listDocumentsToReview } from "@/lib/documents";
 import { visibleFileName } from "@/lib/files/name";
 import { DataTable } from "../_components/data-table";
-import { formatDateTime } from "../_lib/format";
+import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Documents à valider" };
 

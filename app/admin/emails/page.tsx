@@ -3,7 +3,7 @@ import { PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
 import { listUndeliveredEmails, UNDELIVERED_PAGE_SIZE } from "@/lib/mail/staff";
 import { DataTable } from "../_components/data-table";
-import { formatDateTime } from "../_lib/format";
+import { formatDateTime } from "@/lib/format";
 import { RetryForm } from "./retry-form";
 
 export const metadata: Metadata = { title: "E-mails non distribués" };

@@ -5,9 +5,8 @@ import { requireRole } from "@/lib/auth/dal";
 import { INVOICE_STATUS_LABELS } from "@/lib/billing/invoices";
 import { listInvoicesForStaff } from "@/lib/billing/staff";
 import type { InvoiceStatus } from "@/lib/generated/prisma/client";
-import { formatCents } from "@/lib/money";
+import { formatCents, formatDate } from "@/lib/format";
 import { DataTable } from "../_components/data-table";
-import { formatDate } from "../_lib/format";
 import { cleanSearch } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Factures" };

@@ -4,7 +4,7 @@ import { EmptyState, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
 import { listAuditEvents, type AuditEventDto } from "@/lib/audit";
 import { DataTable } from "../_components/data-table";
-import { formatDateTime } from "../_lib/format";
+import { formatDateTime } from "@/lib/format";
 import { roleGrants } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Journal" };

@@ -5,7 +5,8 @@ import { Field, Input } from "@/components/ui/field";
 import { requireRole } from "@/lib/auth/dal";
 import { dayList, listProductsForStaff } from "@/lib/bookings/lists";
 import { monthCalendar } from "@/lib/catalogue/calendar";
-import { fullDayLabel, isDay, monthLabel, monthOfDay, parisDay } from "@/lib/dates";
+import { isDay, monthOfDay, parisDay } from "@/lib/dates";
+import { fullDayLabel, monthLabel } from "@/lib/format";
 import { ProductPicker } from "../_components/product-picker";
 import { DataTable } from "../_components/data-table";
 

@@ -4,13 +4,10 @@ import { useActionState, useId } from "react";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/forms";
-import { formatCents } from "@/lib/money";
+import { formatCents, formatEurosInput } from "@/lib/format";
 import type { AdminFormState } from "../_lib/form-values";
 import { keepCreditAction, refundCreditAction, applyCreditFromQueueAction } from "./actions";
 import { ErrorSummary } from "./error-summary";
-
-/** "12,50" for an amount input: what staff would type themselves. */
-const toEurosInput = (cents: number) => (cents / 100).toFixed(2).replace(".", ",");
 
 /**
  * "Rembourser": the amount (prefilled with the credit) and the transfer's
@@ -40,7 +37,7 @@ export function RefundForm({
       <input type="hidden" name="householdId" value={householdId} />
       {paymentId ? <input type="hidden" name="paymentId" value={paymentId} /> : null}
       <Field id={ids.amount} label="Montant (€)" hint={`Avoir disponible : ${formatCents(creditCents)}`} required error={errors.amount}>
-        {(p) => <Input {...p} name="amount" inputMode="decimal" autoComplete="off" required defaultValue={state.values?.amount ?? toEurosInput(creditCents)} />}
+        {(p) => <Input {...p} name="amount" inputMode="decimal" autoComplete="off" required defaultValue={state.values?.amount ?? formatEurosInput(creditCents)} />}
       </Field>
       <Field id={ids.reference} label="Référence du virement" required error={errors.reference}>
         {(p) => <Input {...p} name="reference" maxLength={100} autoComplete="off" required defaultValue={state.values?.reference ?? ""} />}

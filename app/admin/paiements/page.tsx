@@ -4,9 +4,8 @@ import { PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
 import { listPaymentsForStaff, METHOD_LABELS, PAYMENT_STATUS_LABELS, paymentDashboard } from "@/lib/billing/staff";
 import type { PaymentStatus } from "@/lib/generated/prisma/client";
-import { formatCents } from "@/lib/money";
+import { formatCents, formatDateTime } from "@/lib/format";
 import { DataTable } from "../_components/data-table";
-import { formatDateTime } from "../_lib/format";
 import { RecheckForm } from "./recheck-form";
 
 export const metadata: Metadata = { title: "Paiements" };

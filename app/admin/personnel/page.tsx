@@ -3,7 +3,8 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { listStaff } from "@/lib/accounts/staff";
 import { requireRole } from "@/lib/auth/dal";
 import { DataTable } from "../_components/data-table";
-import { CIVILITY_LABELS, ROLE_LABELS, STATUS_LABELS, formatDate, personName } from "../_lib/format";
+import { CIVILITY_LABELS, ROLE_LABELS, STATUS_LABELS } from "../_lib/format";
+import { formatDate, personName } from "@/lib/format";
 import { CreateStaffForm, StaffRowActions } from "./staff-forms";
 
 export const metadata: Metadata = { title: "Personnel" };

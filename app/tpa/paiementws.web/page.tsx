@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { env } from "@/lib/env";
-import { formatCents } from "@/lib/money";
+import { formatCents } from "@/lib/format";
 import { getSimulatedOperation, isPayable } from "@/lib/payments/payfip/simulator";
 import { payAction } from "./actions";
 import { simulatorErrorMessage } from "./messages";

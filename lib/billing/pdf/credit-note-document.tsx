@@ -1,5 +1,6 @@
 import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
-import { euros, parisDate, PdfHeader, s as base } from "./parts";
+import { formatDate } from "@/lib/format";
+import { euros, PdfHeader, s as base } from "./parts";
 import type { CreditNotePdfData } from "./types";
 
 const s = {
@@ -24,7 +25,7 @@ export function CreditNoteDocument({ data }: { data: CreditNotePdfData }) {
 
         <View style={s.meta}>
           <Text style={s.title}>Avoir N° {creditNote.number}</Text>
-          <Text>Date : {parisDate(creditNote.issuedAt)}</Text>
+          <Text>Date : {formatDate(creditNote.issuedAt)}</Text>
         </View>
 
         <View style={s.box}>
@@ -32,7 +33,7 @@ export function CreditNoteDocument({ data }: { data: CreditNotePdfData }) {
             <Text style={s.label}>Facture corrigée</Text>
             <Text style={s.value}>
               {invoice
-                ? `Facture N° ${invoice.number} du ${parisDate(invoice.issuedAt)} (${euros(invoice.totalCents)})`
+                ? `Facture N° ${invoice.number} du ${formatDate(invoice.issuedAt)} (${euros(invoice.totalCents)})`
                 : "Aucune (somme reçue sans facture à régler)"}
             </Text>
           </View>

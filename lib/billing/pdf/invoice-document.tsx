@@ -1,5 +1,6 @@
 import { Document, Image as PdfImage, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
-import { euros, parisDate, PdfHeader, s as base } from "./parts";
+import { formatDate } from "@/lib/format";
+import { euros, PdfHeader, s as base } from "./parts";
 import type { InvoicePdfData } from "./types";
 
 const s = { ...base, ...StyleSheet.create({
@@ -38,7 +39,7 @@ export function InvoiceDocument({ data, qrDataUrl }: { data: InvoicePdfData; qrD
 
         <View style={s.meta}>
           <Text style={s.title}>Facture N° {invoice.number}</Text>
-          <Text>Date : {parisDate(invoice.issuedAt)}</Text>
+          <Text>Date : {formatDate(invoice.issuedAt)}</Text>
           {invoice.qf !== null || invoice.regime ? (
             <Text>
               QF famille : {invoice.qf ?? "non communiqué"} — Régime : {invoice.regime ?? "non communiqué"}
@@ -72,7 +73,7 @@ export function InvoiceDocument({ data, qrDataUrl }: { data: InvoicePdfData; qrD
         </View>
 
         {invoice.paid ? (
-          <Text style={s.paid}>ACQUITTÉE{invoice.paidAt ? ` le ${parisDate(invoice.paidAt)}` : ""}</Text>
+          <Text style={s.paid}>ACQUITTÉE{invoice.paidAt ? ` le ${formatDate(invoice.paidAt)}` : ""}</Text>
         ) : invoice.cancelled ? (
           <Text style={s.cancelled}>ANNULÉE</Text>
         ) : (

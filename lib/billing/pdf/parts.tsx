@@ -1,7 +1,6 @@
 import path from "node:path";
 import { Font, StyleSheet, Text, View } from "@react-pdf/renderer";
-import { formatDay, parisDay } from "@/lib/dates";
-import { formatCents } from "@/lib/money";
+import { formatCents } from "@/lib/format";
 import type { PdfAuthority, PdfHousehold } from "./types";
 
 // Static .woff files from npm: react-pdf's font loader cannot read variable
@@ -21,7 +20,6 @@ Font.registerHyphenationCallback((word) => [word]);
 
 /** react-pdf's Inter has no narrow no-break space: a plain space instead. */
 export const euros = (cents: number) => formatCents(cents).replace(/\u202f/g, " ");
-export const parisDate = (d: Date) => formatDay(parisDay(d));
 
 export const s = StyleSheet.create({
   page: { fontFamily: "Inter", fontSize: 9.5, padding: 36, color: "#0f172a" },

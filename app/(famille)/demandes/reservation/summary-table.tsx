@@ -1,5 +1,5 @@
 import type { InvoiceLineDto } from "@/lib/bookings/queries";
-import { formatCents } from "@/lib/money";
+import { formatCents } from "@/lib/format";
 
 /** Libellé / Qte / Prix / Total, then TOTAL — the seed's summary and pending-payment table. */
 export function SummaryTable({ caption, lines, totalCents }: { caption: string; lines: InvoiceLineDto[]; totalCents: number }) {

@@ -3,7 +3,7 @@ import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/auth/dal";
 import { describePaymentReturn } from "@/lib/billing/invoices";
-import { formatCents } from "@/lib/money";
+import { formatCents } from "@/lib/format";
 import { checkPayfipPayment } from "@/lib/payments";
 import { Refresher } from "./refresher";
 

@@ -6,8 +6,8 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { requireRole } from "@/lib/auth/dal";
 import { getSettings, tariffDefaultsOf } from "@/lib/settings";
 import { getProductForStaff, listServiceOptions, listSiteOptions } from "@/lib/catalogue/admin";
-import { dateToDay, formatDay, parisDay } from "@/lib/dates";
-import { formatCents } from "@/lib/money";
+import { parisDay } from "@/lib/dates";
+import { formatCents, formatCivilDate } from "@/lib/format";
 import { DataTable } from "../../_components/data-table";
 import { ActionForm } from "../_components/action-form";
 import { ProductFields } from "../_components/product-fields";
@@ -54,8 +54,8 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
               { header: "QF de", cell: (t) => t.qfMin },
               { header: "QF à", cell: (t) => t.qfMax ?? "—" },
               { header: "Prix unitaire", cell: (t) => formatCents(t.unitPriceCents) },
-              { header: "Valable du", cell: (t) => formatDay(dateToDay(t.validFrom)) },
-              { header: "au", cell: (t) => (t.validTo ? formatDay(dateToDay(t.validTo)) : "—") },
+              { header: "Valable du", cell: (t) => formatCivilDate(t.validFrom) },
+              { header: "au", cell: (t) => formatCivilDate(t.validTo) },
               {
                 header: <span className="sr-only">Actions</span>,
                 cell: (t) => (

@@ -19,11 +19,8 @@ import {
   CIVILITY_LABELS,
   QUALITY_LABELS,
   STATUS_LABELS,
-  formatCivilDate,
-  formatDateTime,
-  formatFileSize,
-  personName,
 } from "../../_lib/format";
+import { formatCivilDate, formatDateTime, formatFileSize, personName } from "@/lib/format";
 import { CreateHouseholdForm, LinkPersonForm, RejectAccountForm } from "./review-forms";
 import { cleanSearch, isId } from "@/lib/validation/ids";
 

@@ -7,7 +7,7 @@ import { requireRole } from "@/lib/auth/dal";
 import { getDocumentForStaff, REVIEW_STATUS_LABELS } from "@/lib/documents";
 import type { RequestAction } from "@/lib/generated/prisma/client";
 import { getRequestForStaff } from "@/lib/requests";
-import { formatDateTime } from "../../_lib/format";
+import { formatDateTime } from "@/lib/format";
 import { DecisionForms } from "../../documents/decision-forms";
 import { FileViewer } from "../../documents/file-viewer";
 import { acceptRequestAction, refuseRequestAction } from "../actions";

@@ -7,7 +7,7 @@ import { requireRole } from "@/lib/auth/dal";
 import { getDocumentForStaff, REVIEW_STATUS_LABELS } from "@/lib/documents";
 import { visibleFileName } from "@/lib/files/name";
 import { DecisionForms } from "../decision-forms";
-import { formatDateTime } from "../../_lib/format";
+import { formatDateTime } from "@/lib/format";
 import { refuseDocumentAction, validateDocumentAction } from "../actions";
 import { FileViewer } from "../file-viewer";
 import { requireIdParam } from "@/lib/validation/params";

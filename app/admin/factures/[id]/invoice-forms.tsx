@@ -4,7 +4,7 @@ import { useActionState, useId } from "react";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/forms";
-import { formatCents } from "@/lib/money";
+import { formatCents } from "@/lib/format";
 import { FormMessage } from "../../_components/form-message";
 import type { AdminFormState } from "../../_lib/form-values";
 import { ErrorSummary } from "../../paiements/error-summary";

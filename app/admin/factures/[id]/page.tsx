@@ -6,11 +6,10 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
 import { INVOICE_STATUS_LABELS } from "@/lib/billing/invoices";
 import { COUNTER_METHODS, getHouseholdAccountForStaff, getInvoiceForStaff, METHOD_LABELS, PAYMENT_STATUS_LABELS } from "@/lib/billing/staff";
-import { dateToDay, fullDayLabel } from "@/lib/dates";
+import { dateToDay } from "@/lib/dates";
+import { fullDayLabel, formatCents, formatDate, formatDateTime } from "@/lib/format";
 import { AppError } from "@/lib/errors";
-import { formatCents } from "@/lib/money";
 import { DataTable } from "../../_components/data-table";
-import { formatDate, formatDateTime } from "../../_lib/format";
 import { CancelInvoiceForm, CounterPaymentForm, CreditNoteForm } from "./invoice-forms";
 import { isId } from "@/lib/validation/ids";
 

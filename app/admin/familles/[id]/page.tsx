@@ -14,11 +14,8 @@ import {
   QUALITY_LABELS,
   REGIME_LABELS,
   STATUS_LABELS,
-  formatCivilDate,
-  formatDate,
-  formatDateTime,
-  personName,
 } from "../../_lib/format";
+import { formatCivilDate, formatDate, formatDateTime, personName } from "@/lib/format";
 import { HouseholdForm, MemberClassForm } from "./household-forms";
 import { isId } from "@/lib/validation/ids";
 

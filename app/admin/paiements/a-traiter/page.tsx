@@ -4,8 +4,7 @@ import { Alert } from "@/components/ui/alert";
 import { EmptyState, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
 import { listMoneyQueue, METHOD_LABELS } from "@/lib/billing/staff";
-import { formatCents } from "@/lib/money";
-import { formatDateTime } from "../../_lib/format";
+import { formatCents, formatDateTime } from "@/lib/format";
 import { KeepCreditForm, RefundForm, UseCreditForm } from "../money-forms";
 
 export const metadata: Metadata = { title: "Paiements à traiter" };

@@ -5,7 +5,8 @@ import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
 import { REVIEW_STATUS_LABELS } from "@/lib/documents";
-import { formatParisDate, requestStateLabel, requestValidationLabel, STATUS_BADGE } from "@/lib/documents/format";
+import { requestStateLabel, requestValidationLabel, STATUS_BADGE } from "@/lib/documents/format";
+import { formatDate } from "@/lib/format";
 import { getHouseholdRequest } from "@/lib/requests";
 import { requireIdParam } from "@/lib/validation/params";
 
@@ -42,7 +43,7 @@ export default async function RequestPage({ params, searchParams }: Props) {
       <Card title="Votre demande">
         <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[12rem_1fr]">
           <dt className="font-semibold">Date</dt>
-          <dd>{formatParisDate(request.createdAt)}</dd>
+          <dd>{formatDate(request.createdAt)}</dd>
           {request.personName ? (
             <>
               <dt className="font-semibold">Nom</dt>

@@ -5,7 +5,7 @@ import { PageTitle } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { requireRole } from "@/lib/auth/dal";
 import { CELL_LABELS, getBookingGrid } from "@/lib/bookings/queries";
-import { monthLabel } from "@/lib/dates";
+import { monthLabel } from "@/lib/format";
 import { one, orNotFound } from "../_lib";
 import { ResponsibleDetails } from "../responsible-details";
 import { isId } from "@/lib/validation/ids";

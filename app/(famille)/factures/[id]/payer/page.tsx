@@ -7,7 +7,7 @@ import { PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
 import { getPayableInvoice } from "@/lib/billing/invoices";
 import { AppError } from "@/lib/errors";
-import { formatCents } from "@/lib/money";
+import { formatCents } from "@/lib/format";
 import { startParentPaymentAction } from "../../actions";
 import { isId } from "@/lib/validation/ids";
 

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
 import { listMemberDocuments, REVIEW_STATUS_LABELS } from "@/lib/documents";
-import { formatCivilDate, formatParisDate, STATUS_BADGE } from "@/lib/documents/format";
+import { STATUS_BADGE } from "@/lib/documents/format";
+import { formatCivilDate, formatDate } from "@/lib/format";
 import { getFamilyMember, QUALITY_LABELS } from "@/lib/households";
 import { uploadClientConfig } from "@/lib/files";
 import { ContactForm, EmailChangeForm } from "../../contact-forms";
@@ -34,7 +35,7 @@ export default async function MemberPage({ params }: Props) {
     ["Civ", member.civility ? CIVILITY[member.civility] : null],
     ["Nom de famille", member.lastName],
     ["Prénom", member.firstName],
-    ["Date de Naissance", formatCivilDate(member.birthDate)],
+    ["Date de Naissance", member.birthDate && formatCivilDate(member.birthDate)],
     ["Téléphone", member.phone],
     ["Tel.Portable", member.mobile],
     ["Adresse", [member.address.address1, member.address.address2].filter(Boolean).join(", ")],
@@ -89,7 +90,7 @@ export default async function MemberPage({ params }: Props) {
                           <a href={`/api/fichiers/${d.fileId}`} target="_blank" rel="noopener" className="break-all text-brand-700 underline">
                             {d.fileName}
                           </a>
-                          <span className="text-sm text-slate-600">{formatParisDate(d.createdAt)}</span>
+                          <span className="text-sm text-slate-600">{formatDate(d.createdAt)}</span>
                           <span className={`rounded-full border px-2 py-0.5 text-xs font-semibold ${STATUS_BADGE[d.status]}`}>
                             {REVIEW_STATUS_LABELS[d.status]}
                           </span>

@@ -7,9 +7,8 @@ import { requireRole } from "@/lib/auth/dal";
 import { LEDGER_KIND_LABELS } from "@/lib/billing/ledger";
 import { getHouseholdAccountForStaff } from "@/lib/billing/staff";
 import { getHousehold } from "@/lib/households";
-import { formatCents } from "@/lib/money";
+import { formatCents, formatDate, formatDateTime } from "@/lib/format";
 import { DataTable } from "../../../_components/data-table";
-import { formatDate, formatDateTime } from "../../../_lib/format";
 import { RefundForm } from "../../../paiements/money-forms";
 import { isId } from "@/lib/validation/ids";
 

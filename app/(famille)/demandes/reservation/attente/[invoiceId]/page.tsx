@@ -5,8 +5,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
 import { getBookingInvoice } from "@/lib/bookings/queries";
-import { formatParisDateTime } from "@/lib/dates";
-import { formatCents } from "@/lib/money";
+import { formatDateTime, formatCents } from "@/lib/format";
 import { orNotFound } from "../../_lib";
 import { CancelPendingForm } from "../../cancel-form";
 import { Countdown } from "../../countdown";
@@ -28,7 +27,7 @@ export default async function PendingBookingPage({ params }: { params: Promise<{
         {pending ? (
           <>
             <p className="font-semibold">
-              Réservation en attente de paiement du {formatParisDateTime(invoice.issuedAt)}, expire le {formatParisDateTime(invoice.heldUntil!)}
+              Réservation en attente de paiement du {formatDateTime(invoice.issuedAt)}, expire le {formatDateTime(invoice.heldUntil!)}
             </p>
             <Countdown until={invoice.heldUntil!.toISOString()} />
           </>

@@ -1,23 +1,14 @@
 import "server-only";
 import { z } from "zod";
-import { ReviewDecisionEmail, reviewDecisionSubject } from "@/lib/mail/templates";
-import { recordAudit, type Actor } from "@/lib/audit";
+import type { Actor } from "@/lib/audit";
 import { getDb, type Tx } from "@/lib/db/client";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { sha256 } from "@/lib/auth/tokens";
 import { claimFile, discardFile } from "@/lib/files";
 import type { ReviewStatus } from "@/lib/generated/prisma/client";
-import { deliverQueuedEmails } from "@/lib/mail";
-import { queueServiceEmails } from "@/lib/mail/service";
-import { getSettings } from "@/lib/settings";
+import { decide, RefusalReasonSchema, type ReviewItem, type ReviewKind } from "@/lib/review";
 
-/** The seed's words for a document's or a request's state. */
-export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
-  PENDING: "En attente",
-  VALIDATED: "Validé",
-  REFUSED: "Refusé",
-};
+export { REVIEW_STATUS_LABELS } from "@/lib/review";
 
 /** A parent acting on their own household; the household always comes from the session. */
 export type ParentActor = { id: string; householdId: string };
@@ -29,24 +20,8 @@ export const UploadRefSchema = z.object({
 });
 export type UploadRef = z.infer<typeof UploadRefSchema>;
 
-export const REFUSAL_REASON_MIN = 5;
-export const RefusalReasonSchema = z
-  .string({ error: "Indiquez le motif du refus." })
-  .trim()
-  .min(REFUSAL_REASON_MIN, "Indiquez le motif du refus (5 caractères au moins) : il est envoyé à la famille.")
-  .max(500, "Le motif ne peut pas dépasser 500 caractères.");
-
-/** The reason as it will be emailed, or an INVALID error with the field's message. */
-export function checkRefusalReason(reason: string): string {
-  const parsed = RefusalReasonSchema.safeParse(reason);
-  if (!parsed.success) {
-    const message = parsed.error.issues[0]?.message ?? "Indiquez le motif du refus.";
-    throw new AppError("INVALID", message, { reason: message });
-  }
-  return parsed.data;
-}
-
-const documentNotFound = () => new AppError("NOT_FOUND", "Document introuvable.");
+const DOCUMENT_NOT_FOUND = "Document introuvable.";
+const documentNotFound = () => new AppError("NOT_FOUND", DOCUMENT_NOT_FOUND);
 
 /** A person of this household, or NOT_FOUND (the same answer for another household's member). */
 export async function assertMemberOfHousehold(tx: Tx, { householdId, personId }: { householdId: string; personId: string }) {
@@ -419,75 +394,49 @@ export async function listHouseholdDocumentsForStaff(householdId: string): Promi
   return Promise.all(rows.map((row) => toReviewDto(db, row)));
 }
 
-export type DecisionOutcome = { householdId: string; emailsSent: number; emailsFailed: number };
-
-async function decideDocument({
-  actor,
-  documentId,
-  decision,
-  reason,
-}: {
-  actor: Actor;
-  documentId: string;
-  decision: "VALIDATED" | "REFUSED";
-  reason?: string;
-}): Promise<DecisionOutcome> {
-  const db = await getDb();
-  const settings = await getSettings();
-  const decided = await db.$transaction(async (tx) => {
-    const now = new Date();
-    // Conditional on PENDING: two agents deciding at once cannot both win.
-    const updated = await tx.document.updateMany({
-      where: { id: documentId, status: "PENDING", deletedAt: null },
-      data: { status: decision, refusalReason: decision === "REFUSED" ? reason : null, reviewedById: actor.id, reviewedAt: now },
-    });
-    const document = await tx.document.findUnique({
-      where: { id: documentId },
-      select: { householdId: true, type: { select: { label: true } }, person: { select: { firstName: true, lastName: true } } },
-    });
-    if (!document) throw documentNotFound();
-    if (updated.count !== 1) throw new AppError("CONFLICT", "Ce document a déjà été traité ou a été retiré par la famille.");
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: decision === "VALIDATED" ? "document.validate" : "document.refuse",
-      targetType: "Document",
-      targetId: documentId,
-      details: {
-        label: document.type.label,
-        householdId: document.householdId,
-        person: document.person ? `${document.person.firstName} ${document.person.lastName}` : undefined,
-        reason: decision === "REFUSED" ? reason : undefined,
+const documentReview: ReviewKind<ReviewItem> = {
+  kind: "document",
+  table: "Document",
+  notFound: DOCUMENT_NOT_FOUND,
+  alreadyDecided: "Ce document a déjà été traité ou a été retiré par la famille.",
+  auditActions: { VALIDATED: "document.validate", REFUSED: "document.refuse" },
+  emailTemplates: { VALIDATED: "document-validated", REFUSED: "document-refused" },
+  portalPath: "/accueil?onglet=fichiers",
+  async load(tx, id) {
+    const row = await tx.document.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        householdId: true,
+        status: true,
+        deletedAt: true,
+        type: { select: { label: true } },
+        person: { select: { firstName: true, lastName: true } },
       },
     });
-    const emailIds = await queueServiceEmails(tx, {
-      householdId: document.householdId,
-      subject: reviewDecisionSubject({ kind: "document", decision }),
-      template: decision === "VALIDATED" ? "document-validated" : "document-refused",
-      render: (recipient, unsubscribeUrl) =>
-        ReviewDecisionEmail({
-          settings,
-          firstName: recipient.firstName,
-          kind: "document",
-          label: document.type.label,
-          decision,
-          reason,
-          portalUrl: `${env().appUrl}/accueil?onglet=fichiers`,
-          unsubscribeUrl,
-        }),
+    if (!row) return null;
+    return {
+      id: row.id,
+      householdId: row.householdId,
+      pending: row.status === "PENDING" && row.deletedAt === null,
+      label: row.type.label,
+      auditDetails: { person: row.person ? `${row.person.firstName} ${row.person.lastName}` : undefined },
+    };
+  },
+  async apply(tx, document, { actor, decision, reason, now }) {
+    await tx.document.update({
+      where: { id: document.id },
+      data: { status: decision, refusalReason: reason, reviewedById: actor.id, reviewedAt: now },
     });
-    return { householdId: document.householdId, emailIds };
-  });
-  // After commit; what does not go now stays queued and is retried.
-  const sent = await deliverQueuedEmails({ ids: decided.emailIds });
-  return { householdId: decided.householdId, emailsSent: sent.sent, emailsFailed: sent.failed };
-}
+  },
+};
 
 export async function validateDocument({ actor, documentId }: { actor: Actor; documentId: string }) {
-  return decideDocument({ actor, documentId, decision: "VALIDATED" });
+  return decide(documentReview, { actor, id: documentId, decision: "VALIDATED" });
 }
 
 export async function refuseDocument({ actor, documentId, reason }: { actor: Actor; documentId: string; reason: string }) {
-  return decideDocument({ actor, documentId, decision: "REFUSED", reason: checkRefusalReason(reason) });
+  return decide(documentReview, { actor, id: documentId, decision: "REFUSED", reason });
 }
 
 export const DocumentDecisionSchema = z.object({ documentId: z.string().min(1) });

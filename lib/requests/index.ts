@@ -1,23 +1,17 @@
 import "server-only";
 import { z } from "zod";
-import { ReviewDecisionEmail, reviewDecisionSubject } from "@/lib/mail/templates";
 import { recordAudit, type Actor } from "@/lib/audit";
 import { getDb, type Tx } from "@/lib/db/client";
 import {
   assertMemberOfHousehold,
-  checkRefusalReason,
   createDocumentInTx,
-  RefusalReasonSchema,
   UploadRefSchema,
   type ParentActor,
   type UploadRef,
 } from "@/lib/documents";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { Prisma, type RequestAction, type ReviewStatus } from "@/lib/generated/prisma/client";
-import { deliverQueuedEmails } from "@/lib/mail";
-import { queueServiceEmails } from "@/lib/mail/service";
-import { getSettings } from "@/lib/settings";
+import { decide, RefusalReasonSchema, type ReviewItem, type ReviewKind } from "@/lib/review";
 import { civilDate, fieldsFor, parseActionData, validateRequestData, type RequestField } from "./fields";
 
 export { fieldsFor, type RequestField } from "./fields";
@@ -324,12 +318,10 @@ export async function listHouseholdRequestsForStaff(householdId: string): Promis
   return rows.map(toStaffDto);
 }
 
+type RequestUnderReview = ReviewItem & { action: RequestAction; data: unknown; householdName: string };
+
 /** Applies what an accepted request asks for, in the acceptance's transaction. */
-async function applyRequest(
-  tx: Tx,
-  actor: Actor,
-  request: { id: string; householdId: string; action: RequestAction; data: unknown; householdName: string },
-) {
+async function applyRequest(tx: Tx, actor: Actor, request: RequestUnderReview) {
   const target = { targetType: "Household" as const, targetId: request.householdId };
   if (request.action === "CHANGE_ADDRESS") {
     const address = parseActionData("CHANGE_ADDRESS", request.data);
@@ -382,82 +374,58 @@ async function applyRequest(
   // read and acted on by staff; accepting records the decision.
 }
 
-async function decideRequest({
-  actor,
-  requestId,
-  decision,
-  reason,
-}: {
-  actor: Actor;
-  requestId: string;
-  decision: "VALIDATED" | "REFUSED";
-  reason?: string;
-}) {
-  const db = await getDb();
-  const settings = await getSettings();
-  const decided = await db.$transaction(async (tx) => {
-    const now = new Date();
-    const updated = await tx.request.updateMany({
-      where: { id: requestId, status: "PENDING" },
-      data: { status: decision, refusalReason: decision === "REFUSED" ? reason : null, handledById: actor.id, handledAt: now },
+const requestReview: ReviewKind<RequestUnderReview> = {
+  kind: "request",
+  table: "Request",
+  notFound: "Demande introuvable.",
+  alreadyDecided: "Cette demande a déjà été traitée.",
+  auditActions: { VALIDATED: "request.accept", REFUSED: "request.refuse" },
+  emailTemplates: { VALIDATED: "request-accepted", REFUSED: "request-refused" },
+  portalPath: "/accueil",
+  async load(tx, id) {
+    const row = await tx.request.findUnique({
+      where: { id },
+      select: {
+        id: true,
+        householdId: true,
+        status: true,
+        data: true,
+        household: { select: { name: true } },
+        type: { select: { label: true, action: true } },
+      },
     });
-    const request = await tx.request.findUnique({
-      where: { id: requestId },
-      select: { householdId: true, data: true, household: { select: { name: true } }, type: { select: { label: true, action: true } } },
+    if (!row) return null;
+    return {
+      id: row.id,
+      householdId: row.householdId,
+      pending: row.status === "PENDING",
+      label: row.type.label,
+      action: row.type.action,
+      data: row.data,
+      householdName: row.household.name,
+    };
+  },
+  async apply(tx, request, { actor, decision, reason, now }) {
+    await tx.request.update({
+      where: { id: request.id },
+      data: { status: decision, refusalReason: reason, handledById: actor.id, handledAt: now },
     });
-    if (!request) throw new AppError("NOT_FOUND", "Demande introuvable.");
-    if (updated.count !== 1) throw new AppError("CONFLICT", "Cette demande a déjà été traitée.");
-    if (decision === "VALIDATED") {
-      await applyRequest(tx, actor, {
-        id: requestId,
-        householdId: request.householdId,
-        action: request.type.action,
-        data: request.data,
-        householdName: request.household.name,
-      });
-    }
+    if (decision === "VALIDATED") await applyRequest(tx, actor, request);
     // The supporting documents follow the request's fate, so they leave the document queue too.
     await tx.document.updateMany({
-      where: { requestId, status: "PENDING", deletedAt: null },
-      data: { status: decision, refusalReason: decision === "REFUSED" ? reason : null, reviewedById: actor.id, reviewedAt: now },
+      where: { requestId: request.id, status: "PENDING", deletedAt: null },
+      data: { status: decision, refusalReason: reason, reviewedById: actor.id, reviewedAt: now },
     });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: decision === "VALIDATED" ? "request.accept" : "request.refuse",
-      targetType: "Request",
-      targetId: requestId,
-      details: { label: request.type.label, householdId: request.householdId, reason: decision === "REFUSED" ? reason : undefined },
-    });
-    const emailIds = await queueServiceEmails(tx, {
-      householdId: request.householdId,
-      subject: reviewDecisionSubject({ kind: "request", decision }),
-      template: decision === "VALIDATED" ? "request-accepted" : "request-refused",
-      render: (recipient, unsubscribeUrl) =>
-        ReviewDecisionEmail({
-          settings,
-          firstName: recipient.firstName,
-          kind: "request",
-          label: request.type.label,
-          decision,
-          reason,
-          portalUrl: `${env().appUrl}/accueil`,
-          unsubscribeUrl,
-        }),
-    });
-    return { householdId: request.householdId, emailIds };
-  });
-  // After commit; what does not go now stays queued and is retried.
-  const sent = await deliverQueuedEmails({ ids: decided.emailIds });
-  return { householdId: decided.householdId, emailsSent: sent.sent, emailsFailed: sent.failed };
-}
+  },
+};
 
 /** Accepting applies the request in the same transaction: new address, new QF, new member. */
 export async function acceptRequest({ actor, requestId }: { actor: Actor; requestId: string }) {
-  return decideRequest({ actor, requestId, decision: "VALIDATED" });
+  return decide(requestReview, { actor, id: requestId, decision: "VALIDATED" });
 }
 
 export async function refuseRequest({ actor, requestId, reason }: { actor: Actor; requestId: string; reason: string }) {
-  return decideRequest({ actor, requestId, decision: "REFUSED", reason: checkRefusalReason(reason) });
+  return decide(requestReview, { actor, id: requestId, decision: "REFUSED", reason });
 }
 
 export const RequestDecisionSchema = z.object({ requestId: z.string().min(1) });

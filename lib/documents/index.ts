@@ -7,6 +7,7 @@ import { sha256 } from "@/lib/auth/tokens";
 import { claimFile, discardFile } from "@/lib/files";
 import type { ReviewStatus } from "@/lib/generated/prisma/client";
 import { decide, RefusalReasonSchema, type ReviewItem, type ReviewKind } from "@/lib/review";
+import { searchRows, SEARCHED_ROWS } from "@/lib/review/search";
 
 export { REVIEW_STATUS_LABELS } from "@/lib/review";
 
@@ -170,25 +171,10 @@ export async function listHouseholdFiles({
   query?: string;
 }): Promise<HouseholdFileDto[]> {
   const db = await getDb();
-  const terms = query.trim().split(/\s+/).filter(Boolean).slice(0, 5);
   const rows = await db.document.findMany({
-    where: {
-      householdId,
-      replacedAt: null,
-      deletedAt: null,
-      AND: terms.map((term) => {
-        const contains = { contains: term, mode: "insensitive" as const };
-        return {
-          OR: [
-            { file: { originalName: contains } },
-            { type: { label: contains } },
-            { person: { OR: [{ firstName: contains }, { lastName: contains }] } },
-          ],
-        };
-      }),
-    },
+    where: { householdId, replacedAt: null, deletedAt: null },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 200,
+    take: SEARCHED_ROWS,
     select: {
       id: true,
       fileId: true,
@@ -200,7 +186,7 @@ export async function listHouseholdFiles({
       person: { select: { firstName: true, lastName: true } },
     },
   });
-  return rows.map((row) => ({
+  const files = rows.map((row) => ({
     id: row.id,
     fileId: row.fileId,
     fileName: row.file.originalName,
@@ -210,6 +196,7 @@ export async function listHouseholdFiles({
     status: row.status,
     refusalReason: row.refusalReason,
   }));
+  return searchRows(files, query, (f) => [f.fileName, f.typeLabel, f.ownerName]);
 }
 
 export type MemberDocumentGroupDto = {

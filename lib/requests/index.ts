@@ -12,6 +12,7 @@ import {
 import { AppError } from "@/lib/errors";
 import { Prisma, type RequestAction, type ReviewStatus } from "@/lib/generated/prisma/client";
 import { decide, RefusalReasonSchema, type ReviewItem, type ReviewKind } from "@/lib/review";
+import { searchRows, SEARCHED_ROWS } from "@/lib/review/search";
 import { civilDate, fieldsFor, parseActionData, validateRequestData, type RequestField } from "./fields";
 
 export { fieldsFor, type RequestField } from "./fields";
@@ -223,26 +224,13 @@ export async function listHouseholdRequests({
   query?: string;
 }): Promise<HouseholdRequestDto[]> {
   const db = await getDb();
-  const terms = query.trim().split(/\s+/).filter(Boolean).slice(0, 5);
   const rows = await db.request.findMany({
-    where: {
-      householdId,
-      AND: terms.map((term) => {
-        const contains = { contains: term, mode: "insensitive" as const };
-        return {
-          OR: [
-            { type: { label: contains } },
-            { type: { service: contains } },
-            { person: { OR: [{ firstName: contains }, { lastName: contains }] } },
-          ],
-        };
-      }),
-    },
+    where: { householdId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: 200,
+    take: SEARCHED_ROWS,
     select: requestSelect,
   });
-  return rows.map(toRequestDto);
+  return searchRows(rows.map(toRequestDto), query, (r) => [r.label, r.service, r.personName]);
 }
 
 /** One request of the parent's household, or null: another household's id reads as missing. */

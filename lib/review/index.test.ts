@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
-import { addDocument, deletePendingDocument, refuseDocument, validateDocument } from "@/lib/documents";
+import { addDocument, deletePendingDocument, listHouseholdFiles, refuseDocument, validateDocument } from "@/lib/documents";
 import { AppError } from "@/lib/errors";
 import { createAccount, createHousehold } from "@/lib/factories";
 import { acceptUpload } from "@/lib/files";
 import { makePdf } from "@/lib/files/fixtures";
-import { acceptRequest, refuseRequest, submitRequest } from "@/lib/requests";
+import { acceptRequest, listHouseholdRequests, refuseRequest, submitRequest } from "@/lib/requests";
 import { seedDocumentsAndRequests } from "@/prisma/seed/documents";
 
 let seeded = false;
 let counter = 0;
 
-async function family() {
+async function family({ childFirstName = "Emma" }: { childFirstName?: string } = {}) {
   const db = await getDb();
   if (!seeded) {
     await seedDocumentsAndRequests(db);
@@ -26,7 +26,7 @@ async function family() {
     city: "Magalas",
     members: [
       { quality: "RESPONSABLE", firstName: "Marie", lastName },
-      { quality: "ENFANT", firstName: "Emma", lastName },
+      { quality: "ENFANT", firstName: childFirstName, lastName },
     ],
   });
   const responsable = household.members.find((m) => m.quality === "RESPONSABLE")!;
@@ -42,8 +42,8 @@ async function agent() {
   return { id: user.id, role: user.role };
 }
 
-async function upload(uploadedById: string) {
-  return acceptUpload({ bytes: makePdf(), name: "justificatif.pdf", address: "10.1.0.2", uploadedById });
+async function upload(uploadedById: string, name = "justificatif.pdf") {
+  return acceptUpload({ bytes: makePdf(), name, address: "10.1.0.2", uploadedById });
 }
 
 const key = () => `cle-${Math.random().toString(36).slice(2)}-${Date.now()}`;
@@ -202,5 +202,38 @@ describe.runIf(url.startsWith("postgres"))("two agents deciding at once (Postgre
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await f.db.person.count({ where: { householdId: f.household.id, firstName: "Hugo" } })).toBe(1);
     expect(await traces(requestId, f.parent.email)).toEqual({ audit: 1, emails: 1 });
+  });
+});
+
+describe("the family's « Recherche » over its files and démarches", () => {
+  it("ignores accents and case: « Helene » finds Hélène's", async () => {
+    const f = await family({ childFirstName: "Hélène" });
+    const medical = await f.db.documentType.findUniqueOrThrow({ where: { code: "MEDICAL" } });
+    const helenes = await addDocument({ actor: f.actor, personId: f.child.id, typeId: medical.id, upload: await upload(f.parent.id, "vaccins.pdf") });
+    const identity = await f.db.documentType.findUniqueOrThrow({ where: { code: "IDENTITE" } });
+    const maries = await addDocument({ actor: f.actor, personId: f.responsable.id, typeId: identity.id, upload: await upload(f.parent.id, "carte.pdf") });
+    const { requestId } = await submitRequest({
+      actor: f.actor,
+      typeCode: "SITUATION_FAMILIALE",
+      personId: f.child.id,
+      data: { details: "Garde alternée" },
+      uploads: [await upload(f.parent.id, "jugement.pdf")],
+      submissionKey: key(),
+    });
+    const files = async (query: string) => (await listHouseholdFiles({ householdId: f.household.id, query })).map((d) => d.id);
+    const requests = async (query: string) => (await listHouseholdRequests({ householdId: f.household.id, query })).map((r) => r.id);
+
+    const attached = (await f.db.document.findFirstOrThrow({ where: { requestId } })).id;
+    for (const query of ["Helene", "hélène", "HELENE", "  helene   lefevre "]) {
+      expect((await files(query)).sort()).toEqual([helenes.id, attached].sort());
+      expect(await requests(query)).toEqual([requestId]);
+    }
+    // Every word must match: Hélène's files are not Marie's.
+    expect(await files("helene marie")).toEqual([]);
+    // The type's label and the file's name are searched the same way.
+    expect(await files("medical")).toEqual([helenes.id]);
+    expect(await files("CARTE")).toEqual([maries.id]);
+    expect(await requests("situation familiale")).toEqual([requestId]);
+    expect((await files("")).length).toBe(3);
   });
 });

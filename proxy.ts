@@ -1,11 +1,14 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { env } from "@/lib/env";
 import { isForeignOriginAction } from "@/lib/security/action-origin";
+import { refuseActionBody, refusePath, type Refusal } from "@/lib/security/malformed";
 import { STRICT_TRANSPORT_SECURITY, buildCsp, newNonce, originOf } from "@/lib/security/csp";
 
-// Runs before every page (see the matcher): refuses cross-site server
-// actions, sends anonymous visitors of private pages to the sign-in page, and
-// gives each page its Content-Security-Policy around a fresh nonce.
+// Runs before every request but built assets (see the matcher): refuses
+// what Next would answer with a 500 (undecodable paths, cross-site or
+// undecodable server actions), sends anonymous visitors of private pages to
+// the sign-in page, and gives each page its Content-Security-Policy around a
+// fresh nonce.
 //
 // The sign-in redirect is only a convenience: every page and action still
 // authorises itself through lib/auth/dal.
@@ -16,16 +19,28 @@ function isPrivate(pathname: string): boolean {
   return PRIVATE_PREFIXES.some((prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`));
 }
 
-export function proxy(request: NextRequest) {
+function refuse({ status, message }: Refusal) {
+  return new NextResponse(message, {
+    status,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+  });
+}
+
+export async function proxy(request: NextRequest) {
+  const { pathname } = request.nextUrl;
+  const badPath = refusePath(pathname);
+  if (badPath) return refuse(badPath);
+  // API routes (JSON, files, Auth.js, PayFiP's notification, uploads) read
+  // their own bodies and send no HTML: nothing more to do for them here.
+  if (pathname.startsWith("/api/")) return NextResponse.next();
+
   // Next would refuse it too, but with a 500 and an error in the logs.
   if (isForeignOriginAction(request.method, request.headers)) {
-    return new NextResponse("Requête refusée : origine non autorisée.", {
-      status: 403,
-      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
-    });
+    return refuse({ status: 403, message: "Requête refusée : origine non autorisée." });
   }
+  const badBody = await refuseActionBody(request);
+  if (badBody) return refuse(badBody);
 
-  const { pathname } = request.nextUrl;
   if (isPrivate(pathname)) {
     const signedIn = SESSION_COOKIES.some((name) => request.cookies.has(name));
     if (!signedIn) {
@@ -63,8 +78,7 @@ function paymentOrigin(paymentPageUrl: string, appUrl: string): string | null {
 
 export const config = {
   matcher: [
-    // Every page (and the few route handlers among them). Not: API routes
-    // (JSON, files, Auth.js, PayFiP's notification), built assets, the favicon.
-    "/((?!api/|_next/static/|_next/image|favicon.ico).*)",
+    // Every page and route. Not: built assets, the favicon.
+    "/((?!_next/static/|_next/image|favicon.ico).*)",
   ],
 };

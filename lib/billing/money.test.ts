@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { itOnPostgres, onPostgres } from "@/lib/test/postgres";
 import { activeBookingWhere } from "@/lib/bookings/context";
 import { cancelPendingBookings, expireStaleHolds } from "@/lib/bookings/cancel";
 import { holdBookings } from "@/lib/bookings/hold";
@@ -18,7 +19,6 @@ const client = inProcessSimulatorClient();
 const NOW = new Date("2026-06-03T08:00:00Z");
 const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
 const idopOf = (url: string) => new URL(url).searchParams.get("idop")!;
-const onPostgres = !process.env.DATABASE_URL?.startsWith("pglite:");
 
 async function setup({ capacity = 10, days = ["2026-06-09", "2026-06-15"] } = {}) {
   const db = await getDb();
@@ -310,7 +310,7 @@ describe("one owner for money", () => {
     expect(await expectBalanced(family.household.id)).toMatchObject({ balanceCents: 0 });
   });
 
-  it.runIf(onPostgres)("keeps the ledger balanced through 500 random operations (fixed seed)", async () => {
+  itOnPostgres("keeps the ledger balanced through 500 random operations (fixed seed)", async () => {
     // Run on PostgreSQL only: the point is many interleavings of real transactions.
     await randomisedLedger(500);
   }, 600_000);

@@ -1,22 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { openDatabase } from "@/lib/db/adapter";
 import { parseDatabaseUrl } from "@/lib/db/url";
-import { getDb } from "@/lib/db/client";
+import { getDb, newClient } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { holdBookings } from "@/lib/bookings/hold";
 import { activeBookingWhere } from "@/lib/bookings/context";
 import { createCanteen, createFamily, newSubmissionKey, openDays } from "@/lib/bookings/testing";
+import { describeOnPostgres } from "@/lib/test/postgres";
 
-// The race only exists with real concurrent connections: PGlite has one.
-const url = process.env.DATABASE_URL ?? "";
 const NOW = new Date("2026-06-03T08:00:00Z");
 const DAY = "2026-06-09";
 const RACERS = 24;
 const CAPACITY = 6;
 const ALREADY_TAKEN = 4; // two last places left
 
-describe.runIf(url.startsWith("postgres"))("holding the last places under concurrency (PostgreSQL)", () => {
+describeOnPostgres("holding the last places under concurrency (PostgreSQL)", () => {
   // One PrismaClient (own pool) per racer, so the transactions truly overlap.
   const clients: PrismaClient[] = [];
 
@@ -24,8 +23,8 @@ describe.runIf(url.startsWith("postgres"))("holding the last places under concur
     const previous = process.env.DATABASE_POOL_SIZE;
     process.env.DATABASE_POOL_SIZE = "2";
     for (let i = 0; i < RACERS; i++) {
-      const opened = await openDatabase(parseDatabaseUrl(url));
-      const client = new PrismaClient({ adapter: opened.factory });
+      const opened = await openDatabase(parseDatabaseUrl(process.env.DATABASE_URL!));
+      const client = newClient(opened);
       await client.$connect();
       clients.push(client);
     }

@@ -2,6 +2,7 @@ import "server-only";
 import { assertActor } from "@/lib/auth/roles";
 import { type Actor, recordAudit } from "@/lib/audit";
 import { getDb, type Db } from "@/lib/db/client";
+import { lockRows } from "@/lib/db/locks";
 import { AppError } from "@/lib/errors";
 import { activeBookingWhere } from "@/lib/bookings/context";
 import { dateToDay, dayToDate, daysOfMonth, isMonth, publicHoliday, weekday, type Day, type Month } from "@/lib/dates";
@@ -93,7 +94,8 @@ export async function setSlotCapacity({
   }
   const db = await getDb();
   await db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Slot" WHERE id = ${slotId} FOR UPDATE`;
+    // The lock holds still the bookings counted below: a hold in progress cannot squeeze in past the new capacity.
+    const locked = await lockRows(tx, "Slot", [slotId]);
     if (locked.length === 0) throw new AppError("NOT_FOUND", "Jour introuvable.");
     const slot = await tx.slot.findUniqueOrThrow({ where: { id: slotId } });
     const active = await tx.booking.count({ where: { slotId, ...activeBookingWhere(now) } });

@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import pg from "pg";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { openDatabase } from "@/lib/db/adapter";
+import { newClient } from "@/lib/db/client";
 import { deployMigrations } from "@/lib/db/migrate";
 import { parseDatabaseUrl } from "@/lib/db/url";
 import { holdBookings } from "@/lib/bookings/hold";
@@ -90,7 +90,7 @@ async function main() {
   }
   process.env.DATABASE_POOL_SIZE = String(CONCURRENCY + 2);
   const opened = await openDatabase(parseDatabaseUrl(url));
-  const db = new PrismaClient({ adapter: opened.factory });
+  const db = newClient(opened);
   const raw = new pg.Pool({ connectionString: url, max: CONCURRENCY });
   try {
     await deployMigrations(opened.factory);

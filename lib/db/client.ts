@@ -3,6 +3,7 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { openDatabase, type OpenedDatabase } from "./adapter";
 import { env } from "@/lib/env";
 import { parseDatabaseUrl } from "./url";
+import { invalidInputError } from "./invalid-input";
 
 type Holder = { client?: PrismaClient; opened?: Promise<OpenedDatabase> };
 
@@ -17,8 +18,29 @@ export async function getDb(): Promise<PrismaClient> {
   if (holder.client) return holder.client;
   holder.opened ??= openDatabase(parseDatabaseUrl(env().databaseUrl));
   const opened = await holder.opened;
-  holder.client ??= new PrismaClient({ adapter: opened.factory });
+  holder.client ??= newClient(opened);
   return holder.client;
+}
+
+/**
+ * The client on an opened database, the app's and the tests' and the
+ * bench's alike. On every query, in or out of a transaction, a value the
+ * database refuses as malformed becomes AppError INVALID
+ * (lib/db/invalid-input.ts). A query-only extension leaves the client's API
+ * as it was, hence the cast.
+ */
+export function newClient(opened: OpenedDatabase): PrismaClient {
+  return new PrismaClient({ adapter: opened.factory }).$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          throw invalidInputError(error) ?? error;
+        }
+      },
+    },
+  }) as unknown as PrismaClient;
 }
 
 /** For tests and scripts: use an already opened database. */

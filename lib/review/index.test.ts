@@ -7,6 +7,7 @@ import { acceptUpload } from "@/lib/files";
 import { makePdf } from "@/lib/files/fixtures";
 import { acceptRequest, listHouseholdRequests, refuseRequest, submitRequest } from "@/lib/requests";
 import { seedDocumentsAndRequests } from "@/prisma/seed/documents";
+import { describeOnPostgres } from "@/lib/test/postgres";
 
 let seeded = false;
 let counter = 0;
@@ -169,9 +170,7 @@ describe("a staff decision on what a family sent", () => {
 });
 
 // Real concurrency needs several connections: PGlite has one.
-const url = process.env.DATABASE_URL ?? "";
-
-describe.runIf(url.startsWith("postgres"))("two agents deciding at once (PostgreSQL)", () => {
+describeOnPostgres("two agents deciding at once (PostgreSQL)", () => {
   const RACERS = 6;
 
   it("exactly one decision on a document wins; the others change nothing", async () => {

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, vi } from "vitest";
-import { PrismaClient } from "@/lib/generated/prisma/client";
 import { openDatabase } from "@/lib/db/adapter";
-import { closeDb, setDb } from "@/lib/db/client";
+import { closeDb, newClient, setDb } from "@/lib/db/client";
 import { deployMigrations } from "@/lib/db/migrate";
 import { parseDatabaseUrl } from "@/lib/db/url";
 import { resetEnvForTests } from "@/lib/env";
@@ -18,7 +17,7 @@ beforeAll(async () => {
   if (url.startsWith("pglite:")) {
     await deployMigrations(opened.factory);
   }
-  const client = new PrismaClient({ adapter: opened.factory });
+  const client = newClient(opened);
   if (!url.startsWith("pglite:")) {
     const tables = await client.$queryRawUnsafe<{ tablename: string }[]>(
       `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,

@@ -8,7 +8,7 @@ import { countUndeliveredEmails } from "@/lib/mail/staff";
 import { countRequestsToHandle } from "@/lib/requests";
 import { getSettings } from "@/lib/settings";
 import { AdminNav, type AdminNavItem } from "./_components/admin-nav";
-import { ROLE_LABELS } from "./_lib/format";
+import { ROLE_LABELS } from "@/lib/format";
 import { roleGrants } from "@/lib/auth/roles";
 
 /**

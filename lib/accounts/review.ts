@@ -7,7 +7,7 @@ import { recordAudit, type Actor } from "@/lib/audit";
 import { getDb, type Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { Prisma, type Civility, type Quality, type UserStatus } from "@/lib/generated/prisma/client";
+import { Prisma, type Civility, type Quality, type Regime, type UserStatus } from "@/lib/generated/prisma/client";
 import { householdSearchWhere, searchHouseholds } from "@/lib/households";
 import { HouseholdAddressSchema, HouseholdResourcesSchema } from "@/lib/households/schemas";
 import { deliverQueuedEmails, queueEmail, sendEmail, type EmailInput } from "@/lib/mail";
@@ -377,7 +377,7 @@ export async function createHouseholdForAccount({
   postalCode: string;
   city: string;
   qf?: number | null;
-  regime?: "RG" | "MSA" | "AUTRE" | null;
+  regime?: Regime | null;
   now?: Date;
 }): Promise<ReviewOutcome & { householdId: string }> {
   assertActor(actor, "staff");

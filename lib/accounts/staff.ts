@@ -11,11 +11,12 @@ import { getDb, type Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { Prisma, type Civility, type Role, type UserStatus } from "@/lib/generated/prisma/client";
+import { ROLE_LABELS } from "@/lib/format";
 import { getSettings } from "@/lib/settings";
+import { CivilitySchema } from "@/lib/validation/fields";
 
 export type StaffRole = Extract<Role, "STAFF" | "ADMIN">;
 const STAFF_ROLES: StaffRole[] = ["STAFF", "ADMIN"];
-const ROLE_NAMES: Record<StaffRole, string> = { STAFF: "Agent", ADMIN: "Administrateur" };
 
 // ---------------------------------------------------------------------------
 // Form schemas
@@ -32,7 +33,7 @@ const RoleSchema = z.enum(["STAFF", "ADMIN"], { error: "Choisissez un rôle : ag
 const UserIdSchema = z.string({ error: "Compte introuvable." }).trim().min(1, "Compte introuvable.").max(64);
 
 export const CreateStaffSchema = z.object({
-  civility: z.enum(["M", "MME"], { error: "Choisissez une civilité." }),
+  civility: CivilitySchema,
   lastName: staffName("nom"),
   firstName: staffName("prénom"),
   // Stored lower-cased: sign-in compares the typed login lower-cased.
@@ -160,7 +161,7 @@ export async function createStaffMember({
         action: "staff.create",
         targetType: "User",
         targetId: user.id,
-        details: { label: `${firstName} ${lastName}`, role: ROLE_NAMES[role], email: address },
+        details: { label: `${firstName} ${lastName}`, role: ROLE_LABELS[role], email: address },
       });
       return { id: user.id, url };
     });
@@ -284,7 +285,7 @@ export async function changeStaffRole({
   await db.$transaction(async (tx) => {
     const user = await findStaffOrThrow(tx, userId);
     const previous = user.role as StaffRole;
-    if (previous === role) throw new AppError("CONFLICT", `Ce compte a déjà le rôle ${ROLE_NAMES[role].toLowerCase()}.`);
+    if (previous === role) throw new AppError("CONFLICT", `Ce compte a déjà le rôle ${ROLE_LABELS[role].toLowerCase()}.`);
     // Conditional on the role read above, so two admins changing it at once do not both apply.
     const changed = await tx.user.updateMany({
       where: { id: userId, role: previous },
@@ -296,7 +297,7 @@ export async function changeStaffRole({
       action: "staff.role",
       targetType: "User",
       targetId: userId,
-      details: { label: `${user.firstName} ${user.lastName}`, from: ROLE_NAMES[previous], to: ROLE_NAMES[role] },
+      details: { label: `${user.firstName} ${user.lastName}`, from: ROLE_LABELS[previous], to: ROLE_LABELS[role] },
     });
   });
 }

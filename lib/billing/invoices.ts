@@ -10,14 +10,6 @@ import { pdfParties } from "./pdf-parties";
 import type { InvoiceStatus } from "@/lib/generated/prisma/client";
 import { getSettings } from "@/lib/settings";
 
-export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
-  PENDING_PAYMENT: "En attente de paiement",
-  UNPAID: "À payer",
-  PAID: "Payée",
-  CANCELLED: "Annulée",
-  EXPIRED: "Expirée (délai de paiement dépassé)",
-};
-
 export type InvoiceRowDto = {
   id: string;
   number: number;

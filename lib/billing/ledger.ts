@@ -78,14 +78,6 @@ export type LedgerEntryDto = {
   balanceCents: number;
 };
 
-export const LEDGER_KIND_LABELS: Record<LedgerKind, string> = {
-  INVOICE: "Facture",
-  PAYMENT: "Paiement",
-  CREDIT_NOTE: "Avoir",
-  REFUND: "Remboursement",
-  TRANSFER: "Utilisation d'avoir",
-};
-
 /** The household's account statement, oldest first, with a running balance. */
 export async function listLedger(db: Db | Tx, householdId: string): Promise<LedgerEntryDto[]> {
   const entries = await db.ledgerEntry.findMany({

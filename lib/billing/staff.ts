@@ -18,23 +18,6 @@ import { invoiceRefusal } from "./state";
 
 export const COUNTER_METHODS = ["CASH", "CHEQUE", "CESU", "CARD"] as const satisfies readonly PaymentMethod[];
 
-export const METHOD_LABELS: Record<PaymentMethod, string> = {
-  PAYFIP: "PayFiP (en ligne)",
-  CASH: "Espèces",
-  CHEQUE: "Chèque",
-  CESU: "CESU",
-  CARD: "Carte bancaire (guichet)",
-};
-
-export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
-  PENDING: "En cours",
-  PAID: "Payé",
-  REFUSED: "Refusé",
-  ABANDONED: "Abandonné",
-  EXPIRED: "Expiré",
-  REJECTED: "Rejeté (incohérent)",
-};
-
 export type StaffInvoiceRowDto = {
   id: string;
   number: number;

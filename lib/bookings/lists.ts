@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { dateToDay, dayToDate, isDay, type Day } from "@/lib/dates";
-import { formatDay } from "@/lib/format";
+import { BOOKING_STATUS_LABELS, formatDay } from "@/lib/format";
 import { activeBookingWhere } from "./context";
 
 export type DayListRow = {
@@ -66,8 +66,6 @@ export async function dayList({ productId, day, now = new Date() }: { productId:
   };
 }
 
-const STATUS_TEXT = { CONFIRMED: "Confirmée", HELD: "En attente de paiement" } as const;
-
 function csvCell(value: string): string {
   // Quote every cell; a leading formula character is neutralised so a
   // spreadsheet never runs a name typed by a family as a formula.
@@ -79,7 +77,7 @@ function csvCell(value: string): string {
 export function dayListCsv(list: DayListDto): string {
   const header = ["Date", "Prestation", "Nom", "Prénom", "Classe", "Site", "Famille", "Statut"];
   const lines = list.rows.map((r) =>
-    [formatDay(list.day), `${list.serviceName} ${list.productName}`, r.lastName, r.firstName, r.className ?? "", r.siteName ?? "", r.householdName, STATUS_TEXT[r.status]],
+    [formatDay(list.day), `${list.serviceName} ${list.productName}`, r.lastName, r.firstName, r.className ?? "", r.siteName ?? "", r.householdName, BOOKING_STATUS_LABELS[r.status]],
   );
   return "\uFEFF" + [header, ...lines].map((cells) => cells.map(csvCell).join(";")).join("\r\n") + "\r\n";
 }

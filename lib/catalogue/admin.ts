@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { dayToDate, isDay } from "@/lib/dates";
+import { REGIMES } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 // Staff edits of the catalogue. Schemas are shared by the forms and these functions.
@@ -46,7 +47,7 @@ export const ProductSchema = z
 export const TariffSchema = z
   .object({
     productId: z.string().min(1),
-    regime: z.enum(["RG", "MSA", "AUTRE", ""]).transform((v) => (v === "" ? null : v)),
+    regime: z.enum([...REGIMES, ""]).transform((v) => (v === "" ? null : v)),
     qfMin: z.coerce.number().int().min(0, "QF positif attendu."),
     qfMax: optionalInt,
     unitPriceCents: z.coerce.number().int("Montant en centimes.").min(0).max(1_000_000),

@@ -1,5 +1,6 @@
 import type { Regime } from "@/lib/generated/prisma/client";
 import { addDays, ageOn, dateToDay, dayToDate, isPastDeadline, parisDay, publicHoliday, weekday, type Day } from "@/lib/dates";
+import { REGIME_IN_TEXT } from "@/lib/format";
 
 // Pure booking rules, shared by the grid (what can be ticked), the summary
 // (what it costs) and the hold (re-checked on the server at validation).
@@ -65,17 +66,15 @@ export type PriceQuote = {
   defaulted: { qf: boolean; regime: boolean };
 };
 
-const REGIME_NAMES: Record<Regime, string> = { RG: "régime général", MSA: "régime MSA", AUTRE: "autre régime" };
-
 /** "régime général", "régime MSA", "autre régime", or the régime-less rows' "grille tous régimes". */
 export function regimeName(regime: Regime | null): string {
-  return regime ? REGIME_NAMES[regime] : "grille tous régimes";
+  return regime ? REGIME_IN_TEXT[regime] : "grille tous régimes";
 }
 
 /** "du régime général", "de l'autre régime", "de la grille tous régimes". */
 function ofRegime(regime: Regime | null): string {
   if (regime == null) return "de la grille tous régimes";
-  return regime === "AUTRE" ? "de l'autre régime" : `du ${REGIME_NAMES[regime]}`;
+  return regime === "AUTRE" ? "de l'autre régime" : `du ${REGIME_IN_TEXT[regime]}`;
 }
 
 /** "tranche la plus haute du régime général", "QF 900 du régime MSA". */
@@ -150,7 +149,7 @@ export function priceFor(
       ? "sans régime"
       : grid.regime === household.regime
         ? ""
-        : `${REGIME_NAMES[household.regime]} sans tarif propre`;
+        : `${REGIME_IN_TEXT[household.regime]} sans tarif propre`;
   let basis: string;
   if (ownQf != null) {
     const used = regimeName(grid.regime);

@@ -1,9 +1,12 @@
 import { TZDate } from "@date-fns/tz";
 import { dateToDay, parisDay, parseDay, PARIS, weekday, type Day, type Month } from "@/lib/dates";
+import type { ReviewStatus } from "@/lib/generated/prisma/client";
 
 // Every date, amount, size and name a person reads is written here, so that a
 // page, an email, a PDF and a CSV say it the same way. No database and no
 // "server-only": client components format with it too.
+
+export * from "./labels";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -73,6 +76,13 @@ export function formatDateTime(date: Date | null | undefined): string {
   if (!date) return "—";
   const t = new TZDate(date.getTime(), PARIS);
   return `${formatDate(date)} ${pad(t.getHours())}:${pad(t.getMinutes())}`;
+}
+
+/** The family's Demandes table, "Validation" column: the decision, with its date or reason. */
+export function requestValidationLabel(request: { status: ReviewStatus; handledAt: Date | null; refusalReason: string | null }): string {
+  if (request.status === "VALIDATED") return `Acceptée le ${formatDate(request.handledAt)}`;
+  if (request.status === "REFUSED") return `Refusée${request.refusalReason ? ` : ${request.refusalReason}` : ""}`;
+  return "—";
 }
 
 // ─── Money ─────────────────────────────────────────────────────────────────

@@ -2,13 +2,6 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import type { Civility, Quality } from "@/lib/generated/prisma/client";
 
-export const QUALITY_LABELS: Record<Quality, string> = {
-  RESPONSABLE: "Responsable",
-  CONJOINT: "Conjoint",
-  ENFANT: "Enfant",
-  AUTRE: "Autre",
-};
-
 export type FamilyMemberDto = {
   id: string;
   firstName: string;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REGIMES } from "@/lib/format";
 
 // Field schemas for a household's address and resources, shared by every
 // staff form that creates or edits a household.
@@ -47,7 +48,7 @@ export const OptionalQfSchema = z
   });
 
 export const OptionalRegimeSchema = z
-  .enum(["", "RG", "MSA", "AUTRE"], { error: "Choisissez un régime dans la liste." })
+  .enum(["", ...REGIMES], { error: "Choisissez un régime dans la liste." })
   .optional()
   .transform((v) => (v ? v : null));
 

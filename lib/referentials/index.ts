@@ -4,6 +4,7 @@ import { z } from "zod";
 import { recordAudit, type Actor, type AuditTargetType } from "@/lib/audit";
 import { getDb, type Tx } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { REQUEST_ACTIONS } from "@/lib/format";
 import { Prisma, type RequestAction } from "@/lib/generated/prisma/client";
 import { parseFields, type RequestField } from "@/lib/requests/fields";
 
@@ -40,16 +41,6 @@ export const SchoolClassSchema = z.object({
 export const DocumentTypeSchema = z.object({ code: Code, label: text("l'intitulé", 120), description: optionalText(300) });
 export const ToggleSchema = z.object({ id: z.string().min(1), active: z.enum(["true", "false"]).transform((v) => v === "true") });
 
-const ACTIONS = ["CHANGE_ADDRESS", "UPDATE_QF", "ADD_MEMBER", "FAMILY_SITUATION", "MEDICAL", "OTHER"] as const;
-
-export const REQUEST_ACTION_LABELS: Record<RequestAction, string> = {
-  CHANGE_ADDRESS: "Changement d'adresse (appliqué à la famille)",
-  UPDATE_QF: "Quotient familial (appliqué à la famille)",
-  ADD_MEMBER: "Ajout d'une personne (créée à l'acceptation)",
-  FAMILY_SITUATION: "Situation familiale",
-  MEDICAL: "Médical",
-  OTHER: "Autre",
-};
 
 /** Extra fields as staff type them: one per line, "name | Libellé | type | obligatoire". */
 export function parseFieldLines(lines: string): { fields: RequestField[]; error: string | null } {
@@ -73,7 +64,7 @@ export const RequestTypeSchema = z
     label: text("l'intitulé", 120),
     description: optionalText(300),
     service: text("le service", 80),
-    action: z.enum(ACTIONS, { error: "Choisissez l'effet de la demande." }),
+    action: z.enum(REQUEST_ACTIONS, { error: "Choisissez l'effet de la demande." }),
     needsMember: z
       .string()
       .optional()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CIVILITY_LABELS, labelOptions, QUALITY_LABELS } from "@/lib/format";
 import { HouseholdAddressSchema } from "@/lib/households/schemas";
 
 /**
@@ -38,21 +39,14 @@ export const ADD_MEMBER_FIELDS: RequestField[] = [
     label: "Qualité",
     type: "select",
     required: true,
-    options: [
-      { value: "ENFANT", label: "Enfant" },
-      { value: "CONJOINT", label: "Conjoint" },
-      { value: "AUTRE", label: "Autre" },
-    ],
+    options: (["ENFANT", "CONJOINT", "AUTRE"] as const).map((value) => ({ value, label: QUALITY_LABELS[value] })),
   },
   {
     name: "civility",
     label: "Civ",
     type: "select",
     required: false,
-    options: [
-      { value: "M", label: "M." },
-      { value: "MME", label: "Mme" },
-    ],
+    options: labelOptions(CIVILITY_LABELS),
   },
   { name: "lastName", label: "Nom de famille", type: "text", required: true },
   { name: "firstName", label: "Prénom", type: "text", required: true },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { REGIMES } from "@/lib/format";
 import { PostalCodeSchema } from "@/lib/households/schemas";
 import { OptionalPhoneSchema } from "@/lib/validation/fields";
 import { WEEKDAYS, type SettingsDto, type Weekday } from "./index";
@@ -152,7 +153,7 @@ export const SettingsSchema = z
     accessibility: longText("la déclaration d'accessibilité"),
     cgu: longText("les conditions générales d'utilisation"),
     userGuide: longText("la notice d'utilisation"),
-    defaultTariffRegime: z.enum(["RG", "MSA", "AUTRE"], { error: "Choisissez le régime appliqué aux familles sans régime." }),
+    defaultTariffRegime: z.enum(REGIMES, { error: "Choisissez le régime appliqué aux familles sans régime." }),
     defaultTariffQf: DefaultQfSchema,
     ...hoursShape,
   })

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CIVILITIES } from "@/lib/format";
 
 // Named field schemas, reused by every form that has the field, on both the
 // browser (react-hook-form) and the server (actions).
@@ -27,7 +28,7 @@ export const NameSchema = (label: string) =>
     .max(80, `Le ${label} ne peut pas dépasser 80 caractères.`)
     .regex(/^[\p{L}][\p{L}' .-]*$/u, `Le ${label} ne peut contenir que des lettres, espaces, apostrophes et tirets.`);
 
-export const CivilitySchema = z.enum(["M", "MME"], { error: "Choisissez une civilité." });
+export const CivilitySchema = z.enum(CIVILITIES, { error: "Choisissez une civilité." });
 
 /** French numbers: 10 digits starting with 0, or +33 followed by 9 digits; stored as "06 12 34 56 78". */
 export const OptionalPhoneSchema = z

@@ -3,11 +3,17 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
-import { listHouseholdFiles, REVIEW_STATUS_LABELS } from "@/lib/documents";
-import { requestStateLabel, requestValidationLabel, STATUS_BADGE } from "@/lib/documents/format";
-import { formatDate, formatCents } from "@/lib/format";
+import { listHouseholdFiles } from "@/lib/documents";
+import { STATUS_BADGE } from "@/lib/documents/format";
+import {
+  formatCents,
+  formatDate,
+  REQUEST_STATE_LABELS,
+  requestValidationLabel,
+  REVIEW_STATUS_LABELS,
+} from "@/lib/format";
 import { listHouseholdRequests } from "@/lib/requests";
-import { INVOICE_STATUS_LABELS, type InvoiceRowDto, listHouseholdInvoices } from "@/lib/billing/invoices";
+import { type InvoiceRowDto, listHouseholdInvoices } from "@/lib/billing/invoices";
 import { InvoiceTable } from "../factures/invoice-table";
 import { DeleteFileForm } from "./delete-file-form";
 import { cleanSearch } from "@/lib/validation/ids";
@@ -131,7 +137,7 @@ async function RequestsTab({ householdId, query }: { householdId: string; query:
               <td className={td}>{r.service}</td>
               <td className={td}>{r.typeName}</td>
               <td className={`${td} whitespace-nowrap`}>{formatDate(r.createdAt)}</td>
-              <td className={td}>{requestStateLabel(r.status)}</td>
+              <td className={td}>{REQUEST_STATE_LABELS[r.status]}</td>
               <td className={td}>{requestValidationLabel(r)}</td>
             </tr>
           ))}
@@ -219,7 +225,7 @@ function LatestInvoices({ invoices }: { invoices: InvoiceRowDto[] }) {
         <EmptyState title="Aucune facture pour le moment." />
       ) : (
         <>
-          <InvoiceTable invoices={invoices.slice(0, 5)} statusLabels={INVOICE_STATUS_LABELS} caption="Vos dernières factures" />
+          <InvoiceTable invoices={invoices.slice(0, 5)} caption="Vos dernières factures" />
           <Link href="/factures" className="font-semibold text-brand-700 underline">
             Toutes mes factures
           </Link>

@@ -1,8 +1,7 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { requireRole } from "@/lib/auth/dal";
-import { requestStateLabel } from "@/lib/documents/format";
-import { formatDate } from "@/lib/format";
+import { formatDate, REQUEST_STATE_LABELS } from "@/lib/format";
 import { listHouseholdRequests } from "@/lib/requests";
 
 const SHOWN = 5;
@@ -38,7 +37,7 @@ export async function DemarchesSection() {
                   {r.personName ? ` — ${r.personName}` : ""}
                 </Link>
                 <span>
-                  {formatDate(r.createdAt)} · {requestStateLabel(r.status)}
+                  {formatDate(r.createdAt)} · {REQUEST_STATE_LABELS[r.status]}
                 </span>
               </li>
             ))}

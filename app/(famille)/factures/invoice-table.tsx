@@ -1,7 +1,6 @@
 import Link from "next/link";
 import type { InvoiceRowDto } from "@/lib/billing/invoices";
-import type { InvoiceStatus } from "@/lib/generated/prisma/client";
-import { formatCents, formatDate } from "@/lib/format";
+import { formatCents, formatDate, INVOICE_STATUS_LABELS } from "@/lib/format";
 import { UseCreditButton } from "./use-credit-button";
 
 /**
@@ -10,12 +9,10 @@ import { UseCreditButton } from "./use-credit-button";
  */
 export function InvoiceTable({
   invoices,
-  statusLabels,
   caption = "Vos factures",
   creditCents = 0,
 }: {
   invoices: InvoiceRowDto[];
-  statusLabels: Record<InvoiceStatus, string>;
   caption?: string;
   /** The family's credit: when positive, payable rows offer to use it */
   creditCents?: number;
@@ -66,7 +63,7 @@ export function InvoiceTable({
               </th>
               <td className="px-3 py-2">{invoice.name}</td>
               <td className="whitespace-nowrap px-3 py-2 text-right">{formatCents(invoice.totalCents)}</td>
-              <td className="px-3 py-2">{statusLabels[invoice.status]}</td>
+              <td className="px-3 py-2">{INVOICE_STATUS_LABELS[invoice.status]}</td>
             </tr>
           ))}
         </tbody>

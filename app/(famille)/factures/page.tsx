@@ -3,7 +3,7 @@ import Link from "next/link";
 import { EmptyState, PageTitle } from "@/components/ui/card";
 import { Alert } from "@/components/ui/alert";
 import { requireRole } from "@/lib/auth/dal";
-import { INVOICE_STATUS_LABELS, listHouseholdInvoices } from "@/lib/billing/invoices";
+import { listHouseholdInvoices } from "@/lib/billing/invoices";
 import { formatCents, formatDate } from "@/lib/format";
 import { InvoiceTable } from "./invoice-table";
 
@@ -67,7 +67,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
           </Link>
         </EmptyState>
       ) : (
-        <InvoiceTable invoices={data.invoices} statusLabels={INVOICE_STATUS_LABELS} creditCents={data.creditCents} />
+        <InvoiceTable invoices={data.invoices} creditCents={data.creditCents} />
       )}
       {data.creditNotes.length > 0 ? (
         <section aria-labelledby="mes-avoirs" className="mt-8">

@@ -3,7 +3,8 @@ import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
-import { listFamilyMembers, QUALITY_LABELS } from "@/lib/households";
+import { listFamilyMembers } from "@/lib/households";
+import { QUALITY_LABELS } from "@/lib/format";
 import { SignOutEverywhere } from "./sign-out-everywhere";
 
 export const metadata: Metadata = { title: "Mon Espace" };

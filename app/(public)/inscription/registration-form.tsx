@@ -9,6 +9,7 @@ import { Alert } from "@/components/ui/alert";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { Field, Input, Select } from "@/components/ui/field";
 import { type RegistrationFormInput, type RegistrationFormValues, RegistrationFormSchema } from "@/lib/accounts/schemas";
+import { CIVILITY_LABELS, labelOptions } from "@/lib/format";
 import type { FormState } from "@/lib/forms";
 import { registerAction } from "./actions";
 
@@ -73,8 +74,11 @@ export function RegistrationForm({ uploadDriver, maxBytes }: { uploadDriver: "lo
               <option value="" disabled>
                 Choisir…
               </option>
-              <option value="M">M.</option>
-              <option value="MME">Mme</option>
+              {labelOptions(CIVILITY_LABELS).map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
             </Select>
           )}
         </Field>

@@ -4,8 +4,7 @@ import { PageTitle } from "@/components/ui/card";
 import { listAccountsToReview } from "@/lib/accounts/review";
 import { requireRole } from "@/lib/auth/dal";
 import { DataTable } from "../_components/data-table";
-import { CIVILITY_LABELS } from "../_lib/format";
-import { formatCivilDate, formatDateTime, personName } from "@/lib/format";
+import { formatCivilDate, formatDateTime, personName, CIVILITY_LABELS } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Comptes à vérifier" };
 

@@ -2,10 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
-import { INVOICE_STATUS_LABELS } from "@/lib/billing/invoices";
 import { listInvoicesForStaff } from "@/lib/billing/staff";
 import type { InvoiceStatus } from "@/lib/generated/prisma/client";
-import { formatCents, formatDate } from "@/lib/format";
+import { formatCents, formatDate, INVOICE_STATUS_LABELS } from "@/lib/format";
 import { DataTable } from "../_components/data-table";
 import { cleanSearch } from "@/lib/validation/ids";
 

@@ -7,8 +7,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { requireRole } from "@/lib/auth/dal";
 import { searchHouseholds } from "@/lib/households";
 import { DataTable } from "../_components/data-table";
-import { QUALITY_LABELS } from "../_lib/format";
-import { personName } from "@/lib/format";
+import { personName, QUALITY_LABELS } from "@/lib/format";
 import { cleanSearch } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Familles" };

@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
-import { listPaymentsForStaff, METHOD_LABELS, PAYMENT_STATUS_LABELS, paymentDashboard } from "@/lib/billing/staff";
+import { listPaymentsForStaff, paymentDashboard } from "@/lib/billing/staff";
 import type { PaymentStatus } from "@/lib/generated/prisma/client";
-import { formatCents, formatDateTime } from "@/lib/format";
+import { formatCents, formatDateTime, PAYMENT_METHOD_LABELS, PAYMENT_STATUS_LABELS } from "@/lib/format";
 import { DataTable } from "../_components/data-table";
 import { RecheckForm } from "./recheck-form";
 
@@ -85,7 +85,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
             ),
           },
           { header: "Famille", cell: (p) => `${p.household.name} (n° ${p.household.reference})` },
-          { header: "Moyen", cell: (p) => METHOD_LABELS[p.method] },
+          { header: "Moyen", cell: (p) => PAYMENT_METHOD_LABELS[p.method] },
           { header: "Montant", align: "right", cell: (p) => formatCents(p.amountCents) },
           { header: "État", cell: (p) => PAYMENT_STATUS_LABELS[p.status] },
           {

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { labelOptions, REGIME_LABELS } from "@/lib/format";
 import { idle } from "@/lib/forms";
 import type { SettingsDto } from "@/lib/settings";
 import { FormMessage } from "../_components/form-message";
@@ -106,9 +107,11 @@ export function SettingsForm({ settings, tariffRule }: { settings: SettingsDto; 
           <Field label="Régime appliqué" required error={errors.defaultTariffRegime}>
             {(p) => (
               <Select {...p} name="defaultTariffRegime" required defaultValue={value("defaultTariffRegime")}>
-                <option value="RG">Régime général</option>
-                <option value="MSA">MSA</option>
-                <option value="AUTRE">Autre</option>
+                {labelOptions(REGIME_LABELS).map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
               </Select>
             )}
           </Field>

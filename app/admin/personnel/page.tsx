@@ -3,8 +3,7 @@ import { Card, PageTitle } from "@/components/ui/card";
 import { listStaff } from "@/lib/accounts/staff";
 import { requireRole } from "@/lib/auth/dal";
 import { DataTable } from "../_components/data-table";
-import { CIVILITY_LABELS, ROLE_LABELS, STATUS_LABELS } from "../_lib/format";
-import { formatDate, personName } from "@/lib/format";
+import { formatDate, personName, CIVILITY_LABELS, ROLE_LABELS, USER_STATUS_LABELS } from "@/lib/format";
 import { CreateStaffForm, StaffRowActions } from "./staff-forms";
 
 export const metadata: Metadata = { title: "Personnel" };
@@ -50,7 +49,7 @@ export default async function StaffPage() {
             header: "Statut",
             cell: (m) => (
               <>
-                {STATUS_LABELS[m.status]}
+                {USER_STATUS_LABELS[m.status]}
                 {m.status === "ACTIVE" && !m.hasPassword ? (
                   <span className="block text-xs text-warn-800">Mot de passe pas encore choisi</span>
                 ) : null}

@@ -3,6 +3,8 @@
 import { useActionState, useId } from "react";
 import { Field, Input, Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { roleGrants } from "@/lib/auth/roles";
+import { CIVILITY_LABELS, labelOptions, ROLE_LABELS } from "@/lib/format";
 import { idle } from "@/lib/forms";
 import { FormMessage } from "../_components/form-message";
 import type { AdminFormState } from "../_lib/form-values";
@@ -12,6 +14,8 @@ import {
   resendInvitationAction,
   setStaffStatusAction,
 } from "./actions";
+
+const STAFF_ROLE_OPTIONS = labelOptions(ROLE_LABELS).filter((o) => roleGrants(o.value, "staff"));
 
 export function CreateStaffForm() {
   const [state, action] = useActionState<AdminFormState, FormData>(createStaffAction, idle);
@@ -25,8 +29,11 @@ export function CreateStaffForm() {
           {(p) => (
             <Select {...p} name="civility" required defaultValue={value("civility")}>
               <option value="">Choisir…</option>
-              <option value="M">M.</option>
-              <option value="MME">Mme</option>
+              {labelOptions(CIVILITY_LABELS).map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
             </Select>
           )}
         </Field>
@@ -49,8 +56,11 @@ export function CreateStaffForm() {
         >
           {(p) => (
             <Select {...p} name="role" required defaultValue={value("role") || "STAFF"}>
-              <option value="STAFF">Agent</option>
-              <option value="ADMIN">Administrateur</option>
+              {STAFF_ROLE_OPTIONS.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
             </Select>
           )}
         </Field>
@@ -89,8 +99,11 @@ export function StaffRowActions({ member, isSelf }: { member: Member; isSelf: bo
               Rôle de {member.name}
             </label>
             <Select id={roleId} name="role" defaultValue={member.role} className="w-auto">
-              <option value="STAFF">Agent</option>
-              <option value="ADMIN">Administrateur</option>
+              {STAFF_ROLE_OPTIONS.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
             </Select>
             <SubmitButton variant="secondary" pendingLabel="…">
               Changer<span className="sr-only"> le rôle de {member.name}</span>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
-import { listReferentials, REQUEST_ACTION_LABELS } from "@/lib/referentials";
+import { listReferentials } from "@/lib/referentials";
+import { REQUEST_ACTION_LABELS } from "@/lib/format";
 import { DataTable } from "../_components/data-table";
 import {
   DocumentTypeForm,

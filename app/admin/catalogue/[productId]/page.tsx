@@ -7,7 +7,7 @@ import { requireRole } from "@/lib/auth/dal";
 import { getSettings, tariffDefaultsOf } from "@/lib/settings";
 import { getProductForStaff, listServiceOptions, listSiteOptions } from "@/lib/catalogue/admin";
 import { parisDay } from "@/lib/dates";
-import { formatCents, formatCivilDate } from "@/lib/format";
+import { formatCents, formatCivilDate, labelOptions, REGIME_LABELS } from "@/lib/format";
 import { DataTable } from "../../_components/data-table";
 import { ActionForm } from "../_components/action-form";
 import { ProductFields } from "../_components/product-fields";
@@ -17,8 +17,6 @@ import { isId } from "@/lib/validation/ids";
 import { roleGrants } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Prestation" };
-
-const REGIMES = { RG: "Régime général", MSA: "MSA", AUTRE: "Autre régime" } as const;
 
 export default async function ProductPage({ params }: { params: Promise<{ productId: string }> }) {
   const user = await requireRole("staff");
@@ -50,7 +48,7 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
             rows={product.tariffs}
             rowKey={(t) => t.id}
             columns={[
-              { header: "Régime", cell: (t) => (t.regime ? REGIMES[t.regime] : "Tous régimes") },
+              { header: "Régime", cell: (t) => (t.regime ? REGIME_LABELS[t.regime] : "Tous régimes") },
               { header: "QF de", cell: (t) => t.qfMin },
               { header: "QF à", cell: (t) => t.qfMax ?? "—" },
               { header: "Prix unitaire", cell: (t) => formatCents(t.unitPriceCents) },
@@ -80,9 +78,11 @@ export default async function ProductPage({ params }: { params: Promise<{ produc
               <Field label="Régime">
                 {(p) => (
                   <Select {...p} name="regime" defaultValue="RG">
-                    <option value="RG">Régime général</option>
-                    <option value="MSA">MSA</option>
-                    <option value="AUTRE">Autre régime</option>
+                    {labelOptions(REGIME_LABELS).map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
+                      </option>
+                    ))}
                     <option value="">Tous régimes</option>
                   </Select>
                 )}

@@ -17,10 +17,13 @@ import {
 import { requireRole } from "@/lib/auth/dal";
 import {
   CIVILITY_LABELS,
+  formatCivilDate,
+  formatDateTime,
+  formatFileSize,
+  personName,
   QUALITY_LABELS,
-  STATUS_LABELS,
-} from "../../_lib/format";
-import { formatCivilDate, formatDateTime, formatFileSize, personName } from "@/lib/format";
+  USER_STATUS_LABELS,
+} from "@/lib/format";
 import { CreateHouseholdForm, LinkPersonForm, RejectAccountForm } from "./review-forms";
 import { cleanSearch, isId } from "@/lib/validation/ids";
 
@@ -132,7 +135,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 function StatusLine({ account }: { account: AccountToReviewDto }) {
   return (
     <>
-      Statut : <strong>{STATUS_LABELS[account.status]}</strong>
+      Statut : <strong>{USER_STATUS_LABELS[account.status]}</strong>
       {account.reviewedAt ? <> — décision du {formatDateTime(account.reviewedAt)}</> : null}
     </>
   );

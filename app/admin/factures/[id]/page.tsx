@@ -4,18 +4,24 @@ import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
-import { INVOICE_STATUS_LABELS } from "@/lib/billing/invoices";
-import { COUNTER_METHODS, getHouseholdAccountForStaff, getInvoiceForStaff, METHOD_LABELS, PAYMENT_STATUS_LABELS } from "@/lib/billing/staff";
+import { COUNTER_METHODS, getHouseholdAccountForStaff, getInvoiceForStaff } from "@/lib/billing/staff";
 import { dateToDay } from "@/lib/dates";
-import { fullDayLabel, formatCents, formatDate, formatDateTime } from "@/lib/format";
+import {
+  BOOKING_STATUS_LABELS,
+  fullDayLabel,
+  formatCents,
+  formatDate,
+  formatDateTime,
+  INVOICE_STATUS_LABELS,
+  PAYMENT_METHOD_LABELS,
+  PAYMENT_STATUS_LABELS,
+} from "@/lib/format";
 import { AppError } from "@/lib/errors";
 import { DataTable } from "../../_components/data-table";
 import { CancelInvoiceForm, CounterPaymentForm, CreditNoteForm } from "./invoice-forms";
 import { isId } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Facture" };
-
-const BOOKING_LABELS = { HELD: "retenue", CONFIRMED: "confirmée", CANCELLED: "annulée", EXPIRED: "expirée" } as const;
 
 export default async function StaffInvoicePage({
   params,
@@ -109,7 +115,7 @@ export default async function StaffInvoicePage({
             <ul className="space-y-1 text-sm">
               {invoice.bookings.map((b) => (
                 <li key={b.id}>
-                  {b.person.firstName} — {b.slot.product.name} — {fullDayLabel(dateToDay(b.slot.date))} — {BOOKING_LABELS[b.status]}
+                  {b.person.firstName} — {b.slot.product.name} — {fullDayLabel(dateToDay(b.slot.date))} — {BOOKING_STATUS_LABELS[b.status].toLocaleLowerCase("fr-FR")}
                 </li>
               ))}
             </ul>
@@ -123,7 +129,7 @@ export default async function StaffInvoicePage({
             <ul className="space-y-2 text-sm">
               {invoice.payments.map((p) => (
                 <li key={p.id} className="rounded border border-slate-200 p-2">
-                  <strong>{METHOD_LABELS[p.method]}</strong> — {formatCents(p.amountCents)} — {PAYMENT_STATUS_LABELS[p.status]} —{" "}
+                  <strong>{PAYMENT_METHOD_LABELS[p.method]}</strong> — {formatCents(p.amountCents)} — {PAYMENT_STATUS_LABELS[p.status]} —{" "}
                   {formatDateTime(p.createdAt)}
                   {p.refdet ? <> — réf. {p.refdet}</> : null}
                   {p.receiptNumber ? <> — reçu N° {p.receiptNumber}</> : null}
@@ -168,7 +174,7 @@ export default async function StaffInvoicePage({
         {counterPayable ? (
           <div className="grid gap-6 md:grid-cols-2">
             <Card title="Paiement au guichet">
-              <CounterPaymentForm invoiceId={invoice.id} methods={COUNTER_METHODS.map((m) => ({ value: m, label: METHOD_LABELS[m] }))} />
+              <CounterPaymentForm invoiceId={invoice.id} methods={COUNTER_METHODS.map((m) => ({ value: m, label: PAYMENT_METHOD_LABELS[m] }))} />
             </Card>
             {open ? (
               <Card title="Annuler la facture">

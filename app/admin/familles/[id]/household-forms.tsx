@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Field, Input, Select } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { labelOptions, REGIME_LABELS } from "@/lib/format";
 import { idle } from "@/lib/forms";
 import { FormMessage } from "../../_components/form-message";
 import type { AdminFormState } from "../../_lib/form-values";
@@ -53,9 +54,11 @@ export function HouseholdForm({ initial }: { initial: HouseholdFormValues }) {
           {(p) => (
             <Select {...p} name="regime" defaultValue={value("regime")}>
               <option value="">Non renseigné</option>
-              <option value="RG">Régime général</option>
-              <option value="MSA">MSA</option>
-              <option value="AUTRE">Autre régime</option>
+              {labelOptions(REGIME_LABELS).map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
             </Select>
           )}
         </Field>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
-import { listHouseholdDocumentsForStaff, REVIEW_STATUS_LABELS } from "@/lib/documents";
+import { listHouseholdDocumentsForStaff } from "@/lib/documents";
 import { visibleFileName } from "@/lib/files/name";
 import { getHousehold, listHouseholdHistory } from "@/lib/households";
 import { listSchoolClassOptions } from "@/lib/households/edit";
@@ -11,11 +11,15 @@ import { listHouseholdRequestsForStaff } from "@/lib/requests";
 import { DataTable } from "../../_components/data-table";
 import {
   CIVILITY_LABELS,
+  formatCivilDate,
+  formatDate,
+  formatDateTime,
+  personName,
   QUALITY_LABELS,
   REGIME_LABELS,
-  STATUS_LABELS,
-} from "../../_lib/format";
-import { formatCivilDate, formatDate, formatDateTime, personName } from "@/lib/format";
+  REVIEW_STATUS_LABELS,
+  USER_STATUS_LABELS,
+} from "@/lib/format";
 import { HouseholdForm, MemberClassForm } from "./household-forms";
 import { isId } from "@/lib/validation/ids";
 
@@ -123,7 +127,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
                   <span className="font-semibold text-ok-700">Compte synchronisé</span>
                 ) : m.account ? (
                   <Link className="underline" href={`/admin/comptes/${m.account.id}`}>
-                    {STATUS_LABELS[m.account.status]}
+                    {USER_STATUS_LABELS[m.account.status]}
                   </Link>
                 ) : (
                   "—"

@@ -3,8 +3,8 @@ import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
-import { listMoneyQueue, METHOD_LABELS } from "@/lib/billing/staff";
-import { formatCents, formatDateTime } from "@/lib/format";
+import { listMoneyQueue } from "@/lib/billing/staff";
+import { formatCents, formatDateTime, PAYMENT_METHOD_LABELS } from "@/lib/format";
 import { KeepCreditForm, RefundForm, UseCreditForm } from "../money-forms";
 
 export const metadata: Metadata = { title: "Paiements à traiter" };
@@ -83,7 +83,7 @@ export default async function MoneyQueuePage({ searchParams }: { searchParams: P
                         </Link>
                       </dd>
                       <dt className="font-semibold">Moyen</dt>
-                      <dd>{METHOD_LABELS[item.method]}</dd>
+                      <dd>{PAYMENT_METHOD_LABELS[item.method]}</dd>
                       <dt className="font-semibold">Montant</dt>
                       <dd>{formatCents(item.amountCents)}</dd>
                       <dt className="font-semibold">Part conservée en avoir</dt>

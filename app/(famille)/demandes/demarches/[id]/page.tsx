@@ -4,9 +4,8 @@ import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
-import { REVIEW_STATUS_LABELS } from "@/lib/documents";
-import { requestStateLabel, requestValidationLabel, STATUS_BADGE } from "@/lib/documents/format";
-import { formatDate } from "@/lib/format";
+import { STATUS_BADGE } from "@/lib/documents/format";
+import { formatDate, REVIEW_STATUS_LABELS, REQUEST_STATE_LABELS, requestValidationLabel } from "@/lib/format";
 import { getHouseholdRequest } from "@/lib/requests";
 import { requireIdParam } from "@/lib/validation/params";
 
@@ -51,7 +50,7 @@ export default async function RequestPage({ params, searchParams }: Props) {
             </>
           ) : null}
           <dt className="font-semibold">Etat</dt>
-          <dd>{requestStateLabel(request.status)}</dd>
+          <dd>{REQUEST_STATE_LABELS[request.status]}</dd>
           <dt className="font-semibold">Validation</dt>
           <dd>{requestValidationLabel(request)}</dd>
           {request.fields.map((f) => (

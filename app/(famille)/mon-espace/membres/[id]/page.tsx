@@ -3,10 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
-import { listMemberDocuments, REVIEW_STATUS_LABELS } from "@/lib/documents";
+import { listMemberDocuments } from "@/lib/documents";
 import { STATUS_BADGE } from "@/lib/documents/format";
-import { formatCivilDate, formatDate } from "@/lib/format";
-import { getFamilyMember, QUALITY_LABELS } from "@/lib/households";
+import { CIVILITY_LABELS, formatCivilDate, formatDate, REVIEW_STATUS_LABELS, QUALITY_LABELS } from "@/lib/format";
+import { getFamilyMember } from "@/lib/households";
 import { uploadClientConfig } from "@/lib/files";
 import { ContactForm, EmailChangeForm } from "../../contact-forms";
 import { DocumentUploadForm } from "./document-upload-form";
@@ -21,8 +21,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: member ? `${member.firstName} ${member.lastName}` : "Page introuvable" };
 }
 
-const CIVILITY = { M: "M.", MME: "Mme" } as const;
-
 export default async function MemberPage({ params }: Props) {
   const user = await requireRole("parent");
   const member = await getFamilyMember({ householdId: user.householdId, personId: requireIdParam((await params).id) });
@@ -32,7 +30,7 @@ export default async function MemberPage({ params }: Props) {
   const isSelf = member.id === user.personId;
   const info: [string, string | null | undefined][] = [
     ["Qualité", QUALITY_LABELS[member.quality]],
-    ["Civ", member.civility ? CIVILITY[member.civility] : null],
+    ["Civ", member.civility ? CIVILITY_LABELS[member.civility] : null],
     ["Nom de famille", member.lastName],
     ["Prénom", member.firstName],
     ["Date de Naissance", member.birthDate && formatCivilDate(member.birthDate)],

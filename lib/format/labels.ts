@@ -1,0 +1,141 @@
+import type {
+  BookingStatus,
+  Civility,
+  InvoiceStatus,
+  LedgerKind,
+  PaymentMethod,
+  PaymentStatus,
+  Quality,
+  Regime,
+  RequestAction,
+  ReviewStatus,
+  Role,
+  UserStatus,
+} from "@/lib/generated/prisma/client";
+
+// The French word for every value of an enum a person reads. A <select>
+// lists its options with labelOptions(), and a schema takes its values from
+// the same map (REGIMES, CIVILITIES), so a label, an option and an accepted
+// value cannot drift apart. Record<Enum, string> makes a new enum value fail
+// the type check until it has its word here.
+
+/** The map's keys as a non-empty tuple, in the map's order, for z.enum. */
+function keysOf<K extends string>(labels: Record<K, string>): [K, ...K[]] {
+  return Object.keys(labels) as [K, ...K[]];
+}
+
+/** `<option>`s of a <select>, in the map's order. */
+export function labelOptions<K extends string>(labels: Record<K, string>): { value: K; label: string }[] {
+  return keysOf(labels).map((value) => ({ value, label: labels[value] }));
+}
+
+// ─── People ────────────────────────────────────────────────────────────────
+
+export const CIVILITY_LABELS: Record<Civility, string> = { M: "M.", MME: "Mme" };
+export const CIVILITIES = keysOf(CIVILITY_LABELS);
+
+export const QUALITY_LABELS: Record<Quality, string> = {
+  RESPONSABLE: "Responsable",
+  CONJOINT: "Conjoint",
+  ENFANT: "Enfant",
+  AUTRE: "Autre",
+};
+
+export const REGIME_LABELS: Record<Regime, string> = {
+  RG: "Régime général",
+  MSA: "MSA",
+  AUTRE: "Autre régime",
+};
+export const REGIMES = keysOf(REGIME_LABELS);
+
+/** The régime inside a sentence: "QF 850, régime général", "tranche la plus haute du régime MSA". */
+export const REGIME_IN_TEXT: Record<Regime, string> = {
+  RG: "régime général",
+  MSA: "régime MSA",
+  AUTRE: "autre régime",
+};
+
+// ─── Accounts ──────────────────────────────────────────────────────────────
+
+export const ROLE_LABELS: Record<Role, string> = {
+  PARENT: "Parent",
+  STAFF: "Agent",
+  ADMIN: "Administrateur",
+};
+
+export const USER_STATUS_LABELS: Record<UserStatus, string> = {
+  PENDING_EMAIL: "Email non confirmé",
+  PENDING_REVIEW: "En attente de vérification",
+  ACTIVE: "Actif",
+  REJECTED: "Refusé",
+  DISABLED: "Désactivé",
+};
+
+// ─── Documents and requests ────────────────────────────────────────────────
+
+/** The seed's words for a document's or a request's state. */
+export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
+  PENDING: "En attente",
+  VALIDATED: "Validé",
+  REFUSED: "Refusé",
+};
+
+/** The family's Demandes table, "Etat" column: still with the service, or done (the decision has its own column). */
+export const REQUEST_STATE_LABELS: Record<ReviewStatus, string> = {
+  PENDING: "En attente",
+  VALIDATED: "Traitée",
+  REFUSED: "Traitée",
+};
+
+export const REQUEST_ACTION_LABELS: Record<RequestAction, string> = {
+  CHANGE_ADDRESS: "Changement d'adresse (appliqué à la famille)",
+  UPDATE_QF: "Quotient familial (appliqué à la famille)",
+  ADD_MEMBER: "Ajout d'une personne (créée à l'acceptation)",
+  FAMILY_SITUATION: "Situation familiale",
+  MEDICAL: "Médical",
+  OTHER: "Autre",
+};
+export const REQUEST_ACTIONS = keysOf(REQUEST_ACTION_LABELS);
+
+// ─── Bookings and money ────────────────────────────────────────────────────
+
+/** The seed says a held booking is "en attente de paiement". */
+export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
+  HELD: "En attente de paiement",
+  CONFIRMED: "Confirmée",
+  CANCELLED: "Annulée",
+  EXPIRED: "Expirée",
+};
+
+export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
+  PENDING_PAYMENT: "En attente de paiement",
+  UNPAID: "À payer",
+  PAID: "Payée",
+  CANCELLED: "Annulée",
+  EXPIRED: "Expirée (délai de paiement dépassé)",
+};
+
+export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = {
+  PAYFIP: "PayFiP (en ligne)",
+  CASH: "Espèces",
+  CHEQUE: "Chèque",
+  CESU: "CESU",
+  CARD: "Carte bancaire (guichet)",
+};
+
+export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
+  PENDING: "En cours",
+  PAID: "Payé",
+  REFUSED: "Refusé",
+  ABANDONED: "Abandonné",
+  EXPIRED: "Expiré",
+  REJECTED: "Rejeté (incohérent)",
+};
+
+export const LEDGER_KIND_LABELS: Record<LedgerKind, string> = {
+  INVOICE: "Facture",
+  PAYMENT: "Paiement",
+  CREDIT_NOTE: "Avoir",
+  REFUND: "Remboursement",
+  TRANSFER: "Utilisation d'avoir",
+};

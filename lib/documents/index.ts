@@ -9,8 +9,6 @@ import type { ReviewStatus } from "@/lib/generated/prisma/client";
 import { decide, RefusalReasonSchema, type ReviewItem, type ReviewKind } from "@/lib/review";
 import { searchRows, SEARCHED_ROWS } from "@/lib/review/search";
 
-export { REVIEW_STATUS_LABELS } from "@/lib/review";
-
 /** A parent acting on their own household; the household always comes from the session. */
 export type ParentActor = { id: string; householdId: string };
 

@@ -326,7 +326,7 @@ async function applyRequest(tx: Tx, actor: Actor, request: RequestUnderReview) {
       where: { id: request.householdId },
       data: {
         qf: Number(qf.qf),
-        regime: qf.regime as "RG" | "MSA" | "AUTRE",
+        regime: qf.regime,
         qfValidUntil: civilDate(qf.validUntil),
         ...(qf.cafNumber ? { cafNumber: qf.cafNumber } : {}),
       },

@@ -12,13 +12,6 @@ import { queueServiceEmails } from "@/lib/mail/service";
 import { ReviewDecisionEmail, reviewDecisionSubject } from "@/lib/mail/templates";
 import { getSettings } from "@/lib/settings";
 
-/** The seed's words for a document's or a request's state. */
-export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
-  PENDING: "En attente",
-  VALIDATED: "Validé",
-  REFUSED: "Refusé",
-};
-
 const REFUSAL_REASON_MIN = 5;
 export const RefusalReasonSchema = z
   .string({ error: "Indiquez le motif du refus." })

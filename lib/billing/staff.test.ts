@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { heldCanteenDay } from "@/lib/bookings/testing";
 import { getDb } from "@/lib/db/client";
-import { cancelInvoice, recordCounterPayment } from "./staff";
+import { cancelInvoice, listInvoicesForStaff, recordCounterPayment } from "./staff";
 
 const NOW = new Date("2026-06-03T08:00:00Z");
 
@@ -33,5 +33,16 @@ describe("staff billing", () => {
     expect(invoice).toMatchObject({ status: "CANCELLED", number: hold.number, cancelReason: "Erreur de saisie" });
     expect(invoice.bookings.map((x) => x.status)).toEqual(["CANCELLED"]);
     await expect(cancelInvoice({ actor, invoiceId: hold.invoiceId, reason: "Encore" })).rejects.toThrow(/non réglée/);
+  });
+
+  it("finds invoices by the household search staff use everywhere: accents, case, members' names", async () => {
+    const db = await getDb();
+    const { family, hold } = await heldCanteenDay(db, { now: NOW });
+    const surname = `HÉLÈNE-${family.household.id.slice(-6)}`;
+    await db.household.update({ where: { id: family.household.id }, data: { name: surname } });
+    const numbers = async (query: string) => (await listInvoicesForStaff({ household: query })).rows.map((r) => r.number);
+    expect(await numbers(surname.toLowerCase().normalize("NFD").replace(/\p{M}/gu, ""))).toEqual([hold.number]);
+    expect(await numbers(`${family.household.name} Emma`)).toEqual([hold.number]);
+    expect(await numbers(`${surname} Personne`)).toEqual([]);
   });
 });

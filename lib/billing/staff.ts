@@ -1,4 +1,5 @@
 import "server-only";
+import { householdSearchWhere } from "@/lib/households";
 import { assertActor } from "@/lib/auth/roles";
 import { type Actor, recordAudit } from "@/lib/audit";
 import { getDb } from "@/lib/db/client";
@@ -41,19 +42,12 @@ export async function listInvoicesForStaff({
 }): Promise<{ rows: StaffInvoiceRowDto[]; total: number; pageSize: number }> {
   const db = await getDb();
   const pageSize = 50;
+  const householdWhere = household ? householdSearchWhere(household) : null;
   const where: Prisma.InvoiceWhereInput = {
     ...(status ? { status } : {}),
     ...(year ? { issuedAt: { gte: new Date(Date.UTC(year - 1, 11, 31, 23)), lt: new Date(Date.UTC(year, 11, 31, 23)) } } : {}),
-    ...(household?.trim()
-      ? {
-          household: {
-            OR: [
-              { name: { contains: household.trim(), mode: "insensitive" as const } },
-              ...(/^\d+$/.test(household.trim()) ? [{ reference: Number(household.trim()) }] : []),
-            ],
-          },
-        }
-      : {}),
+    // The staff's one household search: name, members, reference; accents and case ignored.
+    ...(householdWhere ? { household: householdWhere } : {}),
   };
   const [rows, total] = await Promise.all([
     db.invoice.findMany({

@@ -78,7 +78,9 @@ function paymentOrigin(paymentPageUrl: string, appUrl: string): string | null {
 
 export const config = {
   matcher: [
-    // Every page and route. Not: built assets, the favicon.
-    "/((?!_next/static/|_next/image|favicon.ico).*)",
+    // Every page and route. Not: built assets, the favicon, and the upload
+    // routes: Next buffers a proxied request's body up to 10 MB and hands
+    // the route only that much, which would cut a photo at the limit.
+    "/((?!api/uploads|api/uploadthing|_next/static/|_next/image|favicon.ico).*)",
   ],
 };

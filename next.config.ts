@@ -27,9 +27,9 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // The invoice and credit-note PDFs read their fonts from node_modules at run time.
   outputFileTracingIncludes: {
-    "/factures/[id]/pdf": ["./node_modules/@fontsource/inter/files/inter-latin-*-normal.woff"],
-    "/factures/avoirs/[id]/pdf": ["./node_modules/@fontsource/inter/files/inter-latin-*-normal.woff"],
-    "/admin/avoirs/[id]/pdf": ["./node_modules/@fontsource/inter/files/inter-latin-*-normal.woff"],
+    "/factures/[id]/pdf": ["./node_modules/@expo-google-fonts/inter/{400Regular,600SemiBold,700Bold}/*.ttf"],
+    "/factures/avoirs/[id]/pdf": ["./node_modules/@expo-google-fonts/inter/{400Regular,600SemiBold,700Bold}/*.ttf"],
+    "/admin/avoirs/[id]/pdf": ["./node_modules/@expo-google-fonts/inter/{400Regular,600SemiBold,700Bold}/*.ttf"],
   },
   experimental: {
     serverActions: { bodySizeLimit: "2mb" },

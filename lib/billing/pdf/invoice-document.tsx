@@ -6,12 +6,14 @@ import type { InvoicePdfData } from "./types";
 const s = { ...base, ...StyleSheet.create({
   table: { borderTopWidth: 1, borderColor: "#94a3b8" },
   th: { flexDirection: "row", backgroundColor: "#e2e8f0", paddingVertical: 4, fontWeight: 600 },
-  tr: { flexDirection: "row", paddingVertical: 3, borderBottomWidth: 0.5, borderColor: "#e2e8f0" },
-  group: { paddingTop: 6, paddingBottom: 2, fontWeight: 700, color: "#173c93" },
-  cLabel: { width: "58%", paddingHorizontal: 4 },
-  cQty: { width: "10%", textAlign: "right", paddingHorizontal: 4 },
-  cPrice: { width: "16%", textAlign: "right", paddingHorizontal: 4 },
-  cTotal: { width: "16%", textAlign: "right", paddingHorizontal: 4 },
+  tr: { flexDirection: "row", paddingVertical: 1.5, borderBottomWidth: 0.5, borderColor: "#e2e8f0" },
+  group: { paddingTop: 4, paddingBottom: 2, fontWeight: 700, color: "#173c93" },
+  // The label takes what the figures leave (up to "1 234,50 €"), so a
+  // month's canteen days stay on one line and 25 lines fit above the slip.
+  cLabel: { width: "66%", paddingHorizontal: 4 },
+  cQty: { width: "8%", textAlign: "right", paddingHorizontal: 4 },
+  cPrice: { width: "13%", textAlign: "right", paddingHorizontal: 4 },
+  cTotal: { width: "13%", textAlign: "right", paddingHorizontal: 4 },
   total: { flexDirection: "row", justifyContent: "flex-end", marginTop: 8, fontSize: 12, fontWeight: 700 },
   paid: {
     marginTop: 16,
@@ -24,9 +26,11 @@ const s = { ...base, ...StyleSheet.create({
     fontWeight: 700,
   },
   cancelled: { marginTop: 16, borderWidth: 2, borderColor: "#b3261e", color: "#b3261e", padding: 6, fontSize: 14, fontWeight: 700 },
-  slip: { marginTop: 28, paddingTop: 12, borderTopWidth: 1, borderStyle: "dashed", borderColor: "#64748b", flexDirection: "row" },
-  slipText: { width: "72%", paddingRight: 12, lineHeight: 1.4 },
-  qr: { width: 110, height: 110 },
+  slip: { marginTop: 16, paddingTop: 10, borderTopWidth: 1, borderStyle: "dashed", borderColor: "#64748b", flexDirection: "row" },
+  // react-pdf turns a bare lineHeight into points with the fontSize of the
+  // same style, or 18 pt when it has none: the size must sit beside it.
+  slipText: { width: "72%", paddingRight: 12, fontSize: 9.5, lineHeight: 1.3 },
+  qr: { width: 88, height: 88 },
 }) };
 
 /** The invoice as a tree of small parts: header, lines per child, totals, payment slip. */

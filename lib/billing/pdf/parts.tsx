@@ -1,35 +1,30 @@
-import path from "node:path";
 import { Font, StyleSheet, Text, View } from "@react-pdf/renderer";
 import { formatCents } from "@/lib/format";
+import { interTtf } from "./fonts";
 import type { PdfAuthority, PdfHousehold } from "./types";
 
-// Static .woff files from npm: react-pdf's font loader cannot read variable
-// WOFF2. They are read from disk at render time (next.config.ts traces them
-// into the deployment).
-const font = (weight: number) =>
-  path.join(/* turbopackIgnore: true */ process.cwd(), "node_modules/@fontsource/inter/files", `inter-latin-${weight}-normal.woff`);
 Font.register({
   family: "Inter",
   fonts: [
-    { src: font(400) },
-    { src: font(600), fontWeight: 600 },
-    { src: font(700), fontWeight: 700 },
+    { src: interTtf(400) },
+    { src: interTtf(600), fontWeight: 600 },
+    { src: interTtf(700), fontWeight: 700 },
   ],
 });
 Font.registerHyphenationCallback((word) => [word]);
 
-/** react-pdf's Inter has no narrow no-break space: a plain space instead. */
-export const euros = (cents: number) => formatCents(cents).replace(/\u202f/g, " ");
+/** Amounts as the portal writes them; the full TTF has the narrow no-break space before "€". */
+export const euros = formatCents;
 
 export const s = StyleSheet.create({
   page: { fontFamily: "Inter", fontSize: 9.5, padding: 36, color: "#0f172a" },
   row: { flexDirection: "row" },
-  header: { flexDirection: "row", justifyContent: "space-between", marginBottom: 24 },
+  header: { flexDirection: "row", justifyContent: "space-between", marginBottom: 16 },
   authority: { width: "55%" },
   strong: { fontWeight: 700 },
   title: { fontSize: 16, fontWeight: 700, color: "#173c93", marginBottom: 4 },
   addressee: { width: "40%", padding: 10, borderWidth: 1, borderColor: "#cbd5e1", borderRadius: 4 },
-  meta: { marginBottom: 16 },
+  meta: { marginBottom: 12 },
 });
 
 /** The top of every document: the authority on the left, the household's address block on the right. */

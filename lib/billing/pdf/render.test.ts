@@ -1,6 +1,22 @@
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
 import { renderCreditNotePdf, renderInvoicePdf } from "./render";
-import { SAMPLE_CREDIT_NOTE, SAMPLE_INVOICE } from "./sample";
+import { SAMPLE_CREDIT_NOTE, SAMPLE_INVOICE, sampleInvoiceWithLines } from "./sample";
+
+/** Page objects in the file (pdfkit writes dictionaries uncompressed; "/Type /Pages" is the tree, not a page). */
+const pageCount = (pdf: Buffer) => pdf.toString("latin1").match(/\/Type \/Page\b/g)?.length ?? 0;
+
+/** Each text run of the PDF with its baseline height on the page, in reading order. */
+async function textRuns(pdf: Buffer) {
+  const doc = await getDocument({ data: new Uint8Array(pdf), useSystemFonts: false, isEvalSupported: false }).promise;
+  const runs: { page: number; text: string; y: number }[] = [];
+  for (let page = 1; page <= doc.numPages; page++) {
+    const content = await (await doc.getPage(page)).getTextContent();
+    for (const item of content.items) if ("str" in item && item.str.trim()) runs.push({ page, text: item.str, y: item.transform[5] });
+  }
+  await doc.destroy();
+  return runs;
+}
 
 describe("invoice PDF", () => {
   it("renders a one-page A4 PDF with the payment slip", async () => {
@@ -8,11 +24,37 @@ describe("invoice PDF", () => {
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(pdf.length).toBeGreaterThan(5_000);
     expect(pdf.toString("latin1")).toContain("/Count 1");
+    expect(pageCount(pdf)).toBe(1);
   });
 
   it("renders the paid mark instead of the slip", async () => {
     const pdf = await renderInvoicePdf({ ...SAMPLE_INVOICE, invoice: { ...SAMPLE_INVOICE.invoice, paid: true, paidAt: new Date() } });
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  });
+
+  it("keeps 25 lines, the total and the payment slip on one page", async () => {
+    const data = sampleInvoiceWithLines(25);
+    expect(data.groups.flatMap((g) => g.lines)).toHaveLength(25);
+    const pdf = await renderInvoicePdf(data);
+    expect(pageCount(pdf)).toBe(1);
+    const text = (await textRuns(pdf)).map((r) => r.text).join(" ").replace(/\s+/g, " ");
+    expect(text).toContain("TOTAL : 519,60 €");
+    expect(text).toContain("Merci d'avance.");
+  });
+
+  it("writes the payment slip as the seed's manual shows it, single-spaced at the body size", async () => {
+    const runs = await textRuns(await renderInvoicePdf(SAMPLE_INVOICE));
+    const text = runs.map((r) => r.text).join(" ").replace(/\s+/g, " ");
+    expect(text).toContain("Quittance N° 9577 d'un montant de 8,00 €");
+    expect(text).toContain("En votre aimable règlement en espèce, carte bancaire, CESU ou chèque à l'ordre de Régie Périscolaire");
+    expect(text).toContain("Facture payable en ligne sur : https://famille.example/payer");
+    expect(text).toContain("Identifiant de Paiement en ligne : K7Q2M9XW4HT3NB8R");
+    expect(text).toContain("Ou scannez le QR-Code pour accéder au paiement");
+    // Line height 1.3 × 9.5 pt is 12.4 pt between baselines; the 18 pt default made it 25.2.
+    const y = (start: string) => runs.find((r) => r.text.startsWith(start))!.y;
+    const gap = y("Ou scannez le QR-Code") - y("Merci d");
+    expect(gap).toBeGreaterThan(11);
+    expect(gap).toBeLessThan(14);
   });
 });
 
@@ -21,5 +63,6 @@ describe("credit note PDF", () => {
     const pdf = await renderCreditNotePdf(SAMPLE_CREDIT_NOTE);
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(pdf.toString("latin1")).toContain("/Count 1");
+    expect(pageCount(pdf)).toBe(1);
   });
 });

@@ -42,3 +42,36 @@ export const SAMPLE_CREDIT_NOTE: CreditNotePdfData = {
   creditNote: { number: 12, issuedAt: new Date("2026-05-20T09:10:00Z"), amountCents: 400, reason: "Repas du 15 mai non servi (sortie scolaire)" },
   invoice: { number: 9577, issuedAt: SAMPLE_INVOICE.invoice.issuedAt, totalCents: 800 },
 };
+
+const SAMPLE_PRESTATIONS = [
+  { label: "Cantine Repas cantine", unitPriceCents: 400, days: [4, 5, 7, 11, 12, 18, 19, 21, 26, 28] },
+  { label: "Périscolaire Accueil du matin", unitPriceCents: 150, days: [5, 12, 19, 26] },
+  { label: "Périscolaire Accueil du soir", unitPriceCents: 220, days: [4, 7, 11, 14, 18, 21, 25, 28] },
+  { label: "Centre de loisirs Mercredi journée", unitPriceCents: 1200, days: [6, 20] },
+  { label: "Centre de loisirs Mercredi demi-journée", unitPriceCents: 700, days: [13, 27] },
+];
+const SAMPLE_CHILDREN = ["Emma", "Lucas", "Léa"];
+const SAMPLE_MONTHS = ["mai 2026", "juin 2026"];
+
+/**
+ * An invoice of `count` lines labelled as `invoiceLines` labels them (child,
+ * prestation, days, month), spread over three children as a busy household's
+ * end-of-term invoice would be: for the page-count test and the benchmark.
+ */
+export function sampleInvoiceWithLines(count: number): InvoicePdfData {
+  const groups = SAMPLE_CHILDREN.map((firstName) => ({ title: `${firstName} DUPONT`, lines: [] as InvoicePdfData["groups"][number]["lines"] }));
+  for (let i = 0; i < count; i++) {
+    const child = i % SAMPLE_CHILDREN.length;
+    const prestation = SAMPLE_PRESTATIONS[Math.floor(i / SAMPLE_CHILDREN.length) % SAMPLE_PRESTATIONS.length];
+    const month = SAMPLE_MONTHS[Math.floor(i / (SAMPLE_CHILDREN.length * SAMPLE_PRESTATIONS.length)) % SAMPLE_MONTHS.length];
+    groups[child].lines.push({
+      label: `${SAMPLE_CHILDREN[child]} ${prestation.label} ${prestation.days.join(", ")} ${month}`,
+      quantity: prestation.days.length,
+      unitPriceCents: prestation.unitPriceCents,
+      totalCents: prestation.days.length * prestation.unitPriceCents,
+    });
+  }
+  const used = groups.filter((g) => g.lines.length > 0);
+  const totalCents = used.flatMap((g) => g.lines).reduce((sum, l) => sum + l.totalCents, 0);
+  return { ...SAMPLE_INVOICE, invoice: { ...SAMPLE_INVOICE.invoice, totalCents }, groups: used };
+}

@@ -4,7 +4,8 @@ import path from "node:path";
 
 // Starts the built app for the Playwright journeys: a fresh embedded database
 // and data folder (outbox, uploads) under .data/e2e, migrated and seeded, then
-// `next start` in production mode with the settings production requires.
+// `next start` in production mode with the settings production requires. The
+// seed is e2e/seed.ts: the demo data, then each journey's own household.
 const port = process.argv[2] ?? "3100";
 const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? ".data/e2e");
 fs.rmSync(dataDir, { recursive: true, force: true });
@@ -29,7 +30,7 @@ function run(command: string, args: string[]) {
   return spawn(command, args, { stdio: "inherit", env: environment });
 }
 
-const seeding = run("npx", ["tsx", "--import", "./lib/cli/allow-server-only.mjs", "prisma/seed.ts"]);
+const seeding = run("npx", ["tsx", "--import", "./lib/cli/allow-server-only.mjs", "e2e/seed.ts"]);
 seeding.on("exit", (code) => {
   if (code !== 0) process.exit(code ?? 1);
   const server = run("npx", ["next", "start", "-p", port]);

@@ -1,7 +1,8 @@
 import { hashPassword } from "@/lib/auth/passwords";
 import type { Db, Tx } from "@/lib/db/client";
-import type { Civility, Quality, Regime, Role, UserStatus } from "@/lib/generated/prisma/client";
+import type { BookingStatus, Civility, Quality, Regime, Role, UserStatus } from "@/lib/generated/prisma/client";
 import { newIdentifiant } from "@/lib/accounts/identifiant";
+import { dayToDate, type Day } from "@/lib/dates";
 
 // Builders shared by the seed, the integration tests and the e2e fixtures,
 // so that demo data and test data are made the same way as real data.
@@ -82,6 +83,55 @@ export async function createAccount(
       status: spec.status ?? "ACTIVE",
       emailConfirmedAt: spec.status === "PENDING_EMAIL" ? undefined : new Date(),
       password: password ? { create: { hash: await hashPassword(password) } } : undefined,
+    },
+  });
+}
+
+/**
+ * A household whose responsable holds an active account linked to their
+ * person, as staff leave it once they have checked the identity: the parent
+ * can sign in and sees the family ("Compte synchronisé").
+ */
+export async function createHouseholdWithParent(
+  db: Db | Tx,
+  spec: Parameters<typeof createHousehold>[1] & { account: { email: string; password: string; identifiant?: string } },
+) {
+  const { account, ...householdSpec } = spec;
+  const household = await createHousehold(db, householdSpec);
+  const parent = household.members.find((m) => m.quality === "RESPONSABLE");
+  if (!parent) throw new Error(`The household ${spec.name} has no responsable to hold the account.`);
+  const user = await createAccount(db, {
+    email: account.email,
+    password: account.password,
+    identifiant: account.identifiant,
+    civility: parent.civility ?? undefined,
+    firstName: parent.firstName,
+    lastName: parent.lastName,
+    birthDate: parent.birthDate?.toISOString().slice(0, 10),
+    phone: parent.phone ?? undefined,
+    mobile: parent.mobile ?? undefined,
+    personId: parent.id,
+  });
+  return { household, user };
+}
+
+/**
+ * A booking of a child on a product's open day at a given price, without an
+ * invoice (the way the seed fills a slot): a day already taken, for setup.
+ */
+export async function createBooking(
+  db: Db | Tx,
+  spec: { productId: string; personId: string; householdId: string; day: Day; unitPriceCents: number; status?: BookingStatus; tariffId?: string },
+) {
+  const slot = await db.slot.findUniqueOrThrow({ where: { productId_date: { productId: spec.productId, date: dayToDate(spec.day) } } });
+  return db.booking.create({
+    data: {
+      slotId: slot.id,
+      personId: spec.personId,
+      householdId: spec.householdId,
+      status: spec.status ?? "CONFIRMED",
+      unitPriceCents: spec.unitPriceCents,
+      tariffId: spec.tariffId,
     },
   });
 }

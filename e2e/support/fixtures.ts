@@ -87,6 +87,12 @@ export async function signIn(page: Page, login: string, password: string) {
   await expect(page).not.toHaveURL(/\/connexion/);
 }
 
+/** Signs a journey's own household in (e2e/support/households.ts) and waits for its Accueil. */
+export async function signInAs(page: Page, household: { email: string; password: string }) {
+  await signIn(page, household.email, household.password);
+  await expect(page).toHaveURL(/\/accueil/);
+}
+
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Se déconnecter" }).first().click();
   await expect(page).toHaveURL(/\/connexion/);

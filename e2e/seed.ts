@@ -1,0 +1,51 @@
+import { closeDb, getDb, openedFactory } from "@/lib/db/client";
+import { deployMigrations } from "@/lib/db/migrate";
+import { createBooking, createHouseholdWithParent } from "@/lib/factories";
+import { seed } from "@/prisma/seed-data";
+import { allHouseholds, CLASSES } from "./support/households";
+
+// The database the journeys start from (run by lib/cli/e2e-server.ts, like
+// `npm run db:seed`): the demo data, then each journey's own household
+// (e2e/support/households.ts), made with the same factories as the seed.
+async function main() {
+  await deployMigrations(await openedFactory());
+  if (!(await seed())) throw new Error("The e2e database must start empty.");
+  const db = await getDb();
+  const classIds = new Map<string, string>();
+  for (const [key, spec] of Object.entries(CLASSES)) {
+    const found = await db.schoolClass.findFirstOrThrow({ where: { name: spec.name, site: { name: spec.site } } });
+    classIds.set(key, found.id);
+  }
+  const canteen = await db.product.findFirstOrThrow({ where: { name: "Repas cantine" } });
+
+  for (const h of allHouseholds()) {
+    const { household } = await createHouseholdWithParent(db, {
+      name: h.name,
+      ...h.address,
+      qf: h.qf,
+      qfValidUntil: "2027-12-31",
+      regime: h.regime,
+      members: [
+        { quality: "RESPONSABLE", civility: "MME", firstName: h.parent.firstName, lastName: h.name, birthDate: "1987-03-21", mobile: "06 12 34 56 78", email: h.email },
+        ...(h.conjoint ? [{ quality: "CONJOINT" as const, civility: "M" as const, firstName: h.conjoint, lastName: h.name, birthDate: "1985-10-02" }] : []),
+        ...h.children.map((c) => ({ quality: "ENFANT" as const, firstName: c.firstName, lastName: h.name, birthDate: c.birthDate, schoolClassId: classIds.get(c.schoolClass) })),
+      ],
+      account: { email: h.email, password: h.password, identifiant: h.identifiant },
+    });
+    for (const booking of h.bookings) {
+      const child = household.members.find((m) => m.firstName === booking.child)!;
+      const tariff = await db.tariff.findFirstOrThrow({ where: { productId: canteen.id, regime: h.regime, qfMin: { lte: h.qf }, OR: [{ qfMax: null }, { qfMax: { gte: h.qf } }] } });
+      await createBooking(db, { productId: canteen.id, personId: child.id, householdId: household.id, day: booking.day, unitPriceCents: tariff.unitPriceCents, tariffId: tariff.id });
+    }
+  }
+  console.log("Demo data and the journeys' households created.");
+  await closeDb();
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,139 @@
+import { addMonths, daysOfMonth, monthOfDay, parisDay, parseDay, publicHoliday, weekday, type Day } from "@/lib/dates";
+
+// Every journey has a household of its own: a parent with an active account,
+// the children it needs (in the demo's classes), a QF, and any booking it
+// takes as given. They are built by e2e/seed.ts with the shared factories
+// (lib/factories.ts), on the server's fresh database, before the server
+// starts: the journeys run against `next start`, whose embedded database
+// only that process may open, so nothing can be added from here at run time.
+// A journey changes nothing but its own household (and what it makes
+// itself), so each runs alone and in any order. Plain data: this module is
+// read by the seed script and by the journeys alike.
+
+/** The demo's classes (prisma/seed-data.ts): the canteen asks for the child's class. */
+const CLASSES = {
+  CM1A: { site: "Élémentaire Mitterrand", name: "CM1A" },
+  MS: { site: "Maternelle Les Lilas", name: "MS" },
+} as const;
+
+type ChildSpec = { firstName: string; birthDate: string; schoolClass: keyof typeof CLASSES };
+
+export const EMMA: ChildSpec = { firstName: "Emma", birthDate: "2016-05-09", schoolClass: "CM1A" };
+export const LUCAS: ChildSpec = { firstName: "Lucas", birthDate: "2021-11-23", schoolClass: "MS" };
+
+/**
+ * Canteen days of next month from the 15th on: open in the seed, still
+ * bookable by parents (booking opens the current month and the next), and
+ * two weeks or more from their deadline whenever the run starts.
+ */
+export function laterCanteenDays(now = new Date()): Day[] {
+  return daysOfMonth(addMonths(monthOfDay(parisDay(now)), 1)).filter(
+    (d) => [1, 2, 4, 5].includes(weekday(d)) && !publicHoliday(d) && parseDay(d).date >= 15,
+  );
+}
+
+type SeededBooking = { child: string; product: "Repas cantine"; day: Day };
+
+export type Household = {
+  /** The household's name, also its members' last name: unique in the run. */
+  name: string;
+  /** The parent's sign-in: identifiant or email, with the password. */
+  identifiant: string;
+  email: string;
+  password: string;
+  parent: { firstName: string };
+  address: { address1: string; postalCode: string; city: string };
+  qf: number;
+  regime: "RG";
+  children: ChildSpec[];
+  /** Another adult of the household, without an account. */
+  conjoint?: string;
+  bookings: SeededBooking[];
+  /** A member as the portal names them: "Emma ARNAUD". */
+  member: (firstName: string) => { firstName: string; fullName: string };
+};
+
+let count = 0;
+
+function household(name: string, spec: { children?: ChildSpec[]; conjoint?: string; bookings?: SeededBooking[] } = {}): Household {
+  count += 1;
+  return {
+    name,
+    // Identifiants are 8 hex digits; "e2e0" marks these, the rest numbers them.
+    identifiant: `e2e0${count.toString(16).padStart(4, "0")}`,
+    email: `claire.${name.toLowerCase()}@exemple.fr`,
+    password: "Famille-e2e-2026",
+    parent: { firstName: "Claire" },
+    address: { address1: `${count} allée des ${name.charAt(0)}${name.slice(1).toLowerCase()}`, postalCode: "34480", city: "Magalas" },
+    qf: 351,
+    regime: "RG",
+    children: spec.children ?? [],
+    conjoint: spec.conjoint,
+    bookings: spec.bookings ?? [],
+    member: (firstName) => ({ firstName, fullName: `${firstName} ${name}` }),
+  };
+}
+
+const later = laterCanteenDays();
+
+/** One household per journey, by spec file. Names are distinct and none is part of another or of a demo name. */
+export const HOUSEHOLDS = {
+  booking: {
+    qfPrice: household("ARNAUD", { children: [EMMA, LUCAS] }),
+    siblings: household("BARRAL", { children: [EMMA, LUCAS], bookings: [{ child: "Emma", product: "Repas cantine", day: later[0] }] }),
+    full: household("CASTEL", { children: [EMMA, LUCAS] }),
+    deadline: household("DELORME", { children: [EMMA] }),
+    dayList: household("ESTEVE", { children: [EMMA], bookings: [{ child: "Emma", product: "Repas cantine", day: later[0] }] }),
+    victim: household("FERRAND", { children: [EMMA] }),
+    intruder: household("GARCIN"),
+  },
+  payment: {
+    online: household("HUGUET", { children: [LUCAS] }),
+    refused: household("IZARD", { children: [EMMA] }),
+    abandoned: household("JOURDAN", { children: [LUCAS] }),
+    identifier: household("LAFONT", { children: [EMMA] }),
+    owner: household("MAUREL", { children: [EMMA] }),
+    other: household("NOGUES", { children: [EMMA] }),
+    counter: household("PEYRE", { children: [EMMA] }),
+  },
+  money: household("RIGAUD", { children: [EMMA] }),
+  documents: {
+    overwrite: household("SABATIER", { children: [LUCAS] }),
+    deleted: household("TEISSIER", { children: [EMMA] }),
+  },
+  demarches: {
+    address: household("VERDIER", { children: [EMMA] }),
+    newChild: household("ALBOUY", { children: [EMMA] }),
+    member: household("BOUSQUET", { children: [EMMA] }),
+  },
+  crossHousehold: {
+    victim: household("COMBES", { children: [EMMA] }),
+    attacker: household("DOUMERGUE"),
+  },
+  badFiles: household("ESCANDE", { children: [EMMA], conjoint: "Paul" }),
+  password: {
+    reset: household("FOULQUIER"),
+    throttled: household("GAUBERT"),
+    parent: household("HOARAU"),
+  },
+  securityHeaders: household("JULLIEN"),
+  staffReview: household("LABORDE", { children: [EMMA], conjoint: "Paul" }),
+};
+
+/** Every household above, for the seed. */
+export function allHouseholds(): Household[] {
+  const out: Household[] = [];
+  const walk = (node: object) => {
+    for (const value of Object.values(node)) {
+      if (value && typeof value === "object" && "identifiant" in value) out.push(value as Household);
+      else if (value && typeof value === "object") walk(value);
+    }
+  };
+  walk(HOUSEHOLDS);
+  const names = out.map((h) => h.name);
+  const clash = names.find((n, i) => names.some((m, j) => i !== j && (m.includes(n) || n.includes(m))));
+  if (clash) throw new Error(`Two journeys' households share a name: ${clash}`);
+  return out;
+}
+
+export { CLASSES };

@@ -1,20 +1,18 @@
 import { expect, test } from "@playwright/test";
-import { longDayLabel, monthLabel, parseDay, type Day } from "@/lib/dates";
-import { DEMO, expectAccessible, linkIn, readEmail, signIn, signOut, unique, uniqueLetters } from "./support/fixtures";
-import { pngBytes } from "./support/files";
-import { fillRegistration } from "./support/registration";
+import { longDayLabel, monthLabel, monthOfDay, parseDay, type Day } from "@/lib/dates";
+import { DEMO, expectAccessible, signIn, signInAs, signOut } from "./support/fixtures";
 import { canteenDaysPastDeadline, canteenPlan, dayBox, dayCell, openGrid, showMonth } from "./support/booking";
+import { HOUSEHOLDS, laterCanteenDays } from "./support/households";
 
-// The journeys share the DUPONT household and build on each other's
-// bookings, each on its own days (see canteenPlan).
-test.describe.configure({ mode: "serial" });
-
+// Each journey books for a household of its own (support/households.ts), so
+// it runs alone and in any order; the canteen days come from canteenPlan.
 const plan = canteenPlan();
 const dayNumbers = (days: Day[]) => days.map((d) => parseDay(d).date).join(", ");
-const victim: { invoiceUrl?: string; emmaId?: string; productId?: string } = {};
+const H = HOUSEHOLDS.booking;
 
 test("[PARENT][RESERVATION] books two canteen days for one child and sees the QF price", async ({ page }) => {
-  await signIn(page, DEMO.dupont.login, DEMO.dupont.password);
+  const family = H.qfPrice;
+  await signInAs(page, family);
   await page.goto("/demandes");
   await expect(page.getByRole("heading", { name: "Cantine", exact: true })).toBeVisible();
   await expectAccessible(page);
@@ -22,7 +20,7 @@ test("[PARENT][RESERVATION] books two canteen days for one child and sees the QF
   await expect(page.getByRole("dialog")).toBeVisible();
   await expect(page.getByRole("link", { name: "Tous mes enfants" })).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole("dialog").getByRole("link", { name: "Emma DUPONT" }).click();
+  await page.getByRole("dialog").getByRole("link", { name: family.member("Emma").fullName }).click();
 
   await expect(page.getByText("Coordonnées du responsable")).toBeVisible();
   await expect(page.getByText("en classe CM1A MME GUILLEM sur site Élémentaire Mitterrand")).toBeVisible();
@@ -30,8 +28,6 @@ test("[PARENT][RESERVATION] books two canteen days for one child and sees the QF
   const [first, second] = plan.days;
   await dayBox(page, "Emma", first).check();
   await dayBox(page, "Emma", second).check();
-  victim.emmaId = (await dayBox(page, "Emma", first).getAttribute("value"))!.split("|")[0];
-  victim.productId = /reservation\/([^/?]+)/.exec(page.url())![1];
   await expectAccessible(page);
   await page.getByRole("button", { name: "Envoi" }).click();
 
@@ -47,7 +43,6 @@ test("[PARENT][RESERVATION] books two canteen days for one child and sees the QF
   await expect(page.getByText(/Facture de 5,00\s€/)).toBeVisible();
   await expect(page.getByText(/Temps restant : 1[45] min/)).toBeVisible();
   await expectAccessible(page);
-  victim.invoiceUrl = new URL(page.url()).pathname;
 
   await page.goto(`/reservations?mois=${plan.month}`);
   await expect(page.getByText(`${longDayLabel(first)} — Cantine Repas cantine`)).toBeVisible();
@@ -55,13 +50,15 @@ test("[PARENT][RESERVATION] books two canteen days for one child and sees the QF
 });
 
 test("[PARENT][RESERVATION] books both children in one grid, usable on a phone", async ({ page }) => {
-  await signIn(page, DEMO.dupont.login, DEMO.dupont.password);
+  const family = H.siblings;
+  const [booked] = family.bookings;
+  const day = laterCanteenDays().find((d) => d !== booked.day)!;
+  await signInAs(page, family);
   await openGrid(page, "Repas cantine", "Tous mes enfants");
-  await showMonth(page, plan.month);
-  const day = plan.days[2];
-  // Emma's days from the previous journey are shown as booked, not tickable.
-  await expect(dayBox(page, "Emma", plan.days[0])).toHaveCount(0);
-  await expect(dayCell(page, "Emma", plan.days[0])).toContainText("Réservé");
+  await showMonth(page, monthOfDay(booked.day));
+  // Emma's day booked beforehand (the household's setup) is shown as booked, not tickable.
+  await expect(dayBox(page, "Emma", booked.day)).toHaveCount(0);
+  await expect(dayCell(page, "Emma", booked.day)).toContainText("Réservé");
 
   await page.setViewportSize({ width: 360, height: 740 });
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -81,9 +78,11 @@ test("[PARENT][RESERVATION] books both children in one grid, usable on a phone",
 });
 
 test("[PARENT][RESERVATION] a full day shows « Complet », and cancelling frees the place", async ({ page }) => {
+  // The seed's almost-full day: one place left, the other taken by the demo's Léa MARTIN.
   const day = plan.almostFull;
-  await signIn(page, DEMO.dupont.login, DEMO.dupont.password);
-  await openGrid(page, "Repas cantine", "Emma DUPONT");
+  const family = H.full;
+  await signInAs(page, family);
+  await openGrid(page, "Repas cantine", family.member("Emma").fullName);
   await showMonth(page, day.slice(0, 7));
   await dayBox(page, "Emma", day).check();
   await page.getByRole("button", { name: "Envoi" }).click();
@@ -111,13 +110,17 @@ test("[PARENT][RESERVATION] a day past its deadline cannot be ticked", async ({ 
   // The seed opens the whole current month, so its days up to the deadline are shown closed.
   expect(past.length, "the current month has a canteen day past its deadline").toBeGreaterThan(0);
   const day = past[past.length - 1];
-  await signIn(page, DEMO.dupont.login, DEMO.dupont.password);
-  await openGrid(page, "Repas cantine", "Emma DUPONT");
+  const family = H.deadline;
+  await signInAs(page, family);
+  await openGrid(page, "Repas cantine", family.member("Emma").fullName);
   await expect(dayBox(page, "Emma", day)).toHaveCount(0);
   await expect(dayCell(page, "Emma", day)).toContainText("Délai dépassé");
 });
 
 test("[AGENT][CALENDRIER] staff set a tariff, open a month and download the day list", async ({ page }) => {
+  // A household whose child's canteen day is booked (its setup): staff find the child in that day's list.
+  const family = H.dayList;
+  const [booked] = family.bookings;
   await signIn(page, DEMO.staff.login, DEMO.staff.password);
   await page.goto("/admin/catalogue");
   await expectAccessible(page);
@@ -143,12 +146,11 @@ test("[AGENT][CALENDRIER] staff set a tariff, open a month and download the day 
   await expect(page.getByRole("table")).toBeVisible();
   await expectAccessible(page);
 
-  const day = plan.days[0];
   await page.goto("/admin/listes");
   await page.getByLabel("Prestation").selectOption({ label: "Cantine — Repas cantine" });
-  await page.getByLabel("Jour").fill(day);
+  await page.getByLabel("Jour").fill(booked.day);
   await page.getByRole("button", { name: "Afficher" }).click();
-  const row = page.getByRole("row", { name: /DUPONT Emma CM1A Élémentaire Mitterrand/ });
+  const row = page.getByRole("row", { name: new RegExp(`${family.name} Emma CM1A Élémentaire Mitterrand`) });
   await expect(row).toBeVisible();
   await expectAccessible(page);
   const download = page.waitForEvent("download");
@@ -157,42 +159,37 @@ test("[AGENT][CALENDRIER] staff set a tariff, open a month and download the day 
   const csv = await (await file.createReadStream()).toArray();
   const text = Buffer.concat(csv).toString("utf8");
   expect(text.charCodeAt(0)).toBe(0xfeff);
-  expect(text).toContain('"DUPONT";"Emma";"CM1A";"Élémentaire Mitterrand"');
+  expect(text).toContain(`"${family.name}";"Emma";"CM1A";"Élémentaire Mitterrand"`);
 });
 
-test("[PARENT][SECURITE] another household cannot see the DUPONT child, booking or invoice", async ({ page }) => {
-  expect(victim.invoiceUrl && victim.emmaId && victim.productId).toBeTruthy();
-  const email = `lina.${unique()}@exemple.fr`;
-  const lastName = `Bernard${uniqueLetters()}`;
-  await page.goto("/inscription");
-  await fillRegistration(page, { lastName, firstName: "Lina", email });
-  await page.getByLabel("Carte d'identité").setInputFiles({ name: "cni.png", mimeType: "image/png", buffer: pngBytes(120, 80) });
-  await page.getByRole("button", { name: "Créer son compte" }).click();
-  await page.goto(linkIn(await readEmail(email, "Inscription Portail Famille"), "Confirmer inscription"));
-  await page.getByRole("button", { name: "Confirmer inscription" }).click();
-  await expect(page.getByText("Votre adresse mail est confirmée.")).toBeVisible();
-
-  await signIn(page, DEMO.staff.login, DEMO.staff.password);
-  await page.goto("/admin/comptes");
-  await page.getByRole("link", { name: new RegExp(`Vérifier le compte de ${lastName.toUpperCase()} Lina`, "i") }).click();
-  await page.getByRole("textbox", { name: "Adresse", exact: true }).fill("3 rue des Écoles");
-  await page.getByLabel("Code postal").fill("34480");
-  await page.getByLabel("Ville").fill("Magalas");
-  await page.getByRole("button", { name: "Créer la famille et activer le compte" }).click();
-  await expect(page.getByText(/activé/).first()).toBeVisible();
+test("[PARENT][SECURITE] another household cannot see a household's child, booking or invoice", async ({ page }) => {
+  // The victim books two days for Emma and is sent to the pending invoice.
+  const victim = H.victim;
+  const [first, second] = plan.days;
+  await signInAs(page, victim);
+  await openGrid(page, "Repas cantine", victim.member("Emma").fullName);
+  await showMonth(page, plan.month);
+  await dayBox(page, "Emma", first).check();
+  await dayBox(page, "Emma", second).check();
+  const emmaId = (await dayBox(page, "Emma", first).getAttribute("value"))!.split("|")[0];
+  const productId = /reservation\/([^/?]+)/.exec(page.url())![1];
+  await page.getByRole("button", { name: "Envoi" }).click();
+  await page.getByRole("button", { name: "Valider et passer au paiement" }).click();
+  await expect(page.getByText(/Réservation en attente de paiement du/)).toBeVisible();
+  const invoiceUrl = new URL(page.url()).pathname;
   await signOut(page);
-  const identifiant = /\b[0-9a-f]{8}\b/.exec((await readEmail(email, /.+/)).text)![0];
-  await signIn(page, identifiant, "Bonjour-2026");
 
+  // Another household, without children.
+  await signInAs(page, H.intruder);
   for (const url of [
-    victim.invoiceUrl!,
-    `/demandes/reservation/${victim.productId}?enfant=${victim.emmaId}`,
-    `/demandes/reservation/${victim.productId}/resume?enfant=${victim.emmaId}&j=${victim.emmaId}|${plan.days[1]}`,
+    invoiceUrl,
+    `/demandes/reservation/${productId}?enfant=${emmaId}`,
+    `/demandes/reservation/${productId}/resume?enfant=${emmaId}&j=${emmaId}|${second}`,
   ]) {
     const response = await page.goto(url);
     expect(response?.status(), url).toBe(404);
     await expect(page.getByRole("main")).not.toContainText("Emma");
-    await expect(page.getByRole("main")).not.toContainText("DUPONT");
+    await expect(page.getByRole("main")).not.toContainText(victim.name);
   }
   await page.goto("/reservations");
   await expect(page.getByRole("main")).not.toContainText("Emma");

@@ -1,17 +1,18 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, expectAccessible, readEmail, signIn } from "./support/fixtures";
+import { DEMO, expectAccessible, readEmail, signIn, signInAs } from "./support/fixtures";
+import { HOUSEHOLDS } from "./support/households";
 import { bookHalfDay, payOnSimulator, wednesdays } from "./support/payment";
 
-// A Wednesday of its own, after the ones the payment journeys take.
-const day = wednesdays(6)[5];
-const EMMA = { firstName: "Emma", fullName: "Emma DUPONT" };
+// A household of its own (support/households.ts), so any Wednesday will do.
+const [day] = wednesdays(1);
+const family = HOUSEHOLDS.money;
 
 test("[GUICHET][PARENT][AVOIR] paid at the counter while the parent pays online: the second payment becomes a credit the family sees and staff refund", async ({
   page,
   browser,
 }) => {
-  await signIn(page, DEMO.dupont.login, DEMO.dupont.password);
-  await bookHalfDay(page, EMMA, day);
+  await signInAs(page, family);
+  await bookHalfDay(page, family.member("Emma"), day);
   await page.getByRole("link", { name: /Facture de \d+,\d\d\s€/ }).click();
   await expect(page).toHaveURL(/\/factures\/[^/]+\/payer/);
   const invoiceId = /\/factures\/([^/]+)\/payer/.exec(page.url())![1];
@@ -36,7 +37,7 @@ test("[GUICHET][PARENT][AVOIR] paid at the counter while the parent pays online:
   await expect(page).toHaveURL(/\/paiement\/retour\?idop=/);
   await expect(page.getByText(/conservé en avoir/).first()).toBeVisible({ timeout: 20_000 });
   await expectAccessible(page);
-  await readEmail(DEMO.dupont.email, `Paiement reçu conservé en avoir (facture N° ${number})`);
+  await readEmail(family.email, `Paiement reçu conservé en avoir (facture N° ${number})`);
   await page.goto("/factures");
   await expect(page.getByText(/Avoir disponible : \d+,\d\d\s€/).first()).toBeVisible();
   await expectAccessible(page);

@@ -1,18 +1,19 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, expectAccessible, outboxMessages, readEmail, signIn, signOut } from "./support/fixtures";
+import { DEMO, expectAccessible, outboxMessages, readEmail, signIn, signInAs, signOut } from "./support/fixtures";
 import { pdfText } from "./support/pdf";
 import { monthOfDay } from "@/lib/dates";
+import { HOUSEHOLDS } from "./support/households";
 import { bookHalfDay, payOnSimulator, wednesdays } from "./support/payment";
 
-// Journeys share the DUPONT household; each books its own Wednesday.
-test.describe.configure({ mode: "serial" });
+// Each journey books and pays for a household of its own (support/households.ts),
+// so it runs alone and in any order.
 const days = wednesdays(4);
-const LUCAS = { firstName: "Lucas", fullName: "Lucas DUPONT" };
-const EMMA = { firstName: "Emma", fullName: "Emma DUPONT" };
+const H = HOUSEHOLDS.payment;
 
 test("[PARENT][PAIEMENT] books, pays on PayFiP and gets a paid invoice, confirmed booking, two emails and the PDF", async ({ page }) => {
-  await signIn(page, DEMO.dupont.login, DEMO.dupont.password);
-  await bookHalfDay(page, LUCAS, days[0]);
+  const family = H.online;
+  await signInAs(page, family);
+  await bookHalfDay(page, family.member("Lucas"), days[0]);
   const mailsBefore = outboxMessages().length;
 
   await page.getByRole("link", { name: /Facture de \d+,\d\d\s€/ }).click();
@@ -28,9 +29,9 @@ test("[PARENT][PAIEMENT] books, pays on PayFiP and gets a paid invoice, confirme
   await expectAccessible(page);
   await expect(page.getByText("Paiement accepté")).toBeVisible({ timeout: 20_000 });
 
-  const started = await readEmail(DEMO.dupont.email, `Paiement : Initialisation du paiement PayFip N° ${number}`);
+  const started = await readEmail(family.email, `Paiement : Initialisation du paiement PayFip N° ${number}`);
   expect(started.text).toContain(`De la facture N° ${number}`);
-  await readEmail(DEMO.dupont.email, `Paiement de la facture N° ${number} : accepté`);
+  await readEmail(family.email, `Paiement de la facture N° ${number} : accepté`);
   expect(outboxMessages().length - mailsBefore).toBe(2);
 
   await page.goto("/factures");
@@ -51,8 +52,9 @@ test("[PARENT][PAIEMENT] books, pays on PayFiP and gets a paid invoice, confirme
 });
 
 test("[PARENT][PAIEMENT] a refused card can be tried again while the hold lasts", async ({ page }) => {
-  await signIn(page, DEMO.dupont.login, DEMO.dupont.password);
-  await bookHalfDay(page, EMMA, days[1]);
+  const family = H.refused;
+  await signInAs(page, family);
+  await bookHalfDay(page, family.member("Emma"), days[1]);
   await page.getByRole("link", { name: /Facture de/ }).click();
   await page.getByRole("button", { name: "Payer facture" }).click();
   await payOnSimulator(page, "Simuler un refus de la carte");
@@ -65,8 +67,9 @@ test("[PARENT][PAIEMENT] a refused card can be tried again while the hold lasts"
 });
 
 test("[PARENT][PAIEMENT] an abandoned payment leaves the invoice to pay", async ({ page }) => {
-  await signIn(page, DEMO.dupont.login, DEMO.dupont.password);
-  await bookHalfDay(page, LUCAS, days[2]);
+  const family = H.abandoned;
+  await signInAs(page, family);
+  await bookHalfDay(page, family.member("Lucas"), days[2]);
   await page.getByRole("link", { name: /Facture de/ }).click();
   await page.getByRole("button", { name: "Payer facture" }).click();
   await payOnSimulator(page, "Annuler");
@@ -77,8 +80,9 @@ test("[PARENT][PAIEMENT] an abandoned payment leaves the invoice to pay", async 
 });
 
 test("[VISITEUR][PAIEMENT] pays with the identifier printed on the invoice, without signing in", async ({ page }) => {
-  await signIn(page, DEMO.dupont.login, DEMO.dupont.password);
-  await bookHalfDay(page, EMMA, days[3]);
+  const family = H.identifier;
+  await signInAs(page, family);
+  await bookHalfDay(page, family.member("Emma"), days[3]);
   await page.getByRole("link", { name: /Facture de/ }).click();
   const summary = (await page.getByText(/Identifiant : [A-Z2-7]{20}/).textContent())!;
   const identifier = /Identifiant : ([A-Z2-7]{20})/.exec(summary)![1];
@@ -91,9 +95,9 @@ test("[VISITEUR][PAIEMENT] pays with the identifier printed on the invoice, with
   await expect(page.locator('[data-alert="error"]')).toContainText("Aucune facture à payer ne correspond");
   await page.getByLabel("Identifiant de paiement en ligne").fill(identifier.toLowerCase());
   await page.getByRole("button", { name: "Rechercher la facture" }).click();
-  await expect(page.getByText(/adressée Famille DUPONT/)).toBeVisible();
+  await expect(page.getByText(`adressée Famille ${family.name}`)).toBeVisible();
   // Only what the payer needs to recognise the bill: no address, no children's names.
-  await expect(page.getByRole("main")).not.toContainText("chemin des Vignes");
+  await expect(page.getByRole("main")).not.toContainText(family.address.address1);
   await expect(page.getByRole("main")).not.toContainText("Emma");
   await expectAccessible(page);
   await page.getByLabel("Votre adresse email").fill("grand-mere@exemple.fr");
@@ -104,7 +108,10 @@ test("[VISITEUR][PAIEMENT] pays with the identifier printed on the invoice, with
 });
 
 test("[ACCES][PAIEMENT] another household's invoice PDF and payment page answer 404", async ({ page }) => {
-  await signIn(page, DEMO.dupont.login, DEMO.dupont.password);
+  // The owner's invoice: a half-day booked and waiting for payment.
+  const owner = H.owner;
+  await signInAs(page, owner);
+  await bookHalfDay(page, owner.member("Emma"), days[0]);
   await page.goto("/factures");
   const href = (await page.getByRole("link", { name: /PDF/ }).first().getAttribute("href"))!;
   const invoiceId = href.split("/")[2];
@@ -119,27 +126,34 @@ test("[ACCES][PAIEMENT] another household's invoice PDF and payment page answer 
   expect([302, 303, 307, 404]).toContain(anonymous.status());
 
   // A parent of another household gets the same answer as for an id that does not exist.
-  await signIn(page, DEMO.bernard.login, DEMO.bernard.password);
+  await signInAs(page, H.other);
   const theirs = await page.request.get(href);
   expect(theirs.status()).toBe(404);
-  expect(await theirs.text()).not.toContain("DUPONT");
+  expect(await theirs.text()).not.toContain(owner.name);
   const payPage = await page.goto(`/factures/${invoiceId}/payer`);
   expect(payPage?.status()).toBe(404);
-  await expect(page).not.toHaveTitle(/DUPONT/);
+  await expect(page).not.toHaveTitle(new RegExp(owner.name));
   await signOut(page);
 
-  await signIn(page, DEMO.dupont.login, DEMO.dupont.password);
+  await signInAs(page, owner);
   expect((await page.request.get(`/factures/${invoiceId}x/pdf`)).status()).toBe(404);
   const forged = await page.goto(`/factures/${invoiceId}x/payer`);
   expect(forged?.status()).toBe(404);
 });
 
 test("[AGENT][FACTURES] staff record a counter payment, cancel an unpaid invoice and follow PayFiP payments", async ({ page }) => {
-  await signIn(page, DEMO.dupont.login, DEMO.dupont.password);
-  // The leisure centre opens two months at a time: Emma's free Wednesdays among the ones above.
-  await bookHalfDay(page, EMMA, days[0]);
+  const family = H.counter;
+  const emma = family.member("Emma");
+  await signInAs(page, family);
+  // One half-day paid online, for the PayFiP column of the payments list.
+  await bookHalfDay(page, emma, days[1]);
+  await page.getByRole("link", { name: /Facture de/ }).click();
+  await page.getByRole("button", { name: "Payer facture" }).click();
+  await payOnSimulator(page, "Payer par carte bancaire");
+  await expect(page.getByText("Paiement accepté")).toBeVisible({ timeout: 20_000 });
+  await bookHalfDay(page, emma, days[0]);
   const toPay = /attente\/([^/?]+)/.exec(page.url())![1];
-  await bookHalfDay(page, EMMA, days[2]);
+  await bookHalfDay(page, emma, days[2]);
   const toCancel = /attente\/([^/?]+)/.exec(page.url())![1];
   await page.goto("/accueil?onglet=factures");
   await expect(page.getByText(/Montant en attente de paiement : \d+,\d\d\s€/)).toBeVisible();
@@ -150,7 +164,7 @@ test("[AGENT][FACTURES] staff record a counter payment, cancel an unpaid invoice
   await page.goto("/admin");
   await expect(page.getByText(/paiements? en cours/)).toBeVisible();
   await page.getByRole("link", { name: "Factures", exact: true }).click();
-  await page.getByLabel("Famille (nom ou n°)").fill("dupont");
+  await page.getByLabel("Famille (nom ou n°)").fill(family.name.toLowerCase());
   await page.getByLabel("État").selectOption("PENDING_PAYMENT");
   await page.getByRole("button", { name: "Filtrer" }).click();
   await expectAccessible(page);

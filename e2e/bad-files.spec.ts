@@ -1,8 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { makePngBomb } from "../lib/files/fixtures";
-import { expectAccessible, pageAlert, uploadedFileCount } from "./support/fixtures";
+import { expectAccessible, pageAlert, signInAs, uploadedFileCount } from "./support/fixtures";
 import { bigPdfBytes, exeBytes } from "./support/files";
-import { pdfBytes, signInDupont } from "./support/documents";
+import { pdfBytes } from "./support/documents";
+import { HOUSEHOLDS } from "./support/households";
 
 const TYPE = "Ce type de fichier n'est pas accepté : envoyez une photo (JPEG, PNG, WebP) ou un PDF.";
 
@@ -41,9 +42,11 @@ const corpus = [
 ];
 
 test("[SECURITE][FICHIERS] a corpus of bad files is refused in French, with nothing stored and no document created", async ({ page }) => {
-  await signInDupont(page);
+  // A household of its own (support/households.ts): the files go to Paul, an adult without an account.
+  const family = HOUSEHOLDS.badFiles;
+  await signInAs(page, family);
   await page.goto("/mon-espace");
-  await page.getByRole("link", { name: "Paul DUPONT" }).click();
+  await page.getByRole("link", { name: family.member("Paul").fullName }).click();
   await expect(page.getByRole("heading", { name: "Documents liés au compte" })).toBeVisible();
   const before = uploadedFileCount();
   for (const { label, file, message } of corpus) {

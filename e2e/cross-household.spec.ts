@@ -1,22 +1,26 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn, signOut, uniqueLetters } from "./support/fixtures";
-import { createFamilyThroughRegistration, sendChangeOfAddress, signInDupont } from "./support/documents";
+import { signInAs, signOut, uniqueLetters } from "./support/fixtures";
+import { sendChangeOfAddress } from "./support/documents";
+import { HOUSEHOLDS } from "./support/households";
+
+// A victim household and an attacker household, both the journey's own (support/households.ts).
+const { victim, attacker } = HOUSEHOLDS.crossHousehold;
 
 async function expectNotFound(page: Page, path: string, secrets: string[]) {
   const response = await page.goto(path);
   expect(response?.status(), path).toBe(404);
   const text = await page.content();
   for (const secret of secrets) expect(text, `${path} leaks ${secret}`).not.toContain(secret);
-  expect(await page.title()).not.toMatch(/Emma|DUPONT|Changement/i);
+  expect(await page.title()).not.toMatch(new RegExp(`Emma|${victim.name}|Changement`, "i"));
 }
 
 test("[SECURITE][FAMILLES] another household's member page, document file and request answer 404 and leak nothing", async ({ page }) => {
   const street = `${uniqueLetters()} chemin secret`;
-  // The victim: DUPONT sends a request with a document.
-  await signInDupont(page);
+  // The victim sends a request with a document.
+  await signInAs(page, victim);
   const requestPath = await sendChangeOfAddress(page, { address1: street, postalCode: "34480", city: "Magalas" }, "preuve-secrete.png");
   await page.goto("/mon-espace");
-  await page.getByRole("link", { name: "Emma DUPONT" }).click();
+  await page.getByRole("link", { name: victim.member("Emma").fullName }).click();
   await expect(page.getByRole("heading", { name: "Documents liés au compte" })).toBeVisible();
   const memberPath = new URL(page.url()).pathname;
   await page.goto("/accueil?onglet=fichiers");
@@ -29,11 +33,9 @@ test("[SECURITE][FAMILLES] another household's member page, document file and re
   expect(own.headers()["content-type"]).toBe("image/png");
   await signOut(page);
 
-  const attacker = await createFamilyThroughRegistration(page);
-  await signIn(page, attacker.login, attacker.password);
-  await expect(page).toHaveURL(/\/accueil/);
+  await signInAs(page, attacker);
 
-  const secrets = [street, "Emma", "preuve-secrete"];
+  const secrets = [street, "Emma", victim.name, "preuve-secrete"];
   await expectNotFound(page, memberPath, secrets);
   await expectNotFound(page, requestPath, secrets);
   const file = await page.request.get(fileHref!);
@@ -46,5 +48,5 @@ test("[SECURITE][FAMILLES] another household's member page, document file and re
     const text = await page.content();
     for (const secret of secrets) expect(text, `${path} leaks ${secret}`).not.toContain(secret);
   }
-  await expect(page.getByRole("main")).toContainText(new RegExp(attacker.lastName, "i"));
+  await expect(page.getByRole("main")).toContainText(new RegExp(attacker.name, "i"));
 });

@@ -1,10 +1,15 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, expectAccessible, readEmail, signIn, signOut, uniqueLetters } from "./support/fixtures";
-import { photo, requestIdOf, sendChangeOfAddress, signInDupont } from "./support/documents";
+import { DEMO, expectAccessible, readEmail, signIn, signInAs, signOut, uniqueLetters } from "./support/fixtures";
+import { photo, requestIdOf, sendChangeOfAddress } from "./support/documents";
+import { HOUSEHOLDS } from "./support/households";
+
+// Each journey's requests come from a household of its own (support/households.ts).
+const H = HOUSEHOLDS.demarches;
 
 test("[PARENT][DEMARCHES] a change of address with a phone photo, accepted by staff, moves the household and emails the parent", async ({ page }) => {
   const street = `${Math.floor(Math.random() * 90) + 10} rue des ${uniqueLetters()}`;
-  await signInDupont(page);
+  const family = H.address;
+  await signInAs(page, family);
   await page.goto("/demandes/demarches");
   await expectAccessible(page);
   await page.getByRole("link", { name: /Changement d'adresse/ }).click();
@@ -42,30 +47,31 @@ test("[PARENT][DEMARCHES] a change of address with a phone photo, accepted by st
   await expectAccessible(page);
   await page.getByRole("button", { name: /Accepter : la nouvelle adresse/ }).click();
   await expect(page.getByText("Demande acceptée.")).toBeVisible();
-  await page.getByRole("link", { name: /DUPONT \(n°/ }).click();
+  await page.getByRole("link", { name: new RegExp(`${family.name} \\(n°`) }).click();
   await expect(page.getByRole("main").locator("address")).toContainText(street);
   await expect(page.getByRole("main")).toContainText("Demande acceptée");
   await expectAccessible(page);
   await signOut(page);
 
-  const email = await readEmail(DEMO.dupont.email, "Votre demande a été acceptée");
+  const email = await readEmail(family.email, "Votre demande a été acceptée");
   expect(email.text).toContain("Changement d'adresse");
   expect(email.html).toContain("Désinscription");
 
-  await signInDupont(page);
+  await signInAs(page, family);
   await page.goto("/accueil?onglet=demandes");
   await expect(page.getByRole("row").filter({ hasText: "Changement d'adresse" }).first()).toContainText("Acceptée le");
 });
 
 test("[PARENT][DEMARCHES] adding a child through a request: staff accept and the child joins the family", async ({ page }) => {
   const firstName = `Zoe${uniqueLetters()}`;
-  await signInDupont(page);
+  const family = H.newChild;
+  await signInAs(page, family);
   await page.getByRole("link", { name: "Mon Espace", exact: true }).click();
   await page.getByRole("link", { name: "Ajouter une personne de la famille" }).click();
   await expectAccessible(page);
   await page.getByLabel("Qualité").selectOption("ENFANT");
   await page.getByLabel("Civ").selectOption("MME");
-  await page.getByLabel("Nom de famille").fill("Dupont");
+  await page.getByLabel("Nom de famille").fill(family.name);
   await page.getByLabel("Prénom").fill(firstName);
   await page.getByLabel("Date de Naissance").fill("2022-02-14");
   await page.getByLabel("Fichier").first().setInputFiles(photo("livret-de-famille.png"));
@@ -81,9 +87,9 @@ test("[PARENT][DEMARCHES] adding a child through a request: staff accept and the
   await expect(page.getByText("Demande acceptée.")).toBeVisible();
   await signOut(page);
 
-  await signInDupont(page);
+  await signInAs(page, family);
   await page.goto("/mon-espace");
-  await page.getByRole("link", { name: `${firstName} DUPONT` }).click();
+  await page.getByRole("link", { name: family.member(firstName).fullName }).click();
   await expect(page.getByRole("main")).toContainText("Enfant");
   await expect(page.getByRole("main")).toContainText("14/02/2022");
   await expectAccessible(page);
@@ -91,23 +97,25 @@ test("[PARENT][DEMARCHES] adding a child through a request: staff accept and the
 
 test("[PARENT][DEMARCHES] the member is chosen in a dialog, and a double click on Envoi makes one request", async ({ page }) => {
   const details = `Allergie ${uniqueLetters()}`;
-  await signInDupont(page);
+  const family = H.member;
+  const emma = family.member("Emma").fullName;
+  await signInAs(page, family);
   await page.goto("/demandes/demarches");
   await page.getByRole("link", { name: /Certificat médical/ }).click();
   await page.getByRole("button", { name: "Choisir le membre de la famille" }).click();
   const dialog = page.getByRole("dialog", { name: "Choisir le membre de la famille" });
   await expect(dialog).toBeVisible();
   await expectAccessible(page);
-  await dialog.getByLabel(/Emma DUPONT/).check();
+  await dialog.getByLabel(new RegExp(emma)).check();
   await dialog.getByRole("button", { name: "Valider" }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByText("Emma DUPONT (Enfant)", { exact: true }).and(page.locator("p"))).toBeVisible();
+  await expect(page.getByText(`${emma} (Enfant)`, { exact: true }).and(page.locator("p"))).toBeVisible();
   await page.getByLabel(/Précisions/).fill(details);
   await page.getByLabel("Fichier").first().setInputFiles(photo("certificat.png"));
   await page.getByRole("button", { name: "Envoi", exact: true }).dblclick();
   await expect(page.getByText("Votre demande a été envoyée.")).toBeVisible();
   await page.goto(`/accueil?onglet=demandes&q=${encodeURIComponent("Certificat")}`);
-  await expect(page.getByRole("row").filter({ hasText: "Emma DUPONT" })).toHaveCount(1);
+  await expect(page.getByRole("row").filter({ hasText: emma })).toHaveCount(1);
   await expect(page.getByLabel("Recherche")).toHaveValue("Certificat");
   await expectAccessible(page);
   // A missing proof is refused with a message beside the field.

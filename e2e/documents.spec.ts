@@ -1,15 +1,20 @@
 import { expect, test } from "@playwright/test";
-import { DEMO, expectAccessible, linkIn, readEmail, signIn, signOut, uniqueLetters } from "./support/fixtures";
-import { pdfBytes, photo, signInDupont } from "./support/documents";
+import { DEMO, expectAccessible, linkIn, readEmail, signIn, signInAs, signOut, uniqueLetters } from "./support/fixtures";
+import { pdfBytes, photo } from "./support/documents";
+import { HOUSEHOLDS } from "./support/households";
+
+// Each journey sends documents for a household of its own (support/households.ts).
+const H = HOUSEHOLDS.documents;
 
 test("[PARENT][DOCUMENTS] Écraser le fichier shows the parent the new version; staff keep the history, validate it, and the parent can unsubscribe", async ({ page }) => {
   const first = `vaccins-${uniqueLetters()}.pdf`;
   const second = `vaccins-a-jour-${uniqueLetters()}.png`;
-  await signInDupont(page);
+  const family = H.overwrite;
+  await signInAs(page, family);
   await page.goto("/mon-espace");
   await expect(page.getByText("Compte Synchronisé").first()).toBeVisible();
   await expectAccessible(page);
-  await page.getByRole("link", { name: "Lucas DUPONT" }).click();
+  await page.getByRole("link", { name: family.member("Lucas").fullName }).click();
   await expect(page.getByRole("heading", { name: "Informations du Compte Citoyen" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Documents liés au compte" })).toBeVisible();
   await expectAccessible(page);
@@ -40,7 +45,7 @@ test("[PARENT][DOCUMENTS] Écraser le fichier shows the parent the new version; 
   await expect(page.getByText("Document validé.")).toBeVisible();
   await signOut(page);
 
-  const validated = await readEmail(DEMO.dupont.email, "Votre document a été validé");
+  const validated = await readEmail(family.email, "Votre document a été validé");
   expect(validated.text).toContain("Certificat médical");
   // The unsubscribe link works without signing in.
   await page.goto(linkIn(validated, "Désinscription"));
@@ -48,7 +53,7 @@ test("[PARENT][DOCUMENTS] Écraser le fichier shows the parent the new version; 
   await page.getByRole("button", { name: "Confirmer la désinscription" }).click();
   await expect(page.getByText("Désinscription enregistrée.")).toBeVisible();
 
-  await signInDupont(page);
+  await signInAs(page, family);
   await page.goto("/accueil?onglet=fichiers");
   await expect(page.getByRole("row").filter({ hasText: second })).toContainText("Validé");
   // Validated: it can no longer be deleted by the parent.
@@ -57,9 +62,10 @@ test("[PARENT][DOCUMENTS] Écraser le fichier shows the parent the new version; 
 
 test("[PARENT][DOCUMENTS] a file still En attente can be deleted from the Fichiers tab", async ({ page }) => {
   const name = `a-supprimer-${uniqueLetters()}.pdf`;
-  await signInDupont(page);
+  const family = H.deleted;
+  await signInAs(page, family);
   await page.goto("/mon-espace");
-  await page.getByRole("link", { name: "Emma DUPONT" }).click();
+  await page.getByRole("link", { name: family.member("Emma").fullName }).click();
   await expect(page.getByRole("heading", { name: "Documents liés au compte" })).toBeVisible();
   await page.getByRole("button", { name: "+ Ajouter un fichier : Autre document" }).click();
   await page.getByLabel("Fichier : Autre document").setInputFiles({ name, mimeType: "application/pdf", buffer: pdfBytes() });

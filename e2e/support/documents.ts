@@ -21,11 +21,6 @@ export function pdfBytes(label = "justificatif"): Buffer {
 
 export const photo = (name: string) => ({ name, mimeType: "image/png", buffer: pngBytes(160, 120) });
 
-export async function signInDupont(page: Page) {
-  await signIn(page, DEMO.dupont.login, DEMO.dupont.password);
-  await expect(page).toHaveURL(/\/accueil/);
-}
-
 /**
  * An attacker with a household of their own, made the way a real family
  * gets one: registration through the form, then staff "Créer une nouvelle

@@ -1,20 +1,25 @@
 import { expect, test } from "@playwright/test";
-import { attemptSignIn, DEMO, expectAccessible, linkIn, pageAlert, readEmail, signIn, signOut } from "./support/fixtures";
+import { attemptSignIn, expectAccessible, linkIn, pageAlert, readEmail, signIn, signInAs, signOut, unique } from "./support/fixtures";
+import { HOUSEHOLDS } from "./support/households";
+
+// The journeys that sign a parent in use a household of their own (support/households.ts).
+const H = HOUSEHOLDS.password;
 
 test("[PARENT][MOT DE PASSE] resets a forgotten password with the emailed link", async ({ page, browser }) => {
+  const parent = H.reset;
   // A session opened elsewhere before the change must end with it.
   const elsewhere = await (await browser.newContext()).newPage();
-  await signIn(elsewhere, DEMO.martin.login, DEMO.martin.password);
+  await signIn(elsewhere, parent.identifiant, parent.password);
   await expect(elsewhere).toHaveURL(/\/accueil/);
 
   await page.goto("/connexion");
   await page.getByRole("link", { name: "Réinitialiser" }).click();
   await expectAccessible(page);
-  await page.getByLabel("Identifiant ou Email").fill(DEMO.martin.login);
+  await page.getByLabel("Identifiant ou Email").fill(parent.identifiant);
   await page.getByRole("button", { name: "Recevoir un lien" }).click();
   await expect(page.getByText(/Si un compte correspond/)).toBeVisible();
 
-  const email = await readEmail(DEMO.martin.email, "Réinitialisation de votre mot de passe");
+  const email = await readEmail(parent.email, "Réinitialisation de votre mot de passe");
   const link = linkIn(email, /mot de passe/i);
   await page.goto(link);
   await expectAccessible(page);
@@ -23,9 +28,9 @@ test("[PARENT][MOT DE PASSE] resets a forgotten password with the emailed link",
   await page.getByRole("button", { name: "Enregistrer le mot de passe" }).click();
   await expect(page.getByText("Votre mot de passe a été modifié : connectez-vous.")).toBeVisible();
 
-  await attemptSignIn(page, DEMO.martin.login, DEMO.martin.password);
+  await attemptSignIn(page, parent.identifiant, parent.password);
   await expect(pageAlert(page)).toHaveText("Identifiant ou mot de passe incorrect.");
-  await signIn(page, DEMO.martin.login, "Nouveau-secret-42");
+  await signIn(page, parent.identifiant, "Nouveau-secret-42");
   await expect(page).toHaveURL(/\/accueil/);
   await signOut(page);
 
@@ -42,24 +47,25 @@ test("[PARENT][MOT DE PASSE] resets a forgotten password with the emailed link",
 });
 
 test("[VISITEUR][CONNEXION] repeated failures are throttled, even with the right password afterwards", async ({ page }) => {
+  const account = H.throttled;
+  const unknown = `personne.${unique()}@inconnu.fr`;
   for (let i = 0; i < 5; i++) {
-    await attemptSignIn(page, DEMO.pending.email, `mauvais-${i}`);
+    await attemptSignIn(page, account.email, `mauvais-${i}`);
     await expect(pageAlert(page)).toHaveText("Identifiant ou mot de passe incorrect.");
   }
-  await attemptSignIn(page, DEMO.pending.email, DEMO.pending.password);
+  await attemptSignIn(page, account.email, account.password);
   await expect(pageAlert(page)).toContainText("Trop de tentatives de connexion");
   // An unknown login is throttled the same way: nothing tells them apart.
   for (let i = 0; i < 5; i++) {
-    await attemptSignIn(page, "personne@inconnu.fr", `mauvais-${i}`);
+    await attemptSignIn(page, unknown, `mauvais-${i}`);
     await expect(pageAlert(page)).toHaveText("Identifiant ou mot de passe incorrect.");
   }
-  await attemptSignIn(page, "personne@inconnu.fr", "mauvais");
+  await attemptSignIn(page, unknown, "mauvais");
   await expect(pageAlert(page)).toContainText("Trop de tentatives de connexion");
 });
 
 test("[PARENT][ACCES] a parent cannot reach the staff pages", async ({ page }) => {
-  await signIn(page, DEMO.dupont.login, DEMO.dupont.password);
-  await expect(page).toHaveURL(/\/accueil/);
+  await signInAs(page, H.parent);
   const response = await page.goto("/admin");
   expect(response?.status()).toBe(404);
   const comptes = await page.goto("/admin/comptes");

@@ -1,5 +1,6 @@
 import { expect, test, type ConsoleMessage } from "@playwright/test";
-import { DEMO, signIn } from "./support/fixtures";
+import { signInAs } from "./support/fixtures";
+import { HOUSEHOLDS } from "./support/households";
 
 // Finding 6 and 10a of the security review: every page carries a nonce CSP
 // that the portal itself never trips, and a parent probing /admin gets the
@@ -30,7 +31,7 @@ test("the sign-in page carries a nonce CSP and runs under it", async ({ page }) 
 
 test("a parent's /admin page is the public 404, with nothing of the back office", async ({ page }) => {
   const violations = cspViolations(page);
-  await signIn(page, DEMO.dupont.login, DEMO.dupont.password);
+  await signInAs(page, HOUSEHOLDS.securityHeaders);
   for (const path of ["/admin", "/admin/documents", "/admin/familles/inconnue"]) {
     const response = await page.goto(path);
     expect(response!.status(), path).toBe(404);

@@ -2,13 +2,16 @@ import { expect, test } from "@playwright/test";
 import { DEMO, expectAccessible, linkIn, readEmail, signIn, signOut, unique } from "./support/fixtures";
 import { pngBytes } from "./support/files";
 import { fillRegistration } from "./support/registration";
+import { HOUSEHOLDS } from "./support/households";
 
 test("[AGENT][COMPTES] staff check a new account and link it to its family; the parent then uses the portal", async ({ page }) => {
   const email = `paul.${unique()}@exemple.fr`;
+  // A household of its own (support/households.ts) where Paul is already a member, without an account.
+  const family = HOUSEHOLDS.staffReview;
+  const lastName = family.name.charAt(0) + family.name.slice(1).toLowerCase();
 
-  // Paul DUPONT is already a member of the DUPONT household, without an account.
   await page.goto("/inscription");
-  await fillRegistration(page, { lastName: "Dupont", firstName: "Paul", email });
+  await fillRegistration(page, { lastName, firstName: "Paul", email });
   await page.getByLabel("Carte d'identité").setInputFiles({ name: "cni-paul.png", mimeType: "image/png", buffer: pngBytes(120, 80) });
   await page.getByRole("button", { name: "Créer son compte" }).click();
   await expect(page.getByRole("heading", { name: "Votre compte a été créé." })).toBeVisible();
@@ -22,13 +25,13 @@ test("[AGENT][COMPTES] staff check a new account and link it to its family; the 
   await expectAccessible(page);
   await page.getByRole("link", { name: /Comptes à vérifier/ }).click();
   await expectAccessible(page);
-  await page.getByRole("link", { name: "Vérifier le compte de DUPONT Paul" }).click();
+  await page.getByRole("link", { name: `Vérifier le compte de ${family.name} Paul` }).click();
   await expect(page.getByRole("img", { name: /Pièce d'identité/ })).toBeVisible();
   await expectAccessible(page);
 
-  await page.getByLabel("Rechercher une famille").fill("dupont");
+  await page.getByLabel("Rechercher une famille").fill(lastName.toLowerCase());
   await page.getByRole("button", { name: "Rechercher" }).click();
-  await expect(page.getByRole("heading", { name: /Famille DUPONT/ })).toBeVisible();
+  await expect(page.getByRole("heading", { name: new RegExp(`Famille ${family.name}`) })).toBeVisible();
   await expectAccessible(page);
   await page.getByRole("button", { name: /Lier à ce membre : .*Paul/ }).click();
   await expect(page.getByText("Compte lié et activé")).toBeVisible();
@@ -46,7 +49,7 @@ test("[AGENT][COMPTES] staff check a new account and link it to its family; the 
   }
   await expectAccessible(page);
   await page.getByRole("link", { name: "Mon Espace", exact: true }).click();
-  await expect(page.getByText("Emma DUPONT")).toBeVisible();
+  await expect(page.getByText(family.member("Emma").fullName)).toBeVisible();
   await expect(page.getByText("Compte synchronisé")).toHaveCount(2);
   await expectAccessible(page);
 

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { longDayLabel, monthLabel, monthOfDay, parseDay, type Day } from "@/lib/dates";
+import { monthOfDay, parseDay, type Day } from "@/lib/dates";
+import { longDayLabel, monthLabel } from "@/lib/format";
 import { DEMO, expectAccessible, signIn, signInAs, signOut } from "./support/fixtures";
 import { canteenDaysPastDeadline, canteenPlan, dayBox, dayCell, openGrid, showMonth } from "./support/booking";
 import { HOUSEHOLDS, laterCanteenDays } from "./support/households";

@@ -1,6 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 import { nextBookableDays } from "@/lib/catalogue/rules";
-import { isPastDeadline, longDayLabel, monthOfDay, parisDay, publicHoliday, daysOfMonth, weekday, type Day } from "@/lib/dates";
+import { isPastDeadline, monthOfDay, parisDay, publicHoliday, daysOfMonth, weekday, type Day } from "@/lib/dates";
+import { longDayLabel } from "@/lib/format";
 
 // The demo canteen (prisma/seed/catalogue.ts): school days, closing two days
 // before at 10:00 Paris time. The seed's almost-full day is the first one

@@ -149,9 +149,6 @@ export function publicHoliday(day: Day): string | undefined {
   return frenchPublicHolidays(parseDay(day).year).find((h) => h.day === day)?.label;
 }
 
-// Dates become text in lib/format. The journeys under e2e/ still import these
-// two from here; once they import @/lib/format, this line goes.
-export { longDayLabel, monthLabel } from "@/lib/format";
 
 /** Age in whole years on a civil date. */
 export function ageOn(birthDay: Day, day: Day): number {

@@ -73,15 +73,23 @@ async function charAsTextClient() {
     return result;
   };
   return class CharAsTextClient extends pg.Client {
+    #turn: Promise<unknown> = Promise.resolve();
+
     query(...args: unknown[]): never {
-      // pg.Pool calls query with a trailing callback; direct callers get a promise.
+      // pg.Pool calls query with a trailing callback, on a client it lent for that one query.
       const last = args.length - 1;
       if (typeof args[last] === "function") {
         const callback = args[last] as (error: Error | null, result: unknown) => void;
         args[last] = (error: Error | null, result: unknown) => callback(error, error ? result : fix(result));
+        return (super.query as (...a: unknown[]) => unknown)(...args) as never;
       }
-      const result = (super.query as (...a: unknown[]) => unknown)(...args);
-      return (result instanceof Promise ? result.then(fix) : result) as never;
+      // Prisma runs the relations of one include as concurrent queries, also
+      // on a transaction's single connection, where pg queues them with a
+      // deprecation warning and pg 9 will refuse them: they take turns here.
+      const run = () => (super.query as (...a: unknown[]) => Promise<unknown>)(...args);
+      const result = this.#turn.then(run, run).then(fix);
+      this.#turn = result.catch(() => undefined);
+      return result as never;
     }
   };
 }

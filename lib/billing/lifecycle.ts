@@ -7,8 +7,15 @@ import { moveInvoice, OPEN_INVOICE_STATUSES } from "./state";
 
 export const EXPIRED_REASON = "Délai de paiement dépassé";
 
-/** The ledger entry of a new invoice, posted in the transaction that creates it. */
-export function invoiceIssueEntry(invoice: Pick<Invoice, "id" | "householdId" | "number" | "totalCents" | "issuedAt">, actorId: string | null) {
+/**
+ * The ledger entry of a new invoice, posted in the transaction that creates
+ * it. The hold allocates the number in the same SQL statement that inserts
+ * the entry, so it passes "%s" and has SQL's format() put the number in the label.
+ */
+export function invoiceIssueEntry(
+  invoice: Pick<Invoice, "id" | "householdId" | "totalCents" | "issuedAt"> & { number: number | "%s" },
+  actorId: string | null,
+) {
   return {
     householdId: invoice.householdId,
     kind: "INVOICE" as const,

@@ -1,15 +1,30 @@
 import { randomBytes } from "node:crypto";
 import type { Tx } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+
+type Series = "InvoiceCounter" | "CreditNoteCounter" | "ReceiptCounter";
 
 /**
- * Takes the next invoice number inside the caller's transaction. The upsert
- * holds the counter row's lock until commit, so a rolled-back invoice gives
- * its number back and numbers stay gapless; call it as late as possible in
- * the transaction, since every invoice waits on this one row.
+ * Takes the next number of a series and yields it as `number`. The upsert
+ * holds the counter row's lock until commit, so a rolled-back document gives
+ * its number back and numbers stay gapless; run it as late as possible in
+ * the transaction, since every document of the series waits on this one row.
  */
-export async function allocateInvoiceNumber(tx: Tx): Promise<number> {
-  return nextInSeries(tx, "InvoiceCounter");
+function nextNumberSql(table: Series): Prisma.Sql {
+  // The table name comes from the closed union above, never from input.
+  return Prisma.raw(
+    `INSERT INTO "${table}" (id, next) VALUES (1, 2)
+     ON CONFLICT (id) DO UPDATE SET next = "${table}".next + 1
+     RETURNING next - 1 AS number`,
+  );
 }
+
+/**
+ * The invoice series as a CTE body, for the hold: it allocates the number
+ * and inserts the invoice in one statement, so the counter row is locked
+ * for a single round trip before commit.
+ */
+export const invoiceNumberSql = () => nextNumberSql("InvoiceCounter");
 
 /** Credit notes (avoirs) have their own gapless series, as invoices do. */
 export async function allocateCreditNoteNumber(tx: Tx): Promise<number> {
@@ -21,12 +36,8 @@ export async function allocateReceiptNumber(tx: Tx): Promise<number> {
   return nextInSeries(tx, "ReceiptCounter");
 }
 
-async function nextInSeries(tx: Tx, table: "InvoiceCounter" | "CreditNoteCounter" | "ReceiptCounter"): Promise<number> {
-  const rows = await tx.$queryRawUnsafe<{ number: number }[]>(
-    `INSERT INTO "${table}" (id, next) VALUES (1, 2)
-     ON CONFLICT (id) DO UPDATE SET next = "${table}".next + 1
-     RETURNING next - 1 AS number`,
-  );
+async function nextInSeries(tx: Tx, table: Series): Promise<number> {
+  const rows = await tx.$queryRaw<{ number: number }[]>(nextNumberSql(table));
   return Number(rows[0].number);
 }
 

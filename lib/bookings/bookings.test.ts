@@ -46,6 +46,11 @@ describe("holdBookings", () => {
     expect(invoice.paymentIdentifier).toMatch(/^[A-Z2-7]{20}$/);
     expect(invoice.lines).toMatchObject([{ label: `Emma ${canteen.service.name} Repas cantine 9, 15 juin 2026`, quantity: 2, unitPriceCents: 250, totalCents: 500 }]);
     expect(invoice.bookings.map((b) => b.status)).toEqual(["HELD", "HELD"]);
+    // Each booking keeps the price it was sold at; the account owes the invoice.
+    for (const booking of invoice.bookings) expect(booking).toMatchObject({ unitPriceCents: 250, tariffId: expect.any(String), heldUntil: minutes(15) });
+    expect(await db.ledgerEntry.findMany({ where: { invoiceId: result.invoiceId } })).toMatchObject([
+      { kind: "INVOICE", amountCents: 500, label: `Facture N° ${result.number}`, householdId: family.household.id, actorId: family.actor.id },
+    ]);
     expect(await activeOn(slots[0].id)).toBe(1);
   });
 
@@ -97,6 +102,11 @@ describe("holdBookings", () => {
     expect(c.invoiceId).toBe(a.invoiceId);
     expect(await activeOn(slots[0].id)).toBe(1);
     expect(await db.invoice.count({ where: { householdId: family.household.id } })).toBe(1);
+    // Another household's key (a forged form) learns nothing about it.
+    const other = await createFamily(db, { schoolClassId: canteen.schoolClass.id });
+    await expect(
+      holdBookings({ ...input, actor: other.actor, householdId: other.household.id, selections: [{ ...input.selections[0], personId: other.children[0].id }] }),
+    ).rejects.toThrow("Réservation introuvable.");
   });
 
   it("never books a child twice on one day", async () => {

@@ -1,4 +1,4 @@
-import type { Db, Tx } from "@/lib/db/client";
+import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import {
   dateToDay,
@@ -69,7 +69,7 @@ export type PricedSelection = Selection & {
 };
 
 /** The children a household may book for: its members of quality ENFANT. Scoped by household. */
-export async function loadChildren(db: Db | Tx, householdId: string, personIds?: string[]): Promise<ChildInfo[]> {
+export async function loadChildren(db: Db, householdId: string, personIds?: string[]): Promise<ChildInfo[]> {
   const people = await db.person.findMany({
     where: { householdId, quality: "ENFANT", ...(personIds ? { id: { in: personIds } } : {}) },
     orderBy: [{ birthDate: "asc" }, { firstName: "asc" }],
@@ -88,7 +88,7 @@ export async function loadChildren(db: Db | Tx, householdId: string, personIds?:
   }));
 }
 
-export async function loadProducts(db: Db | Tx, productIds: string[]): Promise<ProductInfo[]> {
+export async function loadProducts(db: Db, productIds: string[]): Promise<ProductInfo[]> {
   const products = await db.product.findMany({
     where: { id: { in: productIds }, active: true, service: { active: true } },
     include: {
@@ -115,7 +115,7 @@ export async function loadProducts(db: Db | Tx, productIds: string[]): Promise<P
   }));
 }
 
-export async function loadHousehold(db: Db | Tx, householdId: string): Promise<HouseholdInfo> {
+export async function loadHousehold(db: Db, householdId: string): Promise<HouseholdInfo> {
   const h = await db.household.findUnique({ where: { id: householdId } });
   if (!h) throw new AppError("NOT_FOUND", "Famille introuvable.");
   return h;
@@ -127,9 +127,14 @@ export async function loadHousehold(db: Db | Tx, householdId: string): Promise<H
  * authority's rule for households without a valid QF or a régime (read once
  * with `db` unless given). Ids that are not this household's children or not
  * bookable products answer "introuvable" without saying whether they exist elsewhere.
+ *
+ * These loaders take the client, never a transaction: Prisma runs the
+ * relations of one `include` as concurrent queries, which on a transaction's
+ * single connection pile up (pg 9 refuses it). Pricing is read-only anyway,
+ * so the hold runs it before its transaction.
  */
 export async function priceSelections(
-  db: Db | Tx,
+  db: Db,
   {
     householdId,
     selections,

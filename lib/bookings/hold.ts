@@ -1,24 +1,29 @@
 import "server-only";
-import { getDb, type Db, type Tx } from "@/lib/db/client";
+import { getDb, type Db } from "@/lib/db/client";
+import { newRowId } from "@/lib/db/ids";
 import { lockRows } from "@/lib/db/locks";
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
 import { fullDayLabel } from "@/lib/format";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { allocateInvoiceNumber, newPaymentIdentifier } from "@/lib/billing/numbers";
+import { invoiceNumberSql, newPaymentIdentifier } from "@/lib/billing/numbers";
 import { invoiceLines } from "@/lib/billing/lines";
 import { invoiceIssueEntry } from "@/lib/billing/lifecycle";
-import { activeBookingWhere, priceSelections, type Selection } from "./context";
+import { priceSelections, type Selection } from "./context";
 
 export type HoldResult = { invoiceId: string; number: number; heldUntil: Date; totalCents: number; reused: boolean };
 
 /**
- * Validates a parent's ticked days: re-checks every rule on the server,
- * then in one READ COMMITTED transaction locks the slot rows (one statement,
- * in id order, so two families never wait on each other in a cycle), counts their active
- * bookings, holds the places and creates the pending invoice with its lines
- * and gapless number. The same `submissionKey` twice (double click,
- * resubmitted form) returns the first invoice instead of holding again.
+ * Validates a parent's ticked days: re-checks every rule on the server and
+ * prices them (read-only, before the transaction), then in one READ
+ * COMMITTED transaction locks the slot rows (one statement, in id order, so
+ * two families never wait on each other in a cycle), counts their active
+ * bookings, holds the places and creates the pending invoice with its lines,
+ * ledger entry and gapless number. Every family rushes for the same first
+ * slot, so holds/s is 1 ÷ (lock-to-commit time): under the locks there are
+ * exactly three statements (check, write, commit). The same `submissionKey`
+ * twice (double click, resubmitted form) returns the first invoice instead
+ * of holding again.
  */
 export async function holdBookings({
   actor,
@@ -42,89 +47,108 @@ export async function holdBookings({
   const previous = await findBySubmissionKey(db, householdId, submissionKey);
   if (previous) return previous;
 
+  const { household, items } = await priceSelections(db, { householdId, selections, now });
+  const slotIds = [...new Set(items.map((i) => i.slotId))].sort();
+  const personIds = [...new Set(items.map((i) => i.personId))];
   const heldUntil = new Date(now.getTime() + env().holdMinutes * 60_000);
   try {
     return await db.$transaction(
       async (tx) => {
-        const { household, items } = await priceSelections(tx, { householdId, selections, now });
-        const slotIds = [...new Set(items.map((i) => i.slotId))].sort();
         // The row locks serialise every hold on these slots until commit;
-        // counts read after them see all bookings committed before us.
-        await lockRows(tx, "Slot", slotIds);
+        // the next statement starts after them, so at READ COMMITTED it sees
+        // every booking committed before us.
+        const locked = new Set(await lockRows(tx, "Slot", slotIds));
+        const [check] = await tx.$queryRaw<PostLockCheck[]>`
+          SELECT twin.id AS "twinId", twin."householdId" AS "twinHouseholdId", twin.number AS "twinNumber",
+                 twin."totalCents" AS "twinTotalCents", twin."issuedAt" AS "twinIssuedAt",
+                 (SELECT b."heldUntil" FROM "Booking" b WHERE b."invoiceId" = twin.id LIMIT 1) AS "twinHeldUntil",
+                 (SELECT COALESCE(json_agg(json_build_object(
+                           'id', s.id, 'capacity', s.capacity, 'closed', s.closed,
+                           'taken', (SELECT count(*) FROM "Booking" b WHERE b."slotId" = s.id AND ${activeSql(now)}))), '[]')
+                    FROM "Slot" s WHERE s.id = ANY(${slotIds}::text[])) AS slots,
+                 (SELECT COALESCE(json_agg(json_build_object('personId', b."personId", 'slotId', b."slotId")), '[]')
+                    FROM "Booking" b
+                   WHERE b."slotId" = ANY(${slotIds}::text[]) AND b."personId" = ANY(${personIds}::text[]) AND ${activeSql(now)}) AS already
+            FROM (SELECT 1) AS one
+            LEFT JOIN "Invoice" twin ON twin."submissionKey" = ${submissionKey}`;
         // A double click waited on the lock behind its twin: answer with the twin's invoice.
-        const twin = await findBySubmissionKey(tx, householdId, submissionKey);
-        if (twin) return twin;
-
-        // All slots are locked: one query each for the tidy-up, the capacities,
-        // the counts and the twins, rather than four per day under the locks.
-        await tx.booking.updateMany({
-          where: { slotId: { in: slotIds }, status: "HELD", heldUntil: { lte: now } },
-          data: { status: "EXPIRED" },
-        });
-        const slots = new Map((await tx.slot.findMany({ where: { id: { in: slotIds } } })).map((s) => [s.id, s]));
-        const active = await tx.booking.groupBy({
-          by: ["slotId"],
-          where: { slotId: { in: slotIds }, ...activeBookingWhere(now) },
-          _count: { _all: true },
-        });
-        const taken = new Map(active.map((a) => [a.slotId, a._count._all]));
-        const already = await tx.booking.findMany({
-          where: { slotId: { in: slotIds }, personId: { in: [...new Set(items.map((i) => i.personId))] }, ...activeBookingWhere(now) },
-          select: { personId: true, slotId: true },
-        });
+        if (check.twinId) {
+          return toHoldResult(householdId, {
+            id: check.twinId,
+            householdId: check.twinHouseholdId!,
+            number: check.twinNumber!,
+            totalCents: check.twinTotalCents!,
+            issuedAt: check.twinIssuedAt!,
+            heldUntil: check.twinHeldUntil,
+          });
+        }
+        const already = parseJson<{ personId: string; slotId: string }[]>(check.already);
         const twinItem = items.find((i) => already.some((b) => b.personId === i.personId && b.slotId === i.slotId));
         if (twinItem) {
           throw new AppError("CONFLICT", `${twinItem.child.firstName} est déjà inscrit(e) le ${fullDayLabel(twinItem.date)} (${twinItem.product.name}).`);
         }
+        const slots = new Map(parseJson<{ id: string; capacity: number; closed: boolean; taken: number }[]>(check.slots).map((s) => [s.id, s]));
         for (const slotId of slotIds) {
-          const slot = slots.get(slotId)!;
+          const slot = slots.get(slotId);
           const wanted = items.filter((i) => i.slotId === slotId);
-          if (slot.closed || (taken.get(slotId) ?? 0) + wanted.length > slot.capacity) {
+          // A slot deleted since pricing is as full as a closed one.
+          if (!slot || !locked.has(slotId) || slot.closed || slot.taken + wanted.length > slot.capacity) {
             throw new AppError("CONFLICT", `Complet : plus de place le ${fullDayLabel(wanted[0].date)} (${wanted[0].product.name}).`);
           }
         }
 
         const lines = invoiceLines(items);
         const totalCents = lines.reduce((sum, l) => sum + l.totalCents, 0);
-        // Last, so the counter row stays locked for as short a time as possible.
-        const number = await allocateInvoiceNumber(tx);
-        const invoice = await tx.invoice.create({
-          data: {
-            number,
-            householdId,
-            status: "PENDING_PAYMENT",
-            totalCents,
-            paymentIdentifier: newPaymentIdentifier(),
-            qf: household.qf,
-            regime: household.regime,
-            submissionKey,
-            createdById: actor.id,
-            issuedAt: now,
-            lines: { create: lines },
-          },
-        });
-        await tx.ledgerEntry.create({ data: invoiceIssueEntry(invoice, actor.id) });
-        await tx.booking.createMany({
-          data: items.map((i) => ({
-            slotId: i.slotId,
-            personId: i.personId,
-            householdId,
-            status: "HELD" as const,
-            heldUntil,
-            // The price is kept on the booking: credits and refunds never re-derive it.
-            unitPriceCents: i.unitPriceCents,
-            tariffId: i.tariffId,
-            invoiceId: invoice.id,
-            createdById: actor.id,
-          })),
-        });
-        return { invoiceId: invoice.id, number, heldUntil, totalCents, reused: false };
+        const invoiceId = newRowId();
+        const entry = invoiceIssueEntry({ id: invoiceId, householdId, number: "%s", totalCents, issuedAt: now }, actor.id);
+        // Prisma's @updatedAt is the wall clock, not the business `now` the tests fix.
+        const writtenAt = new Date();
+        // One statement: the counter row is locked for this round trip only,
+        // and a failure anywhere rolls the number back with the rest.
+        const [written] = await tx.$queryRaw<{ number: number }[]>`
+          WITH counter AS (${invoiceNumberSql()}),
+          invoice AS (
+            INSERT INTO "Invoice" (id, number, "householdId", status, "totalCents", "paymentIdentifier", qf, regime, "submissionKey", "createdById", "issuedAt")
+            SELECT ${invoiceId}::text, counter.number, ${householdId}::text, 'PENDING_PAYMENT', ${totalCents}::int, ${newPaymentIdentifier()}::text,
+                   ${household.qf}::int, ${household.regime}::text::"Regime", ${submissionKey}::text, ${actor.id}::text, ${now}::timestamp(3)
+              FROM counter
+            RETURNING number
+          ),
+          lines AS (
+            INSERT INTO "InvoiceLine" (id, "invoiceId", "personId", "productId", label, quantity, "unitPriceCents", "totalCents", "sortOrder")
+            SELECT l.id, ${invoiceId}::text, l."personId", l."productId", l.label, l.quantity, l."unitPriceCents", l."totalCents", l."sortOrder"
+              FROM invoice, jsonb_to_recordset(${JSON.stringify(lines.map((l) => ({ id: newRowId(), ...l })))}::jsonb)
+                AS l(id text, "personId" text, "productId" text, label text, quantity int, "unitPriceCents" int, "totalCents" int, "sortOrder" int)
+          ),
+          ledger AS (
+            INSERT INTO "LedgerEntry" (id, "householdId", kind, "amountCents", "invoiceId", label, "actorId", "createdAt")
+            SELECT ${newRowId()}::text, ${entry.householdId}::text, ${entry.kind}::text::"LedgerKind", ${entry.amountCents}::int, ${entry.invoiceId}::text,
+                   format(${entry.label}::text, invoice.number), ${entry.actorId}::text, ${entry.createdAt}::timestamp(3)
+              FROM invoice
+          ),
+          bookings AS (
+            INSERT INTO "Booking" (id, "slotId", "personId", "householdId", status, "heldUntil", "unitPriceCents", "tariffId", "invoiceId", "createdById", "createdAt", "updatedAt")
+            SELECT b.id, b."slotId", b."personId", ${householdId}::text, 'HELD', ${heldUntil}::timestamp(3),
+                   b."unitPriceCents", b."tariffId", ${invoiceId}::text, ${actor.id}::text, ${writtenAt}::timestamp(3), ${writtenAt}::timestamp(3)
+              FROM invoice, jsonb_to_recordset(${JSON.stringify(
+                // The price is kept on the booking: credits and refunds never re-derive it.
+                items.map((i) => ({ id: newRowId(), slotId: i.slotId, personId: i.personId, unitPriceCents: i.unitPriceCents, tariffId: i.tariffId })),
+              )}::jsonb) AS b(id text, "slotId" text, "personId" text, "unitPriceCents" int, "tariffId" text)
+          ),
+          -- Tidying only: expired holds already stop counting by themselves.
+          tidy AS (
+            UPDATE "Booking" SET status = 'EXPIRED', "updatedAt" = ${writtenAt}::timestamp(3)
+             WHERE "slotId" = ANY(${slotIds}::text[]) AND status = 'HELD' AND "heldUntil" <= ${now}::timestamp(3)
+          )
+          SELECT number FROM invoice`;
+        const number = Number(written.number);
+        return { invoiceId, number, heldUntil, totalCents, reused: false };
       },
       { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 20_000, maxWait: 20_000 },
     );
   } catch (error) {
     // Two submissions with one key that touched no common slot: the loser of the unique index answers with the winner.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+    if (isUniqueViolation(error)) {
       const winner = await findBySubmissionKey(db, householdId, submissionKey);
       if (winner) return winner;
     }
@@ -132,19 +156,54 @@ export async function holdBookings({
   }
 }
 
-async function findBySubmissionKey(db: Db | Tx, householdId: string, submissionKey: string): Promise<HoldResult | undefined> {
+type PostLockCheck = {
+  twinId: string | null;
+  twinHouseholdId: string | null;
+  twinNumber: number | null;
+  twinTotalCents: number | null;
+  twinIssuedAt: Date | null;
+  twinHeldUntil: Date | null;
+  slots: unknown;
+  already: unknown;
+};
+
+/** Active = confirmed, or held with a hold still running: `activeBookingWhere` in SQL, for the post-lock statement. */
+function activeSql(now: Date) {
+  return Prisma.sql`(b.status = 'CONFIRMED' OR (b.status = 'HELD' AND b."heldUntil" > ${now}::timestamp(3)))`;
+}
+
+/** json columns of a raw query arrive parsed on one adapter and as text on another. */
+function parseJson<T>(value: unknown): T {
+  return (typeof value === "string" ? JSON.parse(value) : value) as T;
+}
+
+/** A unique index refused the insert; the raw statement's refusal comes as P2010 carrying the driver's code. */
+function isUniqueViolation(error: unknown) {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  const cause = (error.meta as { driverAdapterError?: { cause?: { kind?: string } } } | undefined)?.driverAdapterError?.cause;
+  return error.code === "P2002" || cause?.kind === "UniqueConstraintViolation";
+}
+
+async function findBySubmissionKey(db: Db, householdId: string, submissionKey: string): Promise<HoldResult | undefined> {
   const invoice = await db.invoice.findUnique({
     where: { submissionKey },
     include: { bookings: { select: { heldUntil: true }, take: 1 } },
   });
   if (!invoice) return undefined;
+  return toHoldResult(householdId, { ...invoice, heldUntil: invoice.bookings[0]?.heldUntil ?? null });
+}
+
+function toHoldResult(
+  householdId: string,
+  invoice: { id: string; householdId: string; number: number; totalCents: number; issuedAt: Date; heldUntil: Date | null },
+): HoldResult {
   // Another household's key (a forged form): say nothing about it.
   if (invoice.householdId !== householdId) throw new AppError("NOT_FOUND", "Réservation introuvable.");
   return {
     invoiceId: invoice.id,
-    number: invoice.number,
-    heldUntil: invoice.bookings[0]?.heldUntil ?? invoice.issuedAt,
-    totalCents: invoice.totalCents,
+    number: Number(invoice.number),
+    heldUntil: invoice.heldUntil ?? invoice.issuedAt,
+    totalCents: Number(invoice.totalCents),
     reused: true,
   };
 }

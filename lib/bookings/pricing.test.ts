@@ -109,7 +109,7 @@ describe("pricing a household by the default rule", () => {
     expect(summary.pricingNote).toMatch(/sans régime connu/);
   });
 
-  it("follows the rule staff set, also inside the booking transaction", async () => {
+  it("follows the rule staff set, read afresh by each pricing", async () => {
     const grid: TariffSpec[] = [
       ...RG_ONLY,
       { regime: "MSA", qfMin: 0, qfMax: 800, unitPriceCents: 240, validFrom: "2026-01-01" },
@@ -122,7 +122,7 @@ describe("pricing a household by the default rule", () => {
     expect(atQf700.pricingNote).toMatch(/sans quotient familial : tarif d'un quotient familial de 700\./);
 
     await setDefaults("MSA", null);
-    const { items } = await db.$transaction((tx) => priceSelections(tx, { householdId: family.household.id, selections, now: NOW }));
+    const { items } = await priceSelections(db, { householdId: family.household.id, selections, now: NOW });
     expect(items[0]).toMatchObject({
       unitPriceCents: 480,
       tariffId: tariffId("2026-01-01", 801),

@@ -76,6 +76,28 @@ describeOnPostgres("holding the last places under concurrency (PostgreSQL)", () 
     expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, i) => numbers[0] + i));
   });
 
+  it("one form sent twice at once on days with no slot in common holds once: the loser answers with the winner's invoice", async () => {
+    const db = await getDb();
+    const canteen = await createCanteen(db, { capacity: CAPACITY });
+    await openDays(db, canteen.product.id, [DAY, "2026-06-15"], CAPACITY);
+    const family = await createFamily(db, { schoolClassId: canteen.schoolClass.id });
+    const submissionKey = newSubmissionKey();
+    const results = await Promise.all(
+      [DAY, "2026-06-15"].map((date, i) =>
+        holdBookings({
+          db: clients[i],
+          actor: family.actor,
+          householdId: family.household.id,
+          selections: [{ personId: family.children[0].id, productId: canteen.product.id, date }],
+          submissionKey,
+          now: NOW,
+        }),
+      ),
+    );
+    expect(results[1].invoiceId).toBe(results[0].invoiceId);
+    expect(await db.booking.count({ where: { householdId: family.household.id } })).toBe(1);
+  });
+
   it("control: the same check-then-insert without the slot lock overbooks, so the test above can see a race", async () => {
     const { slot, families, active } = await lastPlaces();
     // Test-only: what holdBookings would be without `FOR UPDATE`. The short

@@ -1,43 +1,19 @@
 import { env } from "@/lib/env";
 import http from "node:http";
 import { performance } from "node:perf_hooks";
-import { renderInvoicePdf } from "@/lib/billing/pdf/render";
-import { SAMPLE_INVOICE } from "@/lib/billing/pdf/sample";
 import { createPayfipClient, fetchTransport } from "@/lib/payments/payfip/client";
 import { formatMontant, makeRefdet, normaliseObjet } from "@/lib/payments/payfip/protocol";
 import { handleSimulatorSoap, settleSimulatedPayment } from "@/lib/payments/payfip/simulator";
 
-// Invoice PDFs and PayFiP round trips, for `npm run bench`. No database:
-// the PDF figures measure react-pdf and the QR code; the round trip runs the
-// real client over HTTP on loopback against the simulator (create, pay,
-// fetch the detail), as the portal does for every payment.
+// PayFiP round trips, for `npm run bench -- payfip`. No database: the real
+// client over HTTP on loopback against the simulator (create, pay, fetch the
+// detail), as the portal does for every payment. The invoice PDF figures
+// live in bench-pdf.ts.
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
-};
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? 0;
 };
-
-async function benchPdf() {
-  const single: number[] = [];
-  await renderInvoicePdf(SAMPLE_INVOICE); // warm fonts and modules
-  for (let i = 0; i < 30; i++) {
-    const t = performance.now();
-    await renderInvoicePdf({ ...SAMPLE_INVOICE, invoice: { ...SAMPLE_INVOICE.invoice, number: 10_000 + i } });
-    single.push(performance.now() - t);
-  }
-  const batch = Number(process.env.BENCH_PDF_BATCH ?? 500);
-  const start = performance.now();
-  let bytes = 0;
-  for (let i = 0; i < batch; i++) {
-    bytes += (await renderInvoicePdf({ ...SAMPLE_INVOICE, invoice: { ...SAMPLE_INVOICE.invoice, number: 20_000 + i } })).length;
-  }
-  const seconds = (performance.now() - start) / 1000;
-  return { medianMs: median(single), p95Ms: percentile(single, 95), batch, batchSeconds: seconds, perSecond: batch / seconds, avgKb: bytes / batch / 1024 };
-}
 
 async function benchRoundTrip() {
   const server = http.createServer((req, res) => {
@@ -77,16 +53,11 @@ async function benchRoundTrip() {
   return { rounds, perSecond: rounds / seconds, p50Ms: percentile(times, 50), p95Ms: percentile(times, 95) };
 }
 
-export async function benchBilling() {
-  const pdf = await benchPdf();
-  console.log(
-    `Invoice PDF: median ${pdf.medianMs.toFixed(1)} ms, p95 ${pdf.p95Ms.toFixed(1)} ms per PDF; ` +
-      `batch of ${pdf.batch} in ${pdf.batchSeconds.toFixed(1)} s (${pdf.perSecond.toFixed(1)} PDF/s, ${pdf.avgKb.toFixed(0)} KB each)`,
-  );
+export async function benchPayfip() {
   const rt = await benchRoundTrip();
   console.log(
     `PayFiP round trip (create + pay + detail, HTTP on loopback to the simulator): ${rt.rounds} in a row, ` +
       `${rt.perSecond.toFixed(1)}/s, p50 ${rt.p50Ms.toFixed(1)} ms, p95 ${rt.p95Ms.toFixed(1)} ms`,
   );
-  return { pdf, roundTrip: rt };
+  return rt;
 }

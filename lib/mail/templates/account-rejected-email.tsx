@@ -1,6 +1,6 @@
-import { Link, Text } from "@react-email/components";
+import { Text } from "@react-email/components";
 import type { AuthoritySettingsDto } from "@/lib/settings";
-import { colors, EmailLayout, Paragraph, PREVIEW_SETTINGS } from "./email-layout";
+import { colors, EmailLayout, Paragraph, PREVIEW_SETTINGS, ServiceContact } from "./email-layout";
 
 export type AccountRejectedEmailProps = { settings: AuthoritySettingsDto; firstName: string; reason: string };
 
@@ -26,16 +26,7 @@ export function AccountRejectedEmail({ settings, firstName, reason }: AccountRej
       </Text>
       <Paragraph>
         Pour toute question, ou pour transmettre un nouveau justificatif, contactez le service
-        {settings.phone ? <> au {settings.phone}</> : null}
-        {settings.email ? (
-          <>
-            {settings.phone ? " ou" : ""} par mail à{" "}
-            <Link href={`mailto:${settings.email}`} style={{ color: colors.brand }}>
-              {settings.email}
-            </Link>
-          </>
-        ) : null}
-        .
+        <ServiceContact settings={settings} />.
       </Paragraph>
     </EmailLayout>
   );

@@ -98,6 +98,23 @@ export function EmailLayout({
   );
 }
 
+/** " au 04 …  ou par mail à …": how to reach the service, from what its settings give. */
+export function ServiceContact({ settings }: { settings: AuthoritySettingsDto }) {
+  return (
+    <>
+      {settings.phone ? <> au {settings.phone}</> : null}
+      {settings.email ? (
+        <>
+          {settings.phone ? " ou" : ""} par mail à{" "}
+          <Link href={`mailto:${settings.email}`} style={{ color: colors.brand }}>
+            {settings.email}
+          </Link>
+        </>
+      ) : null}
+    </>
+  );
+}
+
 export function Paragraph({ children }: { children: ReactNode }) {
   return <Text style={{ fontSize: "15px", lineHeight: "23px", margin: "0 0 14px" }}>{children}</Text>;
 }

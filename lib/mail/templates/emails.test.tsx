@@ -41,6 +41,9 @@ describe("email templates", () => {
     expect(await text(<StaffInvitationEmail {...StaffInvitationEmail.PreviewProps} />)).toContain("valable 72 heures");
     expect(await text(<AccountVerifiedEmail {...AccountVerifiedEmail.PreviewProps} />)).toContain("c3594e0f");
     expect(await text(<AccountRejectedEmail {...AccountRejectedEmail.PreviewProps} />)).toContain("illisible");
+    for (const email of [<AccountRejectedEmail key="r" {...AccountRejectedEmail.PreviewProps} />, <PasswordChangedEmail key="p" {...PasswordChangedEmail.PreviewProps} />]) {
+      expect((await text(email)).replace(/\s+/g, " ")).toMatch(/le service au 04 67 36 07 51 ou par mail à jeunesse@avant-monts\.fr(\s*<[^>]*>)?\s*\./);
+    }
     const already = await text(<AccountAlreadyExistsEmail {...AccountAlreadyExistsEmail.PreviewProps} />);
     expect(already).toContain("mais vous avez déjà un compte");
     expect(already).toContain("/mot-de-passe/oublie");

@@ -1,6 +1,5 @@
-import { Link } from "@react-email/components";
 import type { AuthoritySettingsDto } from "@/lib/settings";
-import { colors, EmailLayout, Paragraph, PREVIEW_SETTINGS } from "./email-layout";
+import { EmailLayout, Paragraph, PREVIEW_SETTINGS, ServiceContact } from "./email-layout";
 
 export type PasswordChangedEmailProps = { settings: AuthoritySettingsDto; firstName: string };
 
@@ -17,16 +16,7 @@ export function PasswordChangedEmail({ settings, firstName }: PasswordChangedEma
       <Paragraph>
         Sinon, réinitialisez sans attendre votre mot de passe depuis la page de connexion (« Mot de passe oublié ? »)
         et prévenez le service
-        {settings.phone ? <> au {settings.phone}</> : null}
-        {settings.email ? (
-          <>
-            {settings.phone ? " ou" : ""} par mail à{" "}
-            <Link href={`mailto:${settings.email}`} style={{ color: colors.brand }}>
-              {settings.email}
-            </Link>
-          </>
-        ) : null}
-        .
+        <ServiceContact settings={settings} />.
       </Paragraph>
     </EmailLayout>
   );

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
 import { listDocumentsToReview } from "@/lib/documents";
-import { visibleFileName } from "@/lib/files/name";
 import { DataTable } from "../_components/data-table";
+import { DocumentLink } from "./document-link";
 import { formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Documents à valider" };
@@ -27,14 +26,7 @@ export default async function DocumentsQueuePage() {
             header: "Document",
             rowHeader: true,
             className: "font-normal",
-            cell: (d) => (
-              <>
-                <Link href={`/admin/documents/${d.id}`} className="font-semibold text-brand-700 underline">
-                  {d.typeLabel}
-                </Link>
-                <span className="block break-all text-xs text-slate-600">{visibleFileName(d.fileName)}</span>
-              </>
-            ),
+            cell: (d) => <DocumentLink document={d} />,
           },
           { header: "Famille", cell: (d) => `${d.householdName} (n° ${d.householdReference})` },
           { header: "Membre", cell: (d) => d.ownerName ?? "—" },

@@ -9,6 +9,7 @@ import { getHousehold, listHouseholdHistory } from "@/lib/households";
 import { listSchoolClassOptions } from "@/lib/households/edit";
 import { listHouseholdRequestsForStaff } from "@/lib/requests";
 import { DataTable } from "../../_components/data-table";
+import { DocumentLink } from "../../documents/document-link";
 import {
   CIVILITY_LABELS,
   formatCivilDate,
@@ -191,14 +192,7 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
               header: "Document",
               rowHeader: true,
               className: "font-normal",
-              cell: (d) => (
-                <>
-                  <Link href={`/admin/documents/${d.id}`} className="font-semibold text-brand-700 underline">
-                    {d.typeLabel}
-                  </Link>
-                  <span className="block break-all text-xs text-slate-600">{visibleFileName(d.fileName)}</span>
-                </>
-              ),
+              cell: (d) => <DocumentLink document={d} />,
             },
             { header: "Membre", cell: (d) => d.ownerName ?? "—" },
             { header: "Envoyé le", cell: (d) => formatDateTime(d.createdAt) },

@@ -9,8 +9,9 @@ import { createCanteen, createFamily, newSubmissionKey, openDays } from "@/lib/b
 import { addMonths, daysOfMonth, monthOfDay, parisDay, publicHoliday, weekday, type Day } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { benchPayfip } from "./bench-billing";
+import { benchPdf } from "./bench-pdf";
 
-// npm run bench [-- booking|pdf|pages|payfip] (default: all of them).
+// npm run bench [-- booking|pdf|payfip] (default: all of them).
 //
 // booking — the booking rush: many households validating a month of canteen
 // days at once for scarce places, through holdBookings (Prisma, slot locks,
@@ -21,7 +22,7 @@ import { benchPayfip } from "./bench-billing";
 // lands on one round, not on a whole side. Loopback PostgreSQL only; a
 // scratch database is created and dropped unless BENCH_DATABASE_URL is given.
 
-const PARTS = ["booking", "pdf", "pages", "payfip"] as const;
+const PARTS = ["booking", "pdf", "payfip"] as const;
 type Part = (typeof PARTS)[number];
 
 const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 200);
@@ -277,26 +278,9 @@ async function baselineHold(raw: pg.Pool, f: Family, slotIds: string[], now: Dat
   }
 }
 
-async function benchPdfPart() {
-  // Written beside this file by the PDF work; its absence must not stop the other parts.
-  const specifier = "./bench-pdf";
-  let pdf: { benchPdf: () => Promise<unknown> };
-  try {
-    pdf = await import(specifier);
-  } catch (error) {
-    if ((error as { code?: string }).code === "ERR_MODULE_NOT_FOUND" && String(error).includes("bench-pdf")) {
-      console.log("pdf: not available");
-      return;
-    }
-    throw error;
-  }
-  await pdf.benchPdf();
-}
-
 const RUNNERS: Record<Part, () => Promise<unknown>> = {
   booking: benchBooking,
-  pdf: benchPdfPart,
-  pages: async () => console.log("pages: not implemented yet"),
+  pdf: benchPdf,
   payfip: benchPayfip,
 };
 

@@ -1,5 +1,6 @@
 import { closeDb, getDb, openedFactory } from "@/lib/db/client";
 import { deployMigrations } from "@/lib/db/migrate";
+import { priceFor } from "@/lib/catalogue/rules";
 import { createBooking, createHouseholdWithParent } from "@/lib/factories";
 import { seed } from "@/prisma/seed-data";
 import { allHouseholds, CLASSES } from "./support/households";
@@ -17,6 +18,7 @@ async function main() {
     classIds.set(key, found.id);
   }
   const canteen = await db.product.findFirstOrThrow({ where: { name: "Repas cantine" } });
+  const tariffs = await db.tariff.findMany({ where: { productId: canteen.id } });
 
   for (const h of allHouseholds()) {
     const { household } = await createHouseholdWithParent(db, {
@@ -34,8 +36,10 @@ async function main() {
     });
     for (const booking of h.bookings) {
       const child = household.members.find((m) => m.firstName === booking.child)!;
-      const tariff = await db.tariff.findFirstOrThrow({ where: { productId: canteen.id, regime: h.regime, qfMin: { lte: h.qf }, OR: [{ qfMax: null }, { qfMax: { gte: h.qf } }] } });
-      await createBooking(db, { productId: canteen.id, personId: child.id, householdId: household.id, day: booking.day, unitPriceCents: tariff.unitPriceCents, tariffId: tariff.id });
+      // Priced as the portal prices it, so the journeys see the amounts a parent would.
+      const price = priceFor(tariffs, household, booking.day);
+      if (!price) throw new Error(`No canteen tariff for ${h.name} on ${booking.day}`);
+      await createBooking(db, { productId: canteen.id, personId: child.id, householdId: household.id, day: booking.day, unitPriceCents: price.unitPriceCents, tariffId: price.tariffId });
     }
   }
   console.log("Demo data and the journeys' households created.");

@@ -1,11 +1,7 @@
-export type PdfAuthority = {
-  name: string;
-  address1: string;
-  address2: string | null;
-  postalCode: string;
-  city: string;
-  phone: string;
-  email: string;
+import type { AuthoritySettingsDto } from "@/lib/settings";
+
+/** The authority as the settings describe it, and the régie that collects the money. */
+export type PdfAuthority = Pick<AuthoritySettingsDto, "name" | "address1" | "address2" | "postalCode" | "city" | "phone" | "email"> & {
   regieName: string;
 };
 

@@ -9,9 +9,10 @@ import { createCanteen, createFamily, newSubmissionKey, openDays } from "@/lib/b
 import { addMonths, daysOfMonth, monthOfDay, parisDay, publicHoliday, weekday, type Day } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { benchPayfip } from "./bench-billing";
+import { benchPages } from "./bench-pages";
 import { benchPdf } from "./bench-pdf";
 
-// npm run bench [-- booking|pdf|payfip] (default: all of them).
+// npm run bench [-- booking|pdf|pages|payfip] (default: all of them).
 //
 // booking — the booking rush: many households validating a month of canteen
 // days at once for scarce places, through holdBookings (Prisma, slot locks,
@@ -21,8 +22,11 @@ import { benchPdf } from "./bench-pdf";
 // the median of its rounds with its spread (min–max): one noisy moment then
 // lands on one round, not on a whole side. Loopback PostgreSQL only; a
 // scratch database is created and dropped unless BENCH_DATABASE_URL is given.
+//
+// pages — the parent pages and the booking rush over HTTP against `next
+// start` of a production build: see lib/cli/bench-pages.ts.
 
-const PARTS = ["booking", "pdf", "payfip"] as const;
+const PARTS = ["booking", "pdf", "pages", "payfip"] as const;
 type Part = (typeof PARTS)[number];
 
 const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 200);
@@ -281,6 +285,7 @@ async function baselineHold(raw: pg.Pool, f: Family, slotIds: string[], now: Dat
 const RUNNERS: Record<Part, () => Promise<unknown>> = {
   booking: benchBooking,
   pdf: benchPdf,
+  pages: benchPages,
   payfip: benchPayfip,
 };
 

@@ -5,9 +5,9 @@ import v8 from "node:v8";
 import vm from "node:vm";
 import * as fontkit from "fontkit";
 import PDFDocument from "pdfkit";
-import QRCode from "qrcode";
 import { INTER_WEIGHTS, interTtf, type InterWeight } from "@/lib/billing/pdf/fonts";
 import { euros } from "@/lib/billing/pdf/parts";
+import { qrPath } from "@/lib/billing/pdf/qr";
 import { renderInvoicePdf } from "@/lib/billing/pdf/render";
 import { sampleInvoiceWithLines } from "@/lib/billing/pdf/sample";
 import type { InvoicePdfData } from "@/lib/billing/pdf/types";
@@ -48,7 +48,7 @@ const fonts = Object.fromEntries(INTER_WEIGHTS.map((w) => [w, fontkit.create(rea
 
 /** The invoice drawn by hand with pdfkit: same text, boxes, colours and QR code as InvoiceDocument. */
 export async function renderInvoiceWithPdfkit(data: InvoicePdfData): Promise<Buffer> {
-  const qrDataUrl = await QRCode.toDataURL(data.invoice.payUrl, { margin: 1, width: 220, errorCorrectionLevel: "M" });
+  const qr = qrPath(data.invoice.payUrl);
   const { authority, invoice, household } = data;
   const doc = new PDFDocument({ size: "A4", margin: 36, autoFirstPage: false, compress: true, info: { Title: `Facture ${invoice.number}`, Author: authority.name } });
   // pdfkit takes a parsed fontkit font where its types only name paths and buffers.
@@ -151,7 +151,7 @@ export async function renderInvoiceWithPdfkit(data: InvoicePdfData): Promise<Buf
     setFont(700, 9.5).text(invoice.paymentIdentifier, slipOpts);
     setFont(400, 9.5).text("Ou scannez le QR-Code pour accéder au paiement", slipOpts);
     doc.text("Merci d'avance.", slipOpts);
-    doc.image(qrDataUrl, left + width - 110, y + 12, { width: 110, height: 110 });
+    doc.save().translate(left + width - 88, y + 12).scale(88 / qr.size).path(qr.d).fill("#000000").restore();
   }
   doc.end();
   return done;

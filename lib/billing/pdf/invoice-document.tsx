@@ -1,6 +1,7 @@
-import { Document, Image as PdfImage, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
+import { Canvas, Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import { formatDate } from "@/lib/format";
 import { euros, PdfHeader, s as base } from "./parts";
+import type { QrPath } from "./qr";
 import type { InvoicePdfData } from "./types";
 
 const s = { ...base, ...StyleSheet.create({
@@ -34,7 +35,7 @@ const s = { ...base, ...StyleSheet.create({
 }) };
 
 /** The invoice as a tree of small parts: header, lines per child, totals, payment slip. */
-export function InvoiceDocument({ data, qrDataUrl }: { data: InvoicePdfData; qrDataUrl: string }) {
+export function InvoiceDocument({ data, qr }: { data: InvoicePdfData; qr: QrPath }) {
   const { authority, invoice, household } = data;
   return (
     <Document title={`Facture ${invoice.number}`} author={authority.name} language="fr">
@@ -96,7 +97,10 @@ export function InvoiceDocument({ data, qrDataUrl }: { data: InvoicePdfData; qrD
               <Text>Ou scannez le QR-Code pour accéder au paiement</Text>
               <Text>Merci d&apos;avance.</Text>
             </View>
-            <PdfImage style={s.qr} src={qrDataUrl} />
+            <Canvas
+              style={s.qr}
+              paint={(painter, width) => painter.scale(width / qr.size).path(qr.d).fill("#000000")}
+            />
           </View>
         )}
       </Page>

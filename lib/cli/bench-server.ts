@@ -140,10 +140,10 @@ export async function startNextServer({
   const deadline = Date.now() + 60_000;
   let ready = false;
   while (!ready) {
-    if (child.exitCode !== null) throw new Error(`next start s'est arrêté (code ${child.exitCode}) :\n${output}`);
-    if (Date.now() > deadline) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      // Stopped, or stuck: either way nothing of this server may outlive the call.
       await stop();
-      throw new Error(`next start ne répond pas après 60 s :\n${output}`);
+      throw new Error(`next start ${child.exitCode !== null ? `s'est arrêté (code ${child.exitCode})` : "ne répond pas après 60 s"} :\n${output}`);
     }
     try {
       const response = await fetch(`${url}/connexion`, { redirect: "manual" });

@@ -100,6 +100,9 @@ describe("holdBookings", () => {
     const c = await holdBookings(input);
     expect(b.invoiceId).toBe(a.invoiceId);
     expect(c.invoiceId).toBe(a.invoiceId);
+    // Sent again once the day is past its deadline (the back button, the next day): still the first invoice.
+    const late = await holdBookings({ ...input, now: new Date("2026-06-08T12:00:00Z") });
+    expect(late.invoiceId).toBe(a.invoiceId);
     expect(await activeOn(slots[0].id)).toBe(1);
     expect(await db.invoice.count({ where: { householdId: family.household.id } })).toBe(1);
     // Another household's key (a forged form) learns nothing about it.

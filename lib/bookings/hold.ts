@@ -44,10 +44,18 @@ export async function holdBookings({
   const db = given ?? (await getDb());
   if (!/^[A-Za-z0-9_-]{16,100}$/.test(submissionKey)) throw new AppError("INVALID", "Formulaire expiré : rechargez la page.");
 
-  const previous = await findBySubmissionKey(db, householdId, submissionKey);
-  if (previous) return previous;
-
-  const { household, items } = await priceSelections(db, { householdId, selections, now });
+  // A resubmitted form is recognised under the lock (its twin invoice), not
+  // before: one statement fewer for every hold. Only when the days no longer
+  // price (a form sent again after their deadline) is the key looked up first.
+  let priced: Awaited<ReturnType<typeof priceSelections>>;
+  try {
+    priced = await priceSelections(db, { householdId, selections, now });
+  } catch (error) {
+    const previous = await findBySubmissionKey(db, householdId, submissionKey);
+    if (previous) return previous;
+    throw error;
+  }
+  const { household, items } = priced;
   const slotIds = [...new Set(items.map((i) => i.slotId))].sort();
   const personIds = [...new Set(items.map((i) => i.personId))];
   const heldUntil = new Date(now.getTime() + env().holdMinutes * 60_000);

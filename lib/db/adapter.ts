@@ -72,8 +72,12 @@ async function charAsTextClient() {
     for (const field of (result as Fields)?.fields ?? []) if (field.dataTypeID === 18) field.dataTypeID = 25;
     return result;
   };
+  type Query = { text?: string; values?: unknown[] };
+  const textOf = (args: unknown[]) => (typeof args[0] === "string" ? args[0] : (args[0] as Query | undefined)?.text);
   return class CharAsTextClient extends pg.Client {
     #turn: Promise<unknown> = Promise.resolve();
+    /** A BEGIN not sent yet: it goes with the statement that follows. */
+    #begin = false;
 
     query(...args: unknown[]): never {
       // pg.Pool calls query with a trailing callback, on a client it lent for that one query.
@@ -83,10 +87,29 @@ async function charAsTextClient() {
         args[last] = (error: Error | null, result: unknown) => callback(error, error ? result : fix(result));
         return (super.query as (...a: unknown[]) => unknown)(...args) as never;
       }
+      // PrismaPg opens a transaction with BEGIN, then SET TRANSACTION
+      // ISOLATION LEVEL when one is asked for: two round trips where
+      // "BEGIN ISOLATION LEVEL …" is one. BEGIN is held back until the next
+      // statement, and merged with it when it sets the level.
+      const text = textOf(args);
+      if (text === "BEGIN" && !this.#begin) {
+        this.#begin = true;
+        return Promise.resolve({ command: "BEGIN", rowCount: null, rows: [], fields: [] }) as never;
+      }
+      const send = (a: unknown[]) => () => (super.query as (...q: unknown[]) => Promise<unknown>)(...a);
+      let run = send(args);
+      if (this.#begin) {
+        this.#begin = false;
+        const level = text?.match(/^SET TRANSACTION ISOLATION LEVEL ([A-Z ]+)$/)?.[1];
+        if (level) run = send([{ ...(args[0] as Query), text: `BEGIN ISOLATION LEVEL ${level}` }]);
+        else {
+          const statement = run;
+          run = () => send(["BEGIN"])().then(statement);
+        }
+      }
       // Prisma runs the relations of one include as concurrent queries, also
       // on a transaction's single connection, where pg queues them with a
       // deprecation warning and pg 9 will refuse them: they take turns here.
-      const run = () => (super.query as (...a: unknown[]) => Promise<unknown>)(...args);
       const result = this.#turn.then(run, run).then(fix);
       this.#turn = result.catch(() => undefined);
       return result as never;

@@ -51,6 +51,35 @@ describe("the parent's day grid", () => {
     const grid = await getBookingGrid({ householdId: family.household.id, productId: canteen.product.id, children: family.children[0].id, month: "2027-01", now: NOW });
     expect(grid.month).toBe("2026-06");
   });
+
+  it("shows the requested open month's days only, and another family's booking as taken, never as theirs", async () => {
+    const db = await getDb();
+    const canteen = await createCanteen(db, { capacity: 1, openMonthsAhead: 2 });
+    await openDays(db, canteen.product.id, ["2026-06-15", "2026-07-02", "2026-07-03", "2026-08-03"], 1);
+    const family = await createFamily(db, { schoolClassId: canteen.schoolClass.id });
+    const other = await createFamily(db, { schoolClassId: canteen.schoolClass.id });
+    await holdBookings({
+      actor: other.actor,
+      householdId: other.household.id,
+      selections: [{ personId: other.children[0].id, productId: canteen.product.id, date: "2026-07-02" }],
+      submissionKey: newSubmissionKey(),
+      now: NOW,
+    });
+    const read = (month?: string) => getBookingGrid({ householdId: family.household.id, productId: canteen.product.id, children: "tous", month, now: NOW });
+    const july = await read("2026-07");
+    expect(july).toMatchObject({ month: "2026-07", previousMonth: "2026-06", nextMonth: null });
+    const emma = family.children[0].id;
+    expect(july.days.map((d) => [d.day, d.cells[emma]])).toEqual([
+      ["2026-07-02", "full"],
+      ["2026-07-03", "available"],
+    ]);
+    expect(july.household.name).toBe(family.household.name);
+    expect(july.children.map((c) => c.id)).toEqual([emma]);
+    // August is past the two open months, May before them: both show June.
+    for (const month of ["2026-08", "2026-05", "juin"]) expect((await read(month)).days.map((d) => d.day)).toEqual(["2026-06-15"]);
+    const theirs = await getBookingGrid({ householdId: other.household.id, productId: canteen.product.id, children: "tous", month: "2026-07", now: NOW });
+    expect(theirs.days[0].cells[other.children[0].id]).toBe("booked");
+  });
 });
 
 describe("a household's bookings and invoices", () => {

@@ -15,8 +15,8 @@ import {
 } from "@/lib/dates";
 import { longDayLabel, shortDayLabel } from "@/lib/format";
 import { ineligibility } from "@/lib/catalogue/rules";
-import type { InvoiceStatus, Regime } from "@/lib/generated/prisma/client";
-import { activeBookingWhere, loadChildren, loadHousehold, loadProducts, type ChildInfo } from "./context";
+import { Prisma, type InvoiceStatus, type Regime } from "@/lib/generated/prisma/client";
+import { activeBookingWhere, loadChildren, loadProducts, type ChildInfo } from "./context";
 import { expireStaleHolds } from "./cancel";
 
 // Parent-facing reads. Every one takes the household id from the session and
@@ -79,10 +79,36 @@ export type GridDto = {
   days: { day: Day; shortLabel: string; longLabel: string; cells: Record<string, CellState> }[];
 };
 
+type GridRow = {
+  product: {
+    id: string;
+    name: string;
+    description: string | null;
+    serviceName: string;
+    minAgeYears: number | null;
+    maxAgeYears: number | null;
+    deadlineDays: number;
+    deadlineTime: string;
+    openMonthsAhead: number;
+    siteIds: string[];
+    classIds: string[];
+  };
+  household: GridDto["household"] | null;
+  children: (Omit<ChildInfo, "birthDate"> & { birthDate: Day | null })[];
+  slots: { day: Day; capacity: number; closed: boolean; taken: number; booked: string[] }[];
+};
+
 /**
  * The day grid of one product and month for some of the household's
  * children ("tous" = every child who may book it). The states say why a day
  * cannot be ticked; the hold checks all of it again.
+ *
+ * One statement: the product, the household, its children and the month's
+ * slots with their active bookings. The household id from the session scopes
+ * every household read (its row, its children, whose places are "booked");
+ * other families count only in `taken`. Which month is open depends on the
+ * product, so the slots of the requested month and of the current one are
+ * both read (one month when they are the same) and the window picks one.
  */
 export async function getBookingGrid({
   householdId,
@@ -98,63 +124,96 @@ export async function getBookingGrid({
   now?: Date;
 }): Promise<GridDto> {
   const db = await getDb();
-  const [product] = await loadProducts(db, [productId]);
-  if (!product) throw new AppError("NOT_FOUND", "Prestation introuvable.");
+  const current = monthOfDay(parisDay(now));
+  const asked = requested && isMonth(requested) && requested > current ? requested : current;
+  const only = wanted === "tous" ? null : wanted;
+  const inMonth = (m: Month) => {
+    const days = daysOfMonth(m);
+    return Prisma.sql`sl.date BETWEEN ${days[0]}::date AND ${days[days.length - 1]}::date`;
+  };
+  const active = Prisma.sql`(b.status = 'CONFIRMED' OR (b.status = 'HELD' AND b."heldUntil" > ${now}::timestamp(3)))`;
+  const [row] = await db.$queryRaw<{ [K in keyof GridRow]: unknown }[]>`
+    SELECT json_build_object(
+             'id', p.id, 'name', p.name, 'description', p.description, 'serviceName', s.name,
+             'minAgeYears', p."minAgeYears", 'maxAgeYears', p."maxAgeYears",
+             'deadlineDays', p."deadlineDays", 'deadlineTime', p."deadlineTime", 'openMonthsAhead', p."openMonthsAhead",
+             'siteIds', ARRAY(SELECT ps."B" FROM "_ProductToSite" ps WHERE ps."A" = p.id),
+             'classIds', ARRAY(SELECT pc."B" FROM "_ProductToSchoolClass" pc WHERE pc."A" = p.id)) AS product,
+           (SELECT json_build_object('name', h.name, 'address1', h.address1, 'address2', h.address2, 'postalCode', h."postalCode",
+                                     'city', h.city, 'qf', h.qf, 'regime', h.regime)
+              FROM "Household" h WHERE h.id = ${householdId}) AS household,
+           (SELECT COALESCE(json_agg(json_build_object(
+                     'id', c.id, 'firstName', c."firstName", 'lastName', c."lastName", 'birthDate', c."birthDate",
+                     'schoolClassId', c."schoolClassId", 'className', sc.name, 'teacher', sc.teacher, 'siteId', sc."siteId", 'siteName', si.name)
+                     ORDER BY c."birthDate" ASC, c."firstName" ASC), '[]')
+              FROM "Person" c
+              LEFT JOIN "SchoolClass" sc ON sc.id = c."schoolClassId"
+              LEFT JOIN "Site" si ON si.id = sc."siteId"
+             WHERE c."householdId" = ${householdId} AND c.quality = 'ENFANT'
+               AND (${only}::text IS NULL OR c.id = ${only}::text)) AS children,
+           (SELECT COALESCE(json_agg(json_build_object(
+                     'day', sl.date, 'capacity', sl.capacity, 'closed', sl.closed,
+                     'taken', (SELECT count(*) FROM "Booking" b WHERE b."slotId" = sl.id AND ${active}),
+                     'booked', ARRAY(SELECT b."personId" FROM "Booking" b WHERE b."slotId" = sl.id AND b."householdId" = ${householdId} AND ${active}))
+                     ORDER BY sl.date), '[]')
+              FROM "Slot" sl
+             WHERE sl."productId" = p.id
+               AND (${inMonth(current)} OR ${inMonth(asked)})) AS slots
+      FROM "Product" p JOIN "Service" s ON s.id = p."serviceId"
+     WHERE p.id = ${productId} AND p.active AND s.active`;
+  if (!row) throw new AppError("NOT_FOUND", "Prestation introuvable.");
+  const grid: GridRow = {
+    product: json(row.product),
+    household: json(row.household),
+    children: json(row.children),
+    slots: json(row.slots),
+  };
+  const { product, household } = grid;
+  if (!household) throw new AppError("NOT_FOUND", "Famille introuvable.");
   const window = openMonths(now, product.openMonthsAhead);
-  const month = requested && isMonth(requested) && window.includes(requested) ? requested : window[0];
-  const household = await loadHousehold(db, householdId);
-  let children = await loadChildren(db, householdId, wanted === "tous" ? undefined : [wanted]);
+  const month = window.includes(asked) ? asked : window[0];
+  let children: ChildInfo[] = grid.children.map((c) => ({ ...c, birthDate: c.birthDate ? dayToDate(c.birthDate) : null }));
   if (children.length === 0) throw new AppError("NOT_FOUND", "Enfant introuvable.");
-  const days = daysOfMonth(month);
   if (wanted === "tous") {
+    const days = daysOfMonth(month);
     children = children.filter((c) => days.some((d) => !ineligibility(product, c, d)));
     if (children.length === 0) throw new AppError("NOT_FOUND", "Aucun enfant ne peut réserver cette prestation.");
   }
-  const slots = await db.slot.findMany({
-    where: { productId, date: { gte: dayToDate(days[0]), lte: dayToDate(days[days.length - 1]) } },
-    orderBy: { date: "asc" },
-    include: {
-      _count: { select: { bookings: { where: activeBookingWhere(now) } } },
-      bookings: { where: { householdId, ...activeBookingWhere(now) }, select: { personId: true } },
-    },
-  });
   const index = window.indexOf(month);
   return {
     product: { id: product.id, name: product.name, description: product.description, serviceName: product.serviceName },
-    household: {
-      name: household.name,
-      address1: household.address1,
-      address2: household.address2,
-      postalCode: household.postalCode,
-      city: household.city,
-      qf: household.qf,
-      regime: household.regime,
-    },
+    household,
     children: children.map(childDto),
     month,
     previousMonth: index > 0 ? window[index - 1] : null,
     nextMonth: index < window.length - 1 ? window[index + 1] : null,
-    days: slots.map((slot) => {
-      const day = dateToDay(slot.date);
-      const past = isPastDeadline(day, product.deadlineDays, product.deadlineTime, now);
-      const full = slot._count.bookings >= slot.capacity;
-      const cells: Record<string, CellState> = {};
-      for (const c of children) {
-        cells[c.id] = slot.closed
-          ? "closed"
-          : slot.bookings.some((b) => b.personId === c.id)
-            ? "booked"
-            : past
-              ? "past"
-              : ineligibility(product, c, day)
-                ? "ineligible"
-                : full
-                  ? "full"
-                  : "available";
-      }
-      return { day, shortLabel: shortDayLabel(day), longLabel: longDayLabel(day), cells };
-    }),
+    days: grid.slots
+      .filter((slot) => monthOfDay(slot.day) === month)
+      .map((slot) => {
+        const past = isPastDeadline(slot.day, product.deadlineDays, product.deadlineTime, now);
+        const full = slot.taken >= slot.capacity;
+        const cells: Record<string, CellState> = {};
+        for (const c of children) {
+          cells[c.id] = slot.closed
+            ? "closed"
+            : slot.booked.includes(c.id)
+              ? "booked"
+              : past
+                ? "past"
+                : ineligibility(product, c, slot.day)
+                  ? "ineligible"
+                  : full
+                    ? "full"
+                    : "available";
+        }
+        return { day: slot.day, shortLabel: shortDayLabel(slot.day), longLabel: longDayLabel(slot.day), cells };
+      }),
   };
+}
+
+/** json columns of a raw query arrive parsed on one adapter and as text on another. */
+function json<T>(value: unknown): T {
+  return (typeof value === "string" ? JSON.parse(value) : value) as T;
 }
 
 export type InvoiceLineDto = { label: string; quantity: number; unitPriceCents: number; totalCents: number };

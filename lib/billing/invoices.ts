@@ -1,11 +1,11 @@
 import "server-only";
 import type { InvoicePdfData } from "@/lib/billing/pdf/types";
 import { expireStaleHolds } from "@/lib/bookings/cancel";
-import { getDb } from "@/lib/db/client";
+import { getDb, type Db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { parisDay } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
-import { accountSummary, invoiceOutstanding } from "./ledger";
+import { invoiceOutstanding, summarizeAccount } from "./ledger";
 import { pdfParties } from "./pdf-parties";
 import type { InvoiceStatus } from "@/lib/generated/prisma/client";
 import { getSettings } from "@/lib/settings";
@@ -33,7 +33,12 @@ export type CreditNoteRowDto = { id: string; number: number; issuedAt: Date; amo
 
 const yearOf = (d: Date) => Number(parisDay(d).slice(0, 4));
 
-/** "Factures": every invoice of the household, due and paid, with the amount waiting for payment and any credit. */
+/**
+ * "Factures": every invoice of the household, due and paid, with the amount
+ * waiting for payment and any credit. Stale holds are rare: only when the
+ * read finds one does expireStaleHolds tidy them, and the page is read again
+ * so that they show as expired.
+ */
 export async function listHouseholdInvoices({
   householdId,
   year,
@@ -43,27 +48,20 @@ export async function listHouseholdInvoices({
   year?: number;
   now?: Date;
 }): Promise<HouseholdInvoicesDto> {
-  await expireStaleHolds(now, { householdId });
   const db = await getDb();
-  const all = await db.invoice.findMany({
-    where: { householdId },
-    orderBy: [{ issuedAt: "desc" }, { number: "desc" }],
-    include: { lines: { select: { label: true }, orderBy: { sortOrder: "asc" }, take: 1 } },
-  });
-  const account = await accountSummary(db, householdId);
-  const notes = await db.creditNote.findMany({
-    where: { householdId },
-    orderBy: { number: "desc" },
-    include: { invoice: { select: { number: true } } },
-  });
-  const years = [...new Set(all.map((i) => yearOf(i.issuedAt)))].sort((a, b) => b - a);
-  const rows = all
+  let read = await readHouseholdInvoices(db, householdId, now);
+  if (read.invoices.some((i) => i.stale) && (await expireStaleHolds(now, { householdId })) > 0) {
+    read = await readHouseholdInvoices(db, householdId, now);
+  }
+  const account = summarizeAccount(read.sums);
+  const years = [...new Set(read.invoices.map((i) => yearOf(i.issuedAt)))].sort((a, b) => b - a);
+  const rows = read.invoices
     .filter((i) => !year || yearOf(i.issuedAt) === year)
     .map((i) => ({
       id: i.id,
       number: i.number,
       issuedAt: i.issuedAt,
-      name: i.lines[0]?.label ?? `Facture ${i.number}`,
+      name: i.label ?? `Facture ${i.number}`,
       totalCents: i.totalCents,
       status: i.status,
       payable: i.status === "PENDING_PAYMENT" || i.status === "UNPAID",
@@ -74,15 +72,58 @@ export async function listHouseholdInvoices({
     invoices: rows,
     dueCents: account.dueCents,
     creditCents: account.creditCents,
-    creditNotes: notes.map((c) => ({
-      id: c.id,
-      number: c.number,
-      issuedAt: c.issuedAt,
-      amountCents: c.amountCents,
-      reason: c.reason,
-      invoiceNumber: c.invoice?.number ?? null,
-    })),
+    creditNotes: read.creditNotes,
   };
+}
+
+type InvoicesRead = {
+  invoices: { id: string; number: number; issuedAt: Date; totalCents: number; status: InvoiceStatus; label: string | null; stale: boolean }[];
+  sums: { invoiceId: string | null; sumCents: number }[];
+  creditNotes: CreditNoteRowDto[];
+};
+
+/**
+ * One statement, each part filtered by the household: its invoices (with
+ * the first line's label, and whether a pending one's hold ran out, as
+ * expireStaleHolds decides it), its ledger summed per invoice, and its
+ * credit notes.
+ */
+async function readHouseholdInvoices(db: Db, householdId: string, now: Date): Promise<InvoicesRead> {
+  const [row] = await db.$queryRaw<{ [K in keyof InvoicesRead]: unknown }[]>`
+    SELECT
+      (SELECT COALESCE(json_agg(json_build_object(
+                'id', i.id, 'number', i.number, 'issuedAt', i."issuedAt", 'totalCents', i."totalCents", 'status', i.status,
+                'label', (SELECT l.label FROM "InvoiceLine" l WHERE l."invoiceId" = i.id ORDER BY l."sortOrder" LIMIT 1),
+                'stale', i.status = 'PENDING_PAYMENT'
+                         AND EXISTS (SELECT 1 FROM "Booking" b WHERE b."invoiceId" = i.id)
+                         AND NOT EXISTS (SELECT 1 FROM "Booking" b
+                                          WHERE b."invoiceId" = i.id AND b.status = 'HELD' AND b."heldUntil" > ${now}::timestamp(3)))
+                ORDER BY i."issuedAt" DESC, i.number DESC), '[]')
+         FROM "Invoice" i WHERE i."householdId" = ${householdId}) AS invoices,
+      (SELECT COALESCE(json_agg(json_build_object('invoiceId', e."invoiceId", 'sumCents', e.sum)), '[]')
+         FROM (SELECT "invoiceId", sum("amountCents") AS sum FROM "LedgerEntry" WHERE "householdId" = ${householdId} GROUP BY "invoiceId") e) AS sums,
+      (SELECT COALESCE(json_agg(json_build_object(
+                'id', c.id, 'number', c.number, 'issuedAt', c."issuedAt", 'amountCents', c."amountCents", 'reason', c.reason,
+                'invoiceNumber', ci.number)
+                ORDER BY c.number DESC), '[]')
+         FROM "CreditNote" c LEFT JOIN "Invoice" ci ON ci.id = c."invoiceId"
+        WHERE c."householdId" = ${householdId}) AS "creditNotes"`;
+  type Dated<T> = Omit<T, "issuedAt"> & { issuedAt: string };
+  return {
+    invoices: json<Dated<InvoicesRead["invoices"][number]>[]>(row.invoices).map((i) => ({ ...i, issuedAt: timestamp(i.issuedAt) })),
+    sums: json(row.sums),
+    creditNotes: json<Dated<CreditNoteRowDto>[]>(row.creditNotes).map((c) => ({ ...c, issuedAt: timestamp(c.issuedAt) })),
+  };
+}
+
+/** json columns of a raw query arrive parsed on one adapter and as text on another. */
+function json<T>(value: unknown): T {
+  return (typeof value === "string" ? JSON.parse(value) : value) as T;
+}
+
+/** A timestamp column read as JSON: the UTC wall clock Prisma stores, without its zone. */
+function timestamp(value: string): Date {
+  return new Date(`${value}Z`);
 }
 
 export type PayableInvoiceDto = {

@@ -56,12 +56,16 @@ export async function accountSummary(db: Db | Tx, householdId: string): Promise<
     where: { householdId },
     _sum: { amountCents: true },
   });
+  return summarizeAccount(rows.map((row) => ({ invoiceId: row.invoiceId, sumCents: row._sum.amountCents ?? 0 })));
+}
+
+/** The summary from the household's entries summed per invoice (null: outside any invoice), however they were read. */
+export function summarizeAccount(sums: { invoiceId: string | null; sumCents: number }[]): AccountSummary {
   let dueCents = 0;
   let creditSum = 0;
-  for (const row of rows) {
-    const sum = row._sum.amountCents ?? 0;
-    if (row.invoiceId === null) creditSum += sum;
-    else if (sum > 0) dueCents += sum;
+  for (const { invoiceId, sumCents } of sums) {
+    if (invoiceId === null) creditSum += sumCents;
+    else if (sumCents > 0) dueCents += sumCents;
   }
   return { balanceCents: dueCents + creditSum, dueCents, creditCents: 0 - creditSum };
 }

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
+import { holdBookings } from "@/lib/bookings/hold";
+import { createCanteen, createFamily, createStaffActor, newSubmissionKey, openDays } from "@/lib/bookings/testing";
+import { creditPaidInvoice } from "./credit";
+import { listHouseholdInvoices } from "./invoices";
+import { recordCounterPayment } from "./staff";
+
+const NOW = new Date("2026-06-03T08:00:00Z");
+const minutes = (n: number) => new Date(NOW.getTime() + n * 60_000);
+
+describe("the family's Factures", () => {
+  it("lists the household's invoices newest first with what is due, its credit and its credit notes, and no one else's", async () => {
+    const db = await getDb();
+    const canteen = await createCanteen(db, { capacity: 10 });
+    await openDays(db, canteen.product.id, ["2026-06-09", "2026-06-11", "2026-06-15", "2026-06-16"], 10);
+    const family = await createFamily(db, { schoolClassId: canteen.schoolClass.id, children: 2 });
+    const neighbour = await createFamily(db, { schoolClassId: canteen.schoolClass.id });
+    const staff = await createStaffActor(db);
+    const hold = (f: typeof family, personId: string, dates: string[], now: Date) =>
+      holdBookings({
+        actor: f.actor,
+        householdId: f.household.id,
+        selections: dates.map((date) => ({ personId, productId: canteen.product.id, date })),
+        submissionKey: newSubmissionKey(),
+        now,
+      });
+    const [emma, lucas] = family.children;
+    // Held 20 minutes ago: the hold ran out, and reading the page expires it.
+    const lapsed = await hold(family, lucas.id, ["2026-06-16"], minutes(-20));
+    const paid = await hold(family, emma.id, ["2026-06-09", "2026-06-11"], NOW);
+    await recordCounterPayment({ actor: staff, invoiceId: paid.invoiceId, method: "CASH", now: NOW });
+    const note = await creditPaidInvoice({ actor: staff, invoiceId: paid.invoiceId, amountCents: 100, reason: "Repas non servi", now: NOW });
+    const pending = await hold(family, lucas.id, ["2026-06-15"], NOW);
+    await hold(neighbour, neighbour.children[0].id, ["2026-06-15"], NOW);
+
+    const page = await listHouseholdInvoices({ householdId: family.household.id, now: NOW });
+    expect(page.invoices).toEqual([
+      {
+        id: pending.invoiceId,
+        number: pending.number,
+        issuedAt: NOW,
+        name: `Lucas ${canteen.service.name} Repas cantine 15 juin 2026`,
+        totalCents: 250,
+        status: "PENDING_PAYMENT",
+        payable: true,
+      },
+      { id: paid.invoiceId, number: paid.number, issuedAt: NOW, name: `Emma ${canteen.service.name} Repas cantine 9, 11 juin 2026`, totalCents: 500, status: "PAID", payable: false },
+      { id: lapsed.invoiceId, number: lapsed.number, issuedAt: minutes(-20), name: `Lucas ${canteen.service.name} Repas cantine 16 juin 2026`, totalCents: 250, status: "EXPIRED", payable: false },
+    ]);
+    expect(page).toMatchObject({ years: [2026], year: null, dueCents: 250, creditCents: 100 });
+    expect(page.creditNotes).toEqual([
+      { id: expect.any(String), number: note.number, issuedAt: NOW, amountCents: 100, reason: "Repas non servi", invoiceNumber: paid.number },
+    ]);
+    expect((await db.invoice.findUniqueOrThrow({ where: { id: lapsed.invoiceId } })).status).toBe("EXPIRED");
+
+    const before = await listHouseholdInvoices({ householdId: family.household.id, year: 2025, now: NOW });
+    expect(before).toMatchObject({ years: [2026], year: 2025, invoices: [], dueCents: 250 });
+
+    const theirs = await listHouseholdInvoices({ householdId: neighbour.household.id, now: NOW });
+    expect(theirs.invoices.map((i) => i.totalCents)).toEqual([250]);
+    expect(theirs).toMatchObject({ dueCents: 250, creditCents: 0, creditNotes: [] });
+  });
+});

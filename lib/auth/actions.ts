@@ -3,7 +3,7 @@
 import "server-only";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { auth, signOut } from "@/auth";
+import { sessionClaims, signOut } from "@/auth";
 import { defineFormAction } from "@/lib/actions";
 import { revokeAllSessions, revokeSession } from "@/lib/auth/sessions";
 
@@ -17,8 +17,7 @@ const NoFields = z.object({});
 export const signOutAction = defineFormAction(
   { role: "public", schema: NoFields, refused: () => redirect("/connexion") },
   async () => {
-    const session = await auth();
-    await revokeSession(session?.user as { id?: unknown; sv?: unknown } | undefined);
+    await revokeSession(await sessionClaims());
     await signOut({ redirectTo: "/connexion" });
   },
 );

@@ -9,7 +9,7 @@ import type { Role, UserStatus } from "@/lib/generated/prisma/client";
 import { assertActor, roleGrants } from "./roles";
 
 const claims = vi.hoisted(() => ({ current: null as { id: string; sv: number } | null }));
-vi.mock("@/auth", () => ({ auth: async () => (claims.current ? { user: claims.current } : null) }));
+vi.mock("@/auth", () => ({ sessionClaims: async () => claims.current }));
 
 const { requireRole } = await import("./dal");
 

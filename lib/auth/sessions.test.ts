@@ -2,11 +2,11 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { createAccount } from "@/lib/factories";
 
-// The cookie's claims as auth() reads them; signOut only clears the cookie.
+// The cookie's claims as sessionClaims() reads them; signOut only clears the cookie.
 const claims = vi.hoisted(() => ({ current: null as { id: string; sv: number } | null }));
 const signOut = vi.hoisted(() => vi.fn(async (_options?: unknown) => {}));
 vi.mock("@/auth", () => ({
-  auth: async () => (claims.current ? { user: claims.current } : null),
+  sessionClaims: async () => claims.current,
   signOut,
 }));
 

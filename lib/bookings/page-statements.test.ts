@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQueryable } from "@prisma/driver-adapter-utils";
+import type { OpenedDatabase } from "@/lib/db/adapter";
+import { getDb, newClient, setDb, type Db } from "@/lib/db/client";
+import { holdBookings } from "@/lib/bookings/hold";
+import { getBookingGrid } from "@/lib/bookings/queries";
+import { createCanteen, createFamily, createStaffActor, newSubmissionKey, openDays } from "@/lib/bookings/testing";
+import { listHouseholdInvoices } from "@/lib/billing/invoices";
+import { recordCounterPayment } from "@/lib/billing/staff";
+import { creditPaidInvoice } from "@/lib/billing/credit";
+import { listHouseholdRequests } from "@/lib/requests";
+import { getSettings } from "@/lib/settings";
+
+// How many SQL statements one family page view costs, counted at the driver
+// adapter (what the database receives, relations included): the layout's
+// reads (the signed-in parent, the settings) and the page's. The session
+// cookie is stood in for; within a request React's cache() reads the user
+// once for the layout and the page, so it is read once here.
+
+const NOW = new Date("2026-06-03T08:00:00Z");
+
+const claims = vi.hoisted(() => ({ current: null as { id: string; sv: number } | null }));
+vi.mock("@/auth", () => ({ sessionClaims: async () => claims.current }));
+const { requireRole } = await import("@/lib/auth/dal");
+
+const statements: string[] = [];
+
+function counted<Q extends SqlQueryable>(queryable: Q): Q {
+  return new Proxy(queryable, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target);
+      if (typeof value !== "function") return value;
+      if (prop === "queryRaw" || prop === "executeRaw") {
+        return (query: { sql: string }) => {
+          statements.push(query.sql);
+          return value.call(target, query);
+        };
+      }
+      if (prop === "startTransaction") return async (...args: unknown[]) => counted(await value.apply(target, args));
+      return value.bind(target);
+    },
+  });
+}
+
+/** A page view: the layout's reads, then the page's own with the parent the layout found. */
+async function pageView<T>(page: (householdId: string) => Promise<T>): Promise<{ result: T; sql: string[] }> {
+  statements.length = 0;
+  const user = await requireRole("parent");
+  await getSettings();
+  const result = await page(user.householdId);
+  return { result, sql: [...statements] };
+}
+
+// The client getDb() hands out is swapped for one counting on the same
+// database, and given back afterwards so the setup closes what it opened.
+const holder = (globalThis as { __portailDb?: { client?: Db; opened?: Promise<OpenedDatabase> } }).__portailDb!;
+let original: { client: Db; opened: OpenedDatabase };
+
+beforeAll(async () => {
+  original = { client: await getDb(), opened: (await holder.opened)! };
+  const base = original.opened.factory;
+  const factory: SqlDriverAdapterFactory = {
+    provider: base.provider,
+    adapterName: base.adapterName,
+    connect: async () => counted<SqlDriverAdapter>(await base.connect()),
+  };
+  setDb(newClient({ factory: factory as OpenedDatabase["factory"], close: async () => {} }), original.opened);
+});
+
+afterAll(async () => {
+  await (await getDb()).$disconnect();
+  setDb(original.client, original.opened);
+});
+
+async function world() {
+  const db = await getDb();
+  const canteen = await createCanteen(db, { capacity: 10 });
+  await openDays(db, canteen.product.id, ["2026-06-09", "2026-06-11", "2026-06-12", "2026-06-15", "2026-06-16", "2026-06-18"], 10);
+  const family = await createFamily(db, { schoolClassId: canteen.schoolClass.id, children: 2 });
+  const neighbour = await createFamily(db, { schoolClassId: canteen.schoolClass.id });
+  const hold = (f: typeof family, personId: string, dates: string[]) =>
+    holdBookings({
+      actor: f.actor,
+      householdId: f.household.id,
+      selections: dates.map((date) => ({ personId, productId: canteen.product.id, date })),
+      submissionKey: newSubmissionKey(),
+      now: NOW,
+    });
+  const staff = await createStaffActor(db);
+  const paid = await hold(family, family.children[0].id, ["2026-06-09", "2026-06-11"]);
+  await recordCounterPayment({ actor: staff, invoiceId: paid.invoiceId, method: "CASH", now: NOW });
+  await creditPaidInvoice({ actor: staff, invoiceId: paid.invoiceId, amountCents: 100, reason: "Repas non servi", now: NOW });
+  await hold(family, family.children[1].id, ["2026-06-15"]);
+  await hold(neighbour, neighbour.children[0].id, ["2026-06-16"]);
+  claims.current = { id: family.account.id, sv: family.account.sessionVersion };
+  return { canteen, family, neighbour };
+}
+
+describe("statements per family page view", () => {
+  it("the booking grid: 3 (the parent, the settings, the grid)", async () => {
+    const { canteen } = await world();
+    const { result, sql } = await pageView((householdId) =>
+      getBookingGrid({ householdId, productId: canteen.product.id, children: "tous", now: NOW }),
+    );
+    expect(result.days).toHaveLength(6);
+    expect(sql.length, sql.join("\n\n")).toBeLessThanOrEqual(3);
+  });
+
+  it("Factures: 3 (the parent, the settings, the invoices with the account and the credit notes)", async () => {
+    await world();
+    const { result, sql } = await pageView((householdId) => listHouseholdInvoices({ householdId, now: NOW }));
+    expect(result.invoices).toHaveLength(2);
+    expect(result.creditNotes).toHaveLength(1);
+    expect(sql.length, sql.join("\n\n")).toBeLessThanOrEqual(3);
+  });
+
+  // The requests tab takes five of them: listHouseholdRequests (lib/requests)
+  // reads each relation of its select (person, type, documents, their files) apart.
+  it("Accueil: 8 (the parent, the settings, the invoices, the requests)", async () => {
+    await world();
+    const { sql } = await pageView(async (householdId) => {
+      await listHouseholdInvoices({ householdId, now: NOW });
+      await listHouseholdRequests({ householdId });
+    });
+    expect(sql.length, sql.join("\n\n")).toBeLessThanOrEqual(8);
+  });
+});

@@ -69,18 +69,19 @@ export function SiteFooter({ settings }: { settings: AuthoritySettingsDto }) {
                 </a>
               </li>
             ) : null}
+            {/* Rarely opened, and on every page: not worth a prefetch on each view. */}
             <li>
-              <Link className="underline" href="/mentions-legales">
+              <Link className="underline" href="/mentions-legales" prefetch={false}>
                 Mentions légales
               </Link>
             </li>
             <li>
-              <Link className="underline" href="/accessibilite">
+              <Link className="underline" href="/accessibilite" prefetch={false}>
                 Accessibilité
               </Link>
             </li>
             <li>
-              <Link className="underline" href="/cgu">
+              <Link className="underline" href="/cgu" prefetch={false}>
                 Conditions générales d&apos;utilisation
               </Link>
             </li>

@@ -54,7 +54,9 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           {TABS.map((t) => (
             <li key={t.key}>
               <Link
-                href={`/accueil?onglet=${t.key}`}
+                // The default tab is /accueil itself, as the main menu names it: one URL for one view.
+                href={t.key === "demandes" ? "/accueil" : `/accueil?onglet=${t.key}`}
+                prefetch={false}
                 aria-current={t.key === tab ? "page" : undefined}
                 className={`relative -mb-px inline-flex min-h-11 items-center border-b-4 px-4 font-semibold ${
                   t.key === tab ? "border-brand-700 text-brand-800" : "border-transparent text-slate-700 hover:text-brand-700"
@@ -130,7 +132,7 @@ async function RequestsTab({ householdId, query }: { householdId: string; query:
             <tr key={r.id}>
               <td className={td}>{r.personName ?? "Famille"}</td>
               <th scope="row" className={`${td} font-normal`}>
-                <Link href={`/demandes/demarches/${r.id}`} className="text-brand-700 underline">
+                <Link href={`/demandes/demarches/${r.id}`} prefetch={false} className="text-brand-700 underline">
                   {r.label}
                 </Link>
               </th>

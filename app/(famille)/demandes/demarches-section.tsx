@@ -32,7 +32,7 @@ export async function DemarchesSection() {
           <ul className="divide-y divide-slate-200">
             {requests.slice(0, SHOWN).map((r) => (
               <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
-                <Link href={`/demandes/demarches/${r.id}`} className="text-brand-700 underline">
+                <Link href={`/demandes/demarches/${r.id}`} prefetch={false} className="text-brand-700 underline">
                   {r.label}
                   {r.personName ? ` — ${r.personName}` : ""}
                 </Link>
@@ -42,7 +42,7 @@ export async function DemarchesSection() {
               </li>
             ))}
           </ul>
-          <Link href="/accueil?onglet=demandes" className="text-sm text-brand-700 underline">
+          <Link href="/accueil" className="text-sm text-brand-700 underline">
             Toutes vos demandes
           </Link>
         </>

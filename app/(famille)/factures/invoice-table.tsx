@@ -46,6 +46,7 @@ export function InvoiceTable({
                 {invoice.payable ? (
                   <Link
                     href={`/factures/${invoice.id}/payer`}
+                    prefetch={false}
                     className="inline-flex min-h-11 items-center rounded-md bg-brand-700 px-3 font-semibold text-white"
                   >
                     Payer<span className="sr-only"> la facture N° {invoice.number}</span>

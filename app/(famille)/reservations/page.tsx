@@ -16,11 +16,11 @@ export default async function MyBookingsPage({ searchParams }: { searchParams: P
     <>
       <PageTitle description="Les jours réservés pour vos enfants, mois par mois.">Mes réservations</PageTitle>
       <nav aria-label="Mois" className="mb-4 flex flex-wrap items-center gap-4">
-        <Link className="font-semibold text-brand-700 underline" href={`/reservations?mois=${addMonths(data.month, -1)}`}>
+        <Link className="font-semibold text-brand-700 underline" href={`/reservations?mois=${addMonths(data.month, -1)}`} prefetch={false}>
           Mois précédent<span className="sr-only"> ({monthLabel(addMonths(data.month, -1))})</span>
         </Link>
         <strong className="capitalize">{monthLabel(data.month)}</strong>
-        <Link className="font-semibold text-brand-700 underline" href={`/reservations?mois=${addMonths(data.month, 1)}`}>
+        <Link className="font-semibold text-brand-700 underline" href={`/reservations?mois=${addMonths(data.month, 1)}`} prefetch={false}>
           Mois suivant<span className="sr-only"> ({monthLabel(addMonths(data.month, 1))})</span>
         </Link>
       </nav>
@@ -39,7 +39,7 @@ export default async function MyBookingsPage({ searchParams }: { searchParams: P
                     {b.status === "CONFIRMED" ? (
                       <span className="font-semibold text-ok-700">Confirmée</span>
                     ) : (
-                      <Link className="font-semibold text-warn-800 underline" href={`/demandes/reservation/attente/${b.invoiceId}`}>
+                      <Link className="font-semibold text-warn-800 underline" href={`/demandes/reservation/attente/${b.invoiceId}`} prefetch={false}>
                         En attente de paiement
                       </Link>
                     )}

@@ -22,7 +22,7 @@ export function ConfirmForm({ productId, submissionKey, ticked, backHref }: { pr
       ))}
       {state.status === "error" ? <Alert tone="error" title={state.message} /> : null}
       <div className="flex flex-wrap gap-3">
-        <ButtonLink href={backHref} variant="secondary">
+        <ButtonLink href={backHref} prefetch={false} variant="secondary">
           Annuler
         </ButtonLink>
         <SubmitButton pendingLabel="Réservation en cours…">Valider et passer au paiement</SubmitButton>

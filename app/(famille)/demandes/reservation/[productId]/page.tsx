@@ -38,17 +38,18 @@ export default async function BookingGridPage({ params, searchParams }: Props) {
           <h2 id="details-title" className="font-semibold">
             Détails réservation
           </h2>
+          {/* Each month is a full render of the grid: fetched when asked for, not on every view. */}
           <nav aria-label="Mois de réservation" className="flex flex-wrap items-center gap-3">
             <span>
               Mois de réservation : <strong className="capitalize">{monthLabel(grid.month)}</strong>
             </span>
             {grid.previousMonth ? (
-              <Link className="font-semibold text-brand-700 underline" href={monthHref(grid.previousMonth)}>
+              <Link className="font-semibold text-brand-700 underline" href={monthHref(grid.previousMonth)} prefetch={false}>
                 Mois précédent<span className="sr-only"> ({monthLabel(grid.previousMonth)})</span>
               </Link>
             ) : null}
             {grid.nextMonth ? (
-              <Link className="font-semibold text-brand-700 underline" href={monthHref(grid.nextMonth)}>
+              <Link className="font-semibold text-brand-700 underline" href={monthHref(grid.nextMonth)} prefetch={false}>
                 Mois suivant<span className="sr-only"> ({monthLabel(grid.nextMonth)})</span>
               </Link>
             ) : null}

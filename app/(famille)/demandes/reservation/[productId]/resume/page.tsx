@@ -67,7 +67,7 @@ export default async function BookingSummaryPage({ params, searchParams }: Props
       ) : (
         <div className="space-y-4">
           <Alert tone="error" title={refusal} />
-          <ButtonLink href={backHref} variant="secondary">
+          <ButtonLink href={backHref} prefetch={false} variant="secondary">
             Retour au calendrier
           </ButtonLink>
         </div>

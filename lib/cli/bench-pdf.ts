@@ -20,7 +20,7 @@ import { formatDate } from "@/lib/format";
 // moment on a shared machine lands on both sides of a round's ratio; the
 // spread of those per-round ratios says how far to trust the median.
 
-const ROUNDS = Number(process.env.BENCH_PDF_ROUNDS ?? 7);
+const ROUNDS = Math.max(5, Number(process.env.BENCH_PDF_ROUNDS ?? 7));
 const PER_ROUND = Number(process.env.BENCH_PDF_PER_ROUND ?? 10);
 const BATCH = Number(process.env.BENCH_PDF_BATCH ?? 500);
 const LINES = Number(process.env.BENCH_PDF_LINES ?? 16);

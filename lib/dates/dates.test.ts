@@ -8,6 +8,8 @@ import {
   isPastDeadline,
   openMonths,
   parisDay,
+  parisInstant,
+  parisTime,
   publicHoliday,
 } from "@/lib/dates";
 import { parseEuros } from "@/lib/money";
@@ -46,6 +48,20 @@ describe("Paris time", () => {
     expect(bookingDeadline("2026-10-27", 2, "10:00").toISOString()).toBe("2026-10-25T09:00:00.000Z");
     // Midnight deadlines: 00:00 Paris is the previous UTC day.
     expect(bookingDeadline("2026-06-10", 1, "00:00").toISOString()).toBe("2026-06-08T22:00:00.000Z");
+  });
+
+  it("reads the hours a daylight-saving change skips or repeats as @date-fns/tz's TZDate does, and the time of an instant", () => {
+    // 02:30 does not exist on 29 March 2026: read with the winter offset, it is 03:30 summer time.
+    expect(parisInstant("2026-03-29", "02:30").toISOString()).toBe("2026-03-29T01:30:00.000Z");
+    expect(parisInstant("2026-03-29", "01:59").toISOString()).toBe("2026-03-29T00:59:00.000Z");
+    expect(parisInstant("2026-03-29", "03:00").toISOString()).toBe("2026-03-29T01:00:00.000Z");
+    // 02:30 comes twice on 25 October 2026: the second, winter-time one.
+    expect(parisInstant("2026-10-25", "02:30").toISOString()).toBe("2026-10-25T01:30:00.000Z");
+    expect(parisInstant("2026-10-25", "01:30").toISOString()).toBe("2026-10-24T23:30:00.000Z");
+    expect(parisTime(new Date("2026-10-25T00:59:00Z"))).toBe("02:59");
+    expect(parisTime(new Date("2026-10-25T01:00:00Z"))).toBe("02:00");
+    expect(parisTime(new Date("2026-03-29T00:59:00Z"))).toBe("01:59");
+    expect(parisTime(new Date("2026-03-29T01:00:00Z"))).toBe("03:00");
   });
 
   it("closes a day exactly at its deadline", () => {

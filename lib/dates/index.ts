@@ -1,4 +1,4 @@
-import { TZDate } from "@date-fns/tz";
+import { tzOffset } from "@date-fns/tz";
 
 /**
  * Service days are civil dates written "YYYY-MM-DD"; instants are UTC Date
@@ -56,17 +56,48 @@ export function weekday(day: Day): number {
   return w === 0 ? 7 : w;
 }
 
-/** The civil date in Paris at an instant. */
-export function parisDay(now: Date): Day {
-  const t = new TZDate(now.getTime(), PARIS);
-  return makeDay(t.getFullYear(), t.getMonth() + 1, t.getDate());
+// Paris's UTC offset (minutes), kept per UTC hour. Asking the time-zone
+// database (an Intl format) costs microseconds and a page asks for every
+// slot and date it shows, while the offset changes on an hour's edge (01:00
+// UTC under the EU rule). An hour it changes within is never kept.
+const hourOffsets = new Map<number, number>();
+
+function parisOffset(ms: number): number {
+  const hour = Math.floor(ms / 3_600_000);
+  const known = hourOffsets.get(hour);
+  if (known !== undefined) return known;
+  const start = tzOffset(PARIS, new Date(hour * 3_600_000));
+  if (start !== tzOffset(PARIS, new Date(hour * 3_600_000 + 3_599_999))) return tzOffset(PARIS, new Date(ms));
+  if (hourOffsets.size >= 10_000) hourOffsets.clear();
+  hourOffsets.set(hour, start);
+  return start;
 }
 
-/** The instant of a Paris wall-clock time on a civil date. */
+/** The Paris wall clock at an instant, in the UTC fields of a Date. */
+function parisWallClock(at: Date): Date {
+  return new Date(at.getTime() + parisOffset(at.getTime()) * 60_000);
+}
+
+/** The civil date in Paris at an instant. */
+export function parisDay(now: Date): Day {
+  return dateToDay(parisWallClock(now));
+}
+
+/** "HH:mm", Paris time, at an instant. */
+export function parisTime(at: Date): string {
+  return parisWallClock(at).toISOString().slice(11, 16);
+}
+
+/**
+ * The instant of a Paris wall-clock time on a civil date. A time skipped
+ * in spring (02:30) is read with the winter offset (so 03:30 summer time),
+ * a time met twice in autumn as its second, winter-time, occurrence.
+ */
 export function parisInstant(day: Day, time = "00:00"): Date {
   const { year, month, date } = parseDay(day);
   const [hours, minutes] = time.split(":").map(Number);
-  return new Date(new TZDate(year, month - 1, date, hours, minutes, 0, PARIS).getTime());
+  const wall = Date.UTC(year, month - 1, date, hours, minutes);
+  return new Date(wall - parisOffset(wall - parisOffset(wall) * 60_000) * 60_000);
 }
 
 /** "Délai de prévenance": booking for `day` closes `days` days before, at `time` Paris time. */

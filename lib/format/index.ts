@@ -1,5 +1,4 @@
-import { TZDate } from "@date-fns/tz";
-import { dateToDay, parisDay, parseDay, PARIS, weekday, type Day, type Month } from "@/lib/dates";
+import { dateToDay, parisDay, parisTime, parseDay, weekday, type Day, type Month } from "@/lib/dates";
 import type { ReviewStatus } from "@/lib/generated/prisma/client";
 
 // Every date, amount, size and name a person reads is written here, so that a
@@ -73,9 +72,7 @@ export function formatDate(date: Date | null | undefined): string {
 
 /** A moment as the service's clock read it, in the seed's words: "19/04/2023 10:35". */
 export function formatDateTime(date: Date | null | undefined): string {
-  if (!date) return "—";
-  const t = new TZDate(date.getTime(), PARIS);
-  return `${formatDate(date)} ${pad(t.getHours())}:${pad(t.getMinutes())}`;
+  return date ? `${formatDate(date)} ${parisTime(date)}` : "—";
 }
 
 /** The family's Demandes table, "Validation" column: the decision, with its date or reason. */

@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import localFont from "next/font/local";
 import { DemoBanner } from "@/components/demo-banner";
 import "./globals.css";
 
@@ -11,11 +12,34 @@ export const metadata: Metadata = {
   description: "Inscriptions, réservations, factures et démarches des familles auprès du service Enfance-Jeunesse.",
 };
 
+// Inter's Latin faces, served from /_next/static/media and preloaded on every
+// page (all three weights: the first screen of every page has body text,
+// semibold labels and a bold title). "optional" rather than "swap": a face
+// that is not there by first render is not swapped in later, so text never
+// reflows under the reader (on Accueil the search row wrapped under the
+// fallback, then jumped once Inter arrived). Preloaded, the faces are there
+// in time but on a very slow first visit, which then shows the fallback,
+// metric-matched to Inter (adjustFontFallback) so the page looks alike. The
+// rarer letters (Ł, Ş, ő, Vietnamese) come from app/globals.css ("Inter
+// Extended"): next/font cannot give a face a unicode-range, which is what
+// keeps those files from being fetched on pages that do not use them.
+const inter = localFont({
+  src: [
+    { path: "./fonts/inter-latin-400-normal.woff2", weight: "400", style: "normal" },
+    { path: "./fonts/inter-latin-600-normal.woff2", weight: "600", style: "normal" },
+    { path: "./fonts/inter-latin-700-normal.woff2", weight: "700", style: "normal" },
+  ],
+  display: "optional",
+  preload: true,
+  adjustFontFallback: "Arial",
+  variable: "--font-inter",
+});
+
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#173c93" };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="fr">
+    <html lang="fr" className={inter.variable}>
       <body className="min-h-screen">
         <a
           href="#contenu"

@@ -23,6 +23,7 @@ export const metadata: Metadata = {
 // rarer letters (Ł, Ş, ő, Vietnamese) come from app/globals.css ("Inter
 // Extended"): next/font cannot give a face a unicode-range, which is what
 // keeps those files from being fetched on pages that do not use them.
+// The files are @fontsource/inter 5.3.0's, under the OFL (fonts/LICENSE.txt).
 const inter = localFont({
   src: [
     { path: "./fonts/inter-latin-400-normal.woff2", weight: "400", style: "normal" },

@@ -10,21 +10,21 @@ type Series = "InvoiceCounter" | "CreditNoteCounter" | "ReceiptCounter";
  * its number back and numbers stay gapless; run it as late as possible in
  * the transaction, since every document of the series waits on this one row.
  */
-function nextNumberSql(table: Series): Prisma.Sql {
+function nextNumberSql(table: Series, when: Prisma.Sql = Prisma.sql`true`): Prisma.Sql {
   // The table name comes from the closed union above, never from input.
-  return Prisma.raw(
-    `INSERT INTO "${table}" (id, next) VALUES (1, 2)
-     ON CONFLICT (id) DO UPDATE SET next = "${table}".next + 1
-     RETURNING next - 1 AS number`,
-  );
+  const name = Prisma.raw(`"${table}"`);
+  return Prisma.sql`INSERT INTO ${name} (id, next) SELECT 1, 2 WHERE ${when}
+     ON CONFLICT (id) DO UPDATE SET next = ${name}.next + 1
+     RETURNING next - 1 AS number`;
 }
 
 /**
  * The invoice series as a CTE body, for the hold: it allocates the number
  * and inserts the invoice in one statement, so the counter row is locked
- * for a single round trip before commit.
+ * for a single round trip before commit. `when` is false when the hold is
+ * refused in that same statement: no number is taken.
  */
-export const invoiceNumberSql = () => nextNumberSql("InvoiceCounter");
+export const invoiceNumberSql = (when: Prisma.Sql) => nextNumberSql("InvoiceCounter", when);
 
 /** Credit notes (avoirs) have their own gapless series, as invoices do. */
 export async function allocateCreditNoteNumber(tx: Tx): Promise<number> {

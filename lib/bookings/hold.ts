@@ -21,7 +21,7 @@ export type HoldResult = { invoiceId: string; number: number; heldUntil: Date; t
  * bookings, holds the places and creates the pending invoice with its lines,
  * ledger entry and gapless number. Every family rushes for the same first
  * slot, so holds/s is 1 ÷ (lock-to-commit time): under the locks there are
- * exactly three statements (check, write, commit). The same `submissionKey`
+ * exactly two statements (one that checks and writes, then COMMIT). The same `submissionKey`
  * twice (double click, resubmitted form) returns the first invoice instead
  * of holding again.
  */
@@ -57,7 +57,6 @@ export async function holdBookings({
   }
   const { household, items } = priced;
   const slotIds = [...new Set(items.map((i) => i.slotId))].sort();
-  const personIds = [...new Set(items.map((i) => i.personId))];
   const heldUntil = new Date(now.getTime() + env().holdMinutes * 60_000);
   try {
     return await db.$transaction(
@@ -65,56 +64,45 @@ export async function holdBookings({
         // The row locks serialise every hold on these slots until commit;
         // the next statement starts after them, so at READ COMMITTED it sees
         // every booking committed before us.
-        const locked = new Set(await lockRows(tx, "Slot", slotIds));
-        const [check] = await tx.$queryRaw<PostLockCheck[]>`
-          SELECT twin.id AS "twinId", twin."householdId" AS "twinHouseholdId", twin.number AS "twinNumber",
-                 twin."totalCents" AS "twinTotalCents", twin."issuedAt" AS "twinIssuedAt",
-                 (SELECT b."heldUntil" FROM "Booking" b WHERE b."invoiceId" = twin.id LIMIT 1) AS "twinHeldUntil",
-                 (SELECT COALESCE(json_agg(json_build_object(
-                           'id', s.id, 'capacity', s.capacity, 'closed', s.closed,
-                           'taken', (SELECT count(*) FROM "Booking" b WHERE b."slotId" = s.id AND ${activeSql(now)}))), '[]')
-                    FROM "Slot" s WHERE s.id = ANY(${slotIds}::text[])) AS slots,
-                 (SELECT COALESCE(json_agg(json_build_object('personId', b."personId", 'slotId', b."slotId")), '[]')
-                    FROM "Booking" b
-                   WHERE b."slotId" = ANY(${slotIds}::text[]) AND b."personId" = ANY(${personIds}::text[]) AND ${activeSql(now)}) AS already
-            FROM (SELECT 1) AS one
-            LEFT JOIN "Invoice" twin ON twin."submissionKey" = ${submissionKey}`;
-        // A double click waited on the lock behind its twin: answer with the twin's invoice.
-        if (check.twinId) {
-          return toHoldResult(householdId, {
-            id: check.twinId,
-            householdId: check.twinHouseholdId!,
-            number: check.twinNumber!,
-            totalCents: check.twinTotalCents!,
-            issuedAt: check.twinIssuedAt!,
-            heldUntil: check.twinHeldUntil,
-          });
-        }
-        const already = parseJson<{ personId: string; slotId: string }[]>(check.already);
-        const twinItem = items.find((i) => already.some((b) => b.personId === i.personId && b.slotId === i.slotId));
-        if (twinItem) {
-          throw new AppError("CONFLICT", `${twinItem.child.firstName} est déjà inscrit(e) le ${fullDayLabel(twinItem.date)} (${twinItem.product.name}).`);
-        }
-        const slots = new Map(parseJson<{ id: string; capacity: number; closed: boolean; taken: number }[]>(check.slots).map((s) => [s.id, s]));
-        for (const slotId of slotIds) {
-          const slot = slots.get(slotId);
-          const wanted = items.filter((i) => i.slotId === slotId);
-          // A slot deleted since pricing is as full as a closed one.
-          if (!slot || !locked.has(slotId) || slot.closed || slot.taken + wanted.length > slot.capacity) {
-            throw new AppError("CONFLICT", `Complet : plus de place le ${fullDayLabel(wanted[0].date)} (${wanted[0].product.name}).`);
-          }
-        }
-
+        await lockRows(tx, "Slot", slotIds);
         const lines = invoiceLines(items);
         const totalCents = lines.reduce((sum, l) => sum + l.totalCents, 0);
         const invoiceId = newRowId();
         const entry = invoiceIssueEntry({ id: invoiceId, householdId, number: "%s", totalCents, issuedAt: now }, actor.id);
         // Prisma's @updatedAt is the wall clock, not the business `now` the tests fix.
         const writtenAt = new Date();
-        // One statement: the counter row is locked for this round trip only,
-        // and a failure anywhere rolls the number back with the rest.
-        const [written] = await tx.$queryRaw<{ number: number }[]>`
-          WITH counter AS (${invoiceNumberSql()}),
+        // The price is kept on the booking: credits and refunds never re-derive it.
+        const picked = items.map((i) => ({ id: newRowId(), slotId: i.slotId, personId: i.personId, unitPriceCents: i.unitPriceCents, tariffId: i.tariffId }));
+        // One statement checks and writes, so the locks are held for two
+        // round trips (this and COMMIT). Its parts all read the snapshot
+        // taken after the locks: the checks never see its own inserts, and
+        // when one fails (a twin invoice for this form, a child already
+        // booked, a day full or closed) nothing is written and no number taken.
+        const [result] = await tx.$queryRaw<HoldStatement[]>`
+          WITH picked AS (
+            SELECT * FROM jsonb_to_recordset(${JSON.stringify(picked)}::jsonb)
+              AS b(id text, "slotId" text, "personId" text, "unitPriceCents" int, "tariffId" text)
+          ),
+          twin AS (
+            SELECT i.id, i."householdId", i.number, i."totalCents", i."issuedAt",
+                   (SELECT b."heldUntil" FROM "Booking" b WHERE b."invoiceId" = i.id LIMIT 1) AS "heldUntil"
+              FROM "Invoice" i WHERE i."submissionKey" = ${submissionKey}
+          ),
+          already AS (
+            SELECT p."personId", p."slotId" FROM picked p
+             WHERE EXISTS (SELECT 1 FROM "Booking" b WHERE b."slotId" = p."slotId" AND b."personId" = p."personId" AND ${activeSql(now)})
+          ),
+          full_slots AS (
+            -- A slot deleted since pricing is as full as a closed one.
+            SELECT w."slotId" FROM (SELECT "slotId", count(*) AS n FROM picked GROUP BY "slotId") w
+              LEFT JOIN "Slot" s ON s.id = w."slotId"
+             WHERE s.id IS NULL OR s.closed
+                OR (SELECT count(*) FROM "Booking" b WHERE b."slotId" = s.id AND ${activeSql(now)}) + w.n > s.capacity
+          ),
+          go AS (
+            SELECT NOT EXISTS (SELECT 1 FROM twin) AND NOT EXISTS (SELECT 1 FROM already) AND NOT EXISTS (SELECT 1 FROM full_slots) AS ok
+          ),
+          counter AS (${invoiceNumberSql(Prisma.sql`(SELECT ok FROM go)`)}),
           invoice AS (
             INSERT INTO "Invoice" (id, number, "householdId", status, "totalCents", "paymentIdentifier", qf, regime, "submissionKey", "createdById", "issuedAt")
             SELECT ${invoiceId}::text, counter.number, ${householdId}::text, 'PENDING_PAYMENT', ${totalCents}::int, ${newPaymentIdentifier()}::text,
@@ -136,21 +124,45 @@ export async function holdBookings({
           ),
           bookings AS (
             INSERT INTO "Booking" (id, "slotId", "personId", "householdId", status, "heldUntil", "unitPriceCents", "tariffId", "invoiceId", "createdById", "createdAt", "updatedAt")
-            SELECT b.id, b."slotId", b."personId", ${householdId}::text, 'HELD', ${heldUntil}::timestamp(3),
-                   b."unitPriceCents", b."tariffId", ${invoiceId}::text, ${actor.id}::text, ${writtenAt}::timestamp(3), ${writtenAt}::timestamp(3)
-              FROM invoice, jsonb_to_recordset(${JSON.stringify(
-                // The price is kept on the booking: credits and refunds never re-derive it.
-                items.map((i) => ({ id: newRowId(), slotId: i.slotId, personId: i.personId, unitPriceCents: i.unitPriceCents, tariffId: i.tariffId })),
-              )}::jsonb) AS b(id text, "slotId" text, "personId" text, "unitPriceCents" int, "tariffId" text)
+            SELECT p.id, p."slotId", p."personId", ${householdId}::text, 'HELD', ${heldUntil}::timestamp(3),
+                   p."unitPriceCents", p."tariffId", ${invoiceId}::text, ${actor.id}::text, ${writtenAt}::timestamp(3), ${writtenAt}::timestamp(3)
+              FROM invoice, picked p
           ),
           -- Tidying only: expired holds already stop counting by themselves.
           tidy AS (
             UPDATE "Booking" SET status = 'EXPIRED', "updatedAt" = ${writtenAt}::timestamp(3)
              WHERE "slotId" = ANY(${slotIds}::text[]) AND status = 'HELD' AND "heldUntil" <= ${now}::timestamp(3)
           )
-          SELECT number FROM invoice`;
-        const number = Number(written.number);
-        return { invoiceId, number, heldUntil, totalCents, reused: false };
+          SELECT (SELECT number FROM invoice) AS number,
+                 twin.id AS "twinId", twin."householdId" AS "twinHouseholdId", twin.number AS "twinNumber",
+                 twin."totalCents" AS "twinTotalCents", twin."issuedAt" AS "twinIssuedAt", twin."heldUntil" AS "twinHeldUntil",
+                 (SELECT COALESCE(json_agg(json_build_object('personId', "personId", 'slotId', "slotId")), '[]') FROM already) AS already,
+                 (SELECT COALESCE(json_agg("slotId"), '[]') FROM full_slots) AS "fullSlots"
+            FROM (SELECT 1) AS one LEFT JOIN twin ON true`;
+        // A double click waited on the lock behind its twin: answer with the twin's invoice.
+        if (result.twinId) {
+          return toHoldResult(householdId, {
+            id: result.twinId,
+            householdId: result.twinHouseholdId!,
+            number: result.twinNumber!,
+            totalCents: result.twinTotalCents!,
+            issuedAt: result.twinIssuedAt!,
+            heldUntil: result.twinHeldUntil,
+          });
+        }
+        const already = parseJson<{ personId: string; slotId: string }[]>(result.already);
+        const twinItem = items.find((i) => already.some((b) => b.personId === i.personId && b.slotId === i.slotId));
+        if (twinItem) {
+          throw new AppError("CONFLICT", `${twinItem.child.firstName} est déjà inscrit(e) le ${fullDayLabel(twinItem.date)} (${twinItem.product.name}).`);
+        }
+        const full = new Set(parseJson<string[]>(result.fullSlots));
+        const fullSlot = slotIds.find((id) => full.has(id));
+        if (fullSlot) {
+          const first = items.find((i) => i.slotId === fullSlot)!;
+          throw new AppError("CONFLICT", `Complet : plus de place le ${fullDayLabel(first.date)} (${first.product.name}).`);
+        }
+        if (result.number === null) throw new Error("The hold statement wrote nothing and gave no reason.");
+        return { invoiceId, number: Number(result.number), heldUntil, totalCents, reused: false };
       },
       { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 20_000, maxWait: 20_000 },
     );
@@ -164,18 +176,19 @@ export async function holdBookings({
   }
 }
 
-type PostLockCheck = {
+type HoldStatement = {
+  number: number | null;
   twinId: string | null;
   twinHouseholdId: string | null;
   twinNumber: number | null;
   twinTotalCents: number | null;
   twinIssuedAt: Date | null;
   twinHeldUntil: Date | null;
-  slots: unknown;
   already: unknown;
+  fullSlots: unknown;
 };
 
-/** Active = confirmed, or held with a hold still running: `activeBookingWhere` in SQL, for the post-lock statement. */
+/** Active = confirmed, or held with a hold still running: `activeBookingWhere` in SQL, for the hold's statement. */
 function activeSql(now: Date) {
   return Prisma.sql`(b.status = 'CONFIRMED' OR (b.status = 'HELD' AND b."heldUntil" > ${now}::timestamp(3)))`;
 }

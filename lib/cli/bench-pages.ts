@@ -1,3 +1,4 @@
+import { benchLighthouse } from "./bench-lighthouse";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -52,6 +53,7 @@ const CONNECTIONS = 10;
 // The app's production default (lib/db/adapter.ts), for the server and the in-process hold alike.
 const POOL_SIZE = Number(process.env.BENCH_PAGES_POOL_SIZE ?? 10);
 const TARGET = 0.5;
+const LIGHTHOUSE_RUNS = Math.max(3, Number(process.env.BENCH_LIGHTHOUSE_RUNS ?? 3));
 const PASSWORD = "Banc-essai-2026";
 
 type Family = Awaited<ReturnType<typeof createFamily>>;
@@ -538,6 +540,14 @@ export async function benchPages() {
     const baseline: PageTarget = { label: "Témoin", path: "/bench", expect: /<h1[^>]*>T[^<]*moin<\/h1>\s*<p>\d+(<!-- -->)? familles<\/p>/ };
     const cookies = signed.slice(0, PAGE_HOUSEHOLDS).map((f) => f.cookie);
     const pagesMissed = await benchPageLoads(base, pages, baseline, cookies);
+
+    // Lighthouse's mobile profile on the same server, before the rush changes the grid.
+    if (process.env.BENCH_LIGHTHOUSE !== "0") {
+      console.log("");
+      console.log(`Lighthouse mobile (${LIGHTHOUSE_RUNS} audits par page, médiane ; cible ≥ 95 et CLS 0) :`);
+      const [connexion, accueil, grid] = [{ name: "Connexion", path: "/connexion" }, { name: "Accueil", path: "/accueil", cookie: cookies[0] }, { name: "Grille", path: pages[0].path, cookie: cookies[0] }];
+      await benchLighthouse({ baseUrl: base, pages: [connexion, accueil, grid, { name: "Témoin", path: "/bench" }], runs: LIGHTHOUSE_RUNS });
+    }
 
     const rushFailed = await benchRush({
       base,

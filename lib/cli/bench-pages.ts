@@ -1,4 +1,3 @@
-import { benchLighthouse } from "./bench-lighthouse";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,6 +18,7 @@ import { AppError } from "@/lib/errors";
 import { createAccount } from "@/lib/factories";
 import { FALLBACK_SETTINGS } from "@/lib/settings";
 import { updateSettings } from "@/lib/settings/update";
+import { benchLighthouse } from "./bench-lighthouse";
 import { assertBuilt, benchDistDir, BuildMissing, createScratchDatabase, startNextServer, type NextServer } from "./bench-server";
 
 // `npm run bench -- pages`: the parent pages and the booking rush over HTTP,

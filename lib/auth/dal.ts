@@ -21,22 +21,31 @@ export type CurrentUser = {
 /**
  * The signed-in user, read from the database once per request. A session
  * whose version no longer matches (password changed, account disabled) or
- * whose account cannot sign in any more counts as signed out. One statement:
- * the account and its household through its person.
+ * whose account cannot sign in any more counts as signed out.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const claims = await sessionClaims();
   if (!claims) return null;
   const db = await getDb();
-  const [user] = await db.$queryRaw<(CurrentUser & { sessionVersion: number })[]>`
-    SELECT u.id, u.identifiant, u.email, u."firstName", u."lastName", u.role::text AS role, u.status::text AS status,
-           u."sessionVersion", u."personId", p."householdId"
-      FROM "User" u LEFT JOIN "Person" p ON p.id = u."personId"
-     WHERE u.id = ${claims.id}`;
+  const user = await db.user.findUnique({
+    where: { id: claims.id },
+    select: {
+      id: true,
+      identifiant: true,
+      email: true,
+      firstName: true,
+      lastName: true,
+      role: true,
+      status: true,
+      sessionVersion: true,
+      personId: true,
+      person: { select: { householdId: true } },
+    },
+  });
   if (!user || user.sessionVersion !== claims.sv) return null;
   if (user.status !== "ACTIVE" && user.status !== "PENDING_REVIEW") return null;
-  const { sessionVersion: _sv, ...rest } = user;
-  return rest;
+  const { sessionVersion: _sv, person, ...rest } = user;
+  return { ...rest, householdId: person?.householdId ?? null };
 });
 
 export type ParentUser = CurrentUser & { personId: string; householdId: string };

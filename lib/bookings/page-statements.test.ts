@@ -114,14 +114,12 @@ describe("statements per family page view", () => {
     expect(sql.length, sql.join("\n\n")).toBeLessThanOrEqual(3);
   });
 
-  // The requests tab takes five of them: listHouseholdRequests (lib/requests)
-  // reads each relation of its select (person, type, documents, their files) apart.
-  it("Accueil: 8 (the parent, the settings, the invoices, the requests)", async () => {
+  it("Accueil: 4 (the parent, the settings, the invoices, the requests)", async () => {
     await world();
     const { sql } = await pageView(async (householdId) => {
       await listHouseholdInvoices({ householdId, now: NOW });
       await listHouseholdRequests({ householdId });
     });
-    expect(sql.length, sql.join("\n\n")).toBeLessThanOrEqual(8);
+    expect(sql.length, sql.join("\n\n")).toBeLessThanOrEqual(4);
   });
 });

@@ -11,6 +11,18 @@ const summary = (run: { glyphs: fontkit.Glyph[]; positions: fontkit.GlyphPositio
   advance: run.positions.reduce((sum, p) => sum + p.xAdvance, 0),
 });
 
+/** A font that records the texts fontkit is asked to shape. */
+function countingFont() {
+  const font = load();
+  const original = font.layout.bind(font);
+  const calls: string[] = [];
+  font.layout = ((text: string, ...rest: unknown[]) => {
+    calls.push(text);
+    return (original as (...args: unknown[]) => fontkit.GlyphRun)(text, ...rest);
+  }) as typeof font.layout;
+  return { font, calls };
+}
+
 describe("shapeByWord", () => {
   const texts = [
     "Cantine Repas cantine 4, 5, 7, 11, 12, 18, 19, 21, 26, 28 mai 2026",
@@ -41,13 +53,7 @@ describe("shapeByWord", () => {
   });
 
   it("shapes a word once, and leaves other features and directions to fontkit", () => {
-    const font = load();
-    const original = font.layout.bind(font);
-    const calls: string[] = [];
-    font.layout = ((text: string, ...rest: unknown[]) => {
-      calls.push(text);
-      return (original as (...args: unknown[]) => fontkit.GlyphRun)(text, ...rest);
-    }) as typeof font.layout;
+    const { font, calls } = countingFont();
     shapeByWord(font);
     shape(font, "Repas cantine Repas");
     shape(font, "Repas cantine");
@@ -59,13 +65,7 @@ describe("shapeByWord", () => {
   });
 
   it("keeps at most the given number of words, dropping the least recently used", () => {
-    const font = load();
-    const original = font.layout.bind(font);
-    const calls: string[] = [];
-    font.layout = ((text: string, ...rest: unknown[]) => {
-      calls.push(text);
-      return (original as (...args: unknown[]) => fontkit.GlyphRun)(text, ...rest);
-    }) as typeof font.layout;
+    const { font, calls } = countingFont();
     shapeByWord(font, 2);
     shape(font, "a");
     shape(font, "b");

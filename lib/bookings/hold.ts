@@ -89,8 +89,12 @@ export async function holdBookings({
               FROM "Invoice" i WHERE i."submissionKey" = ${submissionKey}
           ),
           already AS (
+            -- Per picked day through the (personId, slotId) index: a semi-join
+            -- would hash every active booking of these slots first.
             SELECT p."personId", p."slotId" FROM picked p
-             WHERE EXISTS (SELECT 1 FROM "Booking" b WHERE b."slotId" = p."slotId" AND b."personId" = p."personId" AND ${activeSql(now)})
+             CROSS JOIN LATERAL (
+               SELECT 1 FROM "Booking" b WHERE b."personId" = p."personId" AND b."slotId" = p."slotId" AND ${activeSql(now)} LIMIT 1
+             ) AS booked
           ),
           full_slots AS (
             -- A slot deleted since pricing is as full as a closed one.
@@ -127,12 +131,10 @@ export async function holdBookings({
             SELECT p.id, p."slotId", p."personId", ${householdId}::text, 'HELD', ${heldUntil}::timestamp(3),
                    p."unitPriceCents", p."tariffId", ${invoiceId}::text, ${actor.id}::text, ${writtenAt}::timestamp(3), ${writtenAt}::timestamp(3)
               FROM invoice, picked p
-          ),
-          -- Tidying only: expired holds already stop counting by themselves.
-          tidy AS (
-            UPDATE "Booking" SET status = 'EXPIRED', "updatedAt" = ${writtenAt}::timestamp(3)
-             WHERE "slotId" = ANY(${slotIds}::text[]) AND status = 'HELD' AND "heldUntil" <= ${now}::timestamp(3)
           )
+          -- Expired holds stop counting by themselves; marking them and their
+          -- invoices expired is the maintenance run's (expireStaleHolds), not
+          -- work to do while every family waits on these locks.
           SELECT (SELECT number FROM invoice) AS number,
                  twin.id AS "twinId", twin."householdId" AS "twinHouseholdId", twin.number AS "twinNumber",
                  twin."totalCents" AS "twinTotalCents", twin."issuedAt" AS "twinIssuedAt", twin."heldUntil" AS "twinHeldUntil",

@@ -58,6 +58,84 @@ export async function holdBookings({
   const { household, items } = priced;
   const slotIds = [...new Set(items.map((i) => i.slotId))].sort();
   const heldUntil = new Date(now.getTime() + env().holdMinutes * 60_000);
+  // Everything is ready before the transaction: once the locks are granted,
+  // the next step is only to send this.
+  const lines = invoiceLines(items);
+  const totalCents = lines.reduce((sum, l) => sum + l.totalCents, 0);
+  const invoiceId = newRowId();
+  const entry = invoiceIssueEntry({ id: invoiceId, householdId, number: "%s", totalCents, issuedAt: now }, actor.id);
+  // Prisma's @updatedAt is the wall clock, not the business `now` the tests fix.
+  const writtenAt = new Date();
+  // The price is kept on the booking: credits and refunds never re-derive it.
+  const picked = items.map((i) => ({ id: newRowId(), slotId: i.slotId, personId: i.personId, unitPriceCents: i.unitPriceCents, tariffId: i.tariffId }));
+  // One statement checks and writes, so the locks are held for two
+  // round trips (this and COMMIT). Its parts all read the snapshot
+  // taken after the locks: the checks never see its own inserts, and
+  // when one fails (a twin invoice for this form, a child already
+  // booked, a day full or closed) nothing is written and no number taken.
+  const statement = Prisma.sql`
+    WITH picked AS (
+      SELECT * FROM jsonb_to_recordset(${JSON.stringify(picked)}::jsonb)
+        AS b(id text, "slotId" text, "personId" text, "unitPriceCents" int, "tariffId" text)
+    ),
+    twin AS (
+      SELECT i.id, i."householdId", i.number, i."totalCents", i."issuedAt",
+             (SELECT b."heldUntil" FROM "Booking" b WHERE b."invoiceId" = i.id LIMIT 1) AS "heldUntil"
+        FROM "Invoice" i WHERE i."submissionKey" = ${submissionKey}
+    ),
+    already AS (
+      -- Per picked day through the (personId, slotId) index: a semi-join
+      -- would hash every active booking of these slots first.
+      SELECT p."personId", p."slotId" FROM picked p
+       CROSS JOIN LATERAL (
+         SELECT 1 FROM "Booking" b WHERE b."personId" = p."personId" AND b."slotId" = p."slotId" AND ${activeSql(now)} LIMIT 1
+       ) AS booked
+    ),
+    full_slots AS (
+      -- A slot deleted since pricing is as full as a closed one.
+      SELECT w."slotId" FROM (SELECT "slotId", count(*) AS n FROM picked GROUP BY "slotId") w
+        LEFT JOIN "Slot" s ON s.id = w."slotId"
+       WHERE s.id IS NULL OR s.closed
+          OR (SELECT count(*) FROM "Booking" b WHERE b."slotId" = s.id AND ${activeSql(now)}) + w.n > s.capacity
+    ),
+    go AS (
+      SELECT NOT EXISTS (SELECT 1 FROM twin) AND NOT EXISTS (SELECT 1 FROM already) AND NOT EXISTS (SELECT 1 FROM full_slots) AS ok
+    ),
+    counter AS (${invoiceNumberSql(Prisma.sql`(SELECT ok FROM go)`)}),
+    invoice AS (
+      INSERT INTO "Invoice" (id, number, "householdId", status, "totalCents", "paymentIdentifier", qf, regime, "submissionKey", "createdById", "issuedAt")
+      SELECT ${invoiceId}::text, counter.number, ${householdId}::text, 'PENDING_PAYMENT', ${totalCents}::int, ${newPaymentIdentifier()}::text,
+             ${household.qf}::int, ${household.regime}::text::"Regime", ${submissionKey}::text, ${actor.id}::text, ${now}::timestamp(3)
+        FROM counter
+      RETURNING number
+    ),
+    lines AS (
+      INSERT INTO "InvoiceLine" (id, "invoiceId", "personId", "productId", label, quantity, "unitPriceCents", "totalCents", "sortOrder")
+      SELECT l.id, ${invoiceId}::text, l."personId", l."productId", l.label, l.quantity, l."unitPriceCents", l."totalCents", l."sortOrder"
+        FROM invoice, jsonb_to_recordset(${JSON.stringify(lines.map((l) => ({ id: newRowId(), ...l })))}::jsonb)
+          AS l(id text, "personId" text, "productId" text, label text, quantity int, "unitPriceCents" int, "totalCents" int, "sortOrder" int)
+    ),
+    ledger AS (
+      INSERT INTO "LedgerEntry" (id, "householdId", kind, "amountCents", "invoiceId", label, "actorId", "createdAt")
+      SELECT ${newRowId()}::text, ${entry.householdId}::text, ${entry.kind}::text::"LedgerKind", ${entry.amountCents}::int, ${entry.invoiceId}::text,
+             format(${entry.label}::text, invoice.number), ${entry.actorId}::text, ${entry.createdAt}::timestamp(3)
+        FROM invoice
+    ),
+    bookings AS (
+      INSERT INTO "Booking" (id, "slotId", "personId", "householdId", status, "heldUntil", "unitPriceCents", "tariffId", "invoiceId", "createdById", "createdAt", "updatedAt")
+      SELECT p.id, p."slotId", p."personId", ${householdId}::text, 'HELD', ${heldUntil}::timestamp(3),
+             p."unitPriceCents", p."tariffId", ${invoiceId}::text, ${actor.id}::text, ${writtenAt}::timestamp(3), ${writtenAt}::timestamp(3)
+        FROM invoice, picked p
+    )
+    -- Expired holds stop counting by themselves; marking them and their
+    -- invoices expired is the maintenance run's (expireStaleHolds), not
+    -- work to do while every family waits on these locks.
+    SELECT (SELECT number FROM invoice) AS number,
+           twin.id AS "twinId", twin."householdId" AS "twinHouseholdId", twin.number AS "twinNumber",
+           twin."totalCents" AS "twinTotalCents", twin."issuedAt" AS "twinIssuedAt", twin."heldUntil" AS "twinHeldUntil",
+           (SELECT COALESCE(json_agg(json_build_object('personId', "personId", 'slotId', "slotId")), '[]') FROM already) AS already,
+           (SELECT COALESCE(json_agg("slotId"), '[]') FROM full_slots) AS "fullSlots"
+      FROM (SELECT 1) AS one LEFT JOIN twin ON true`;
   try {
     return await db.$transaction(
       async (tx) => {
@@ -65,82 +143,7 @@ export async function holdBookings({
         // the next statement starts after them, so at READ COMMITTED it sees
         // every booking committed before us.
         await lockRows(tx, "Slot", slotIds);
-        const lines = invoiceLines(items);
-        const totalCents = lines.reduce((sum, l) => sum + l.totalCents, 0);
-        const invoiceId = newRowId();
-        const entry = invoiceIssueEntry({ id: invoiceId, householdId, number: "%s", totalCents, issuedAt: now }, actor.id);
-        // Prisma's @updatedAt is the wall clock, not the business `now` the tests fix.
-        const writtenAt = new Date();
-        // The price is kept on the booking: credits and refunds never re-derive it.
-        const picked = items.map((i) => ({ id: newRowId(), slotId: i.slotId, personId: i.personId, unitPriceCents: i.unitPriceCents, tariffId: i.tariffId }));
-        // One statement checks and writes, so the locks are held for two
-        // round trips (this and COMMIT). Its parts all read the snapshot
-        // taken after the locks: the checks never see its own inserts, and
-        // when one fails (a twin invoice for this form, a child already
-        // booked, a day full or closed) nothing is written and no number taken.
-        const [result] = await tx.$queryRaw<HoldStatement[]>`
-          WITH picked AS (
-            SELECT * FROM jsonb_to_recordset(${JSON.stringify(picked)}::jsonb)
-              AS b(id text, "slotId" text, "personId" text, "unitPriceCents" int, "tariffId" text)
-          ),
-          twin AS (
-            SELECT i.id, i."householdId", i.number, i."totalCents", i."issuedAt",
-                   (SELECT b."heldUntil" FROM "Booking" b WHERE b."invoiceId" = i.id LIMIT 1) AS "heldUntil"
-              FROM "Invoice" i WHERE i."submissionKey" = ${submissionKey}
-          ),
-          already AS (
-            -- Per picked day through the (personId, slotId) index: a semi-join
-            -- would hash every active booking of these slots first.
-            SELECT p."personId", p."slotId" FROM picked p
-             CROSS JOIN LATERAL (
-               SELECT 1 FROM "Booking" b WHERE b."personId" = p."personId" AND b."slotId" = p."slotId" AND ${activeSql(now)} LIMIT 1
-             ) AS booked
-          ),
-          full_slots AS (
-            -- A slot deleted since pricing is as full as a closed one.
-            SELECT w."slotId" FROM (SELECT "slotId", count(*) AS n FROM picked GROUP BY "slotId") w
-              LEFT JOIN "Slot" s ON s.id = w."slotId"
-             WHERE s.id IS NULL OR s.closed
-                OR (SELECT count(*) FROM "Booking" b WHERE b."slotId" = s.id AND ${activeSql(now)}) + w.n > s.capacity
-          ),
-          go AS (
-            SELECT NOT EXISTS (SELECT 1 FROM twin) AND NOT EXISTS (SELECT 1 FROM already) AND NOT EXISTS (SELECT 1 FROM full_slots) AS ok
-          ),
-          counter AS (${invoiceNumberSql(Prisma.sql`(SELECT ok FROM go)`)}),
-          invoice AS (
-            INSERT INTO "Invoice" (id, number, "householdId", status, "totalCents", "paymentIdentifier", qf, regime, "submissionKey", "createdById", "issuedAt")
-            SELECT ${invoiceId}::text, counter.number, ${householdId}::text, 'PENDING_PAYMENT', ${totalCents}::int, ${newPaymentIdentifier()}::text,
-                   ${household.qf}::int, ${household.regime}::text::"Regime", ${submissionKey}::text, ${actor.id}::text, ${now}::timestamp(3)
-              FROM counter
-            RETURNING number
-          ),
-          lines AS (
-            INSERT INTO "InvoiceLine" (id, "invoiceId", "personId", "productId", label, quantity, "unitPriceCents", "totalCents", "sortOrder")
-            SELECT l.id, ${invoiceId}::text, l."personId", l."productId", l.label, l.quantity, l."unitPriceCents", l."totalCents", l."sortOrder"
-              FROM invoice, jsonb_to_recordset(${JSON.stringify(lines.map((l) => ({ id: newRowId(), ...l })))}::jsonb)
-                AS l(id text, "personId" text, "productId" text, label text, quantity int, "unitPriceCents" int, "totalCents" int, "sortOrder" int)
-          ),
-          ledger AS (
-            INSERT INTO "LedgerEntry" (id, "householdId", kind, "amountCents", "invoiceId", label, "actorId", "createdAt")
-            SELECT ${newRowId()}::text, ${entry.householdId}::text, ${entry.kind}::text::"LedgerKind", ${entry.amountCents}::int, ${entry.invoiceId}::text,
-                   format(${entry.label}::text, invoice.number), ${entry.actorId}::text, ${entry.createdAt}::timestamp(3)
-              FROM invoice
-          ),
-          bookings AS (
-            INSERT INTO "Booking" (id, "slotId", "personId", "householdId", status, "heldUntil", "unitPriceCents", "tariffId", "invoiceId", "createdById", "createdAt", "updatedAt")
-            SELECT p.id, p."slotId", p."personId", ${householdId}::text, 'HELD', ${heldUntil}::timestamp(3),
-                   p."unitPriceCents", p."tariffId", ${invoiceId}::text, ${actor.id}::text, ${writtenAt}::timestamp(3), ${writtenAt}::timestamp(3)
-              FROM invoice, picked p
-          )
-          -- Expired holds stop counting by themselves; marking them and their
-          -- invoices expired is the maintenance run's (expireStaleHolds), not
-          -- work to do while every family waits on these locks.
-          SELECT (SELECT number FROM invoice) AS number,
-                 twin.id AS "twinId", twin."householdId" AS "twinHouseholdId", twin.number AS "twinNumber",
-                 twin."totalCents" AS "twinTotalCents", twin."issuedAt" AS "twinIssuedAt", twin."heldUntil" AS "twinHeldUntil",
-                 (SELECT COALESCE(json_agg(json_build_object('personId', "personId", 'slotId', "slotId")), '[]') FROM already) AS already,
-                 (SELECT COALESCE(json_agg("slotId"), '[]') FROM full_slots) AS "fullSlots"
-            FROM (SELECT 1) AS one LEFT JOIN twin ON true`;
+        const [result] = await tx.$queryRaw<HoldStatement[]>(statement);
         // A double click waited on the lock behind its twin: answer with the twin's invoice.
         if (result.twinId) {
           return toHoldResult(householdId, {

@@ -2,6 +2,7 @@ import "server-only";
 import type { InvoicePdfData } from "@/lib/billing/pdf/types";
 import { expireStaleHolds } from "@/lib/bookings/cancel";
 import { getDb, type Db } from "@/lib/db/client";
+import { rawJson, rawTimestamp } from "@/lib/db/raw-json";
 import { env } from "@/lib/env";
 import { parisDay } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
@@ -110,21 +111,12 @@ async function readHouseholdInvoices(db: Db, householdId: string, now: Date): Pr
         WHERE c."householdId" = ${householdId}) AS "creditNotes"`;
   type Dated<T> = Omit<T, "issuedAt"> & { issuedAt: string };
   return {
-    invoices: json<Dated<InvoicesRead["invoices"][number]>[]>(row.invoices).map((i) => ({ ...i, issuedAt: timestamp(i.issuedAt) })),
-    sums: json(row.sums),
-    creditNotes: json<Dated<CreditNoteRowDto>[]>(row.creditNotes).map((c) => ({ ...c, issuedAt: timestamp(c.issuedAt) })),
+    invoices: rawJson<Dated<InvoicesRead["invoices"][number]>[]>(row.invoices).map((i) => ({ ...i, issuedAt: rawTimestamp(i.issuedAt) })),
+    sums: rawJson(row.sums),
+    creditNotes: rawJson<Dated<CreditNoteRowDto>[]>(row.creditNotes).map((c) => ({ ...c, issuedAt: rawTimestamp(c.issuedAt) })),
   };
 }
 
-/** json columns of a raw query arrive parsed on one adapter and as text on another. */
-function json<T>(value: unknown): T {
-  return (typeof value === "string" ? JSON.parse(value) : value) as T;
-}
-
-/** A timestamp column read as JSON: the UTC wall clock Prisma stores, without its zone. */
-function timestamp(value: string): Date {
-  return new Date(`${value}Z`);
-}
 
 export type PayableInvoiceDto = {
   id: string;

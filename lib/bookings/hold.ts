@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb, type Db } from "@/lib/db/client";
 import { newRowId } from "@/lib/db/ids";
+import { rawJson } from "@/lib/db/raw-json";
 import { lockRows } from "@/lib/db/locks";
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
@@ -155,12 +156,12 @@ export async function holdBookings({
             heldUntil: result.twinHeldUntil,
           });
         }
-        const already = parseJson<{ personId: string; slotId: string }[]>(result.already);
+        const already = rawJson<{ personId: string; slotId: string }[]>(result.already);
         const twinItem = items.find((i) => already.some((b) => b.personId === i.personId && b.slotId === i.slotId));
         if (twinItem) {
           throw new AppError("CONFLICT", `${twinItem.child.firstName} est déjà inscrit(e) le ${fullDayLabel(twinItem.date)} (${twinItem.product.name}).`);
         }
-        const full = new Set(parseJson<string[]>(result.fullSlots));
+        const full = new Set(rawJson<string[]>(result.fullSlots));
         const fullSlot = slotIds.find((id) => full.has(id));
         if (fullSlot) {
           const first = items.find((i) => i.slotId === fullSlot)!;
@@ -198,10 +199,6 @@ function activeSql(now: Date) {
   return Prisma.sql`(b.status = 'CONFIRMED' OR (b.status = 'HELD' AND b."heldUntil" > ${now}::timestamp(3)))`;
 }
 
-/** json columns of a raw query arrive parsed on one adapter and as text on another. */
-function parseJson<T>(value: unknown): T {
-  return (typeof value === "string" ? JSON.parse(value) : value) as T;
-}
 
 /** A unique index refused the insert; the raw statement's refusal comes as P2010 carrying the driver's code. */
 function isUniqueViolation(error: unknown) {

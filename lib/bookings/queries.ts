@@ -1,4 +1,5 @@
 import "server-only";
+import { rawJson } from "@/lib/db/raw-json";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import {
@@ -163,10 +164,10 @@ export async function getBookingGrid({
      WHERE p.id = ${productId} AND p.active AND s.active`;
   if (!row) throw new AppError("NOT_FOUND", "Prestation introuvable.");
   const grid: GridRow = {
-    product: json(row.product),
-    household: json(row.household),
-    children: json(row.children),
-    slots: json(row.slots),
+    product: rawJson(row.product),
+    household: rawJson(row.household),
+    children: rawJson(row.children),
+    slots: rawJson(row.slots),
   };
   const { product, household } = grid;
   if (!household) throw new AppError("NOT_FOUND", "Famille introuvable.");
@@ -211,10 +212,6 @@ export async function getBookingGrid({
   };
 }
 
-/** json columns of a raw query arrive parsed on one adapter and as text on another. */
-function json<T>(value: unknown): T {
-  return (typeof value === "string" ? JSON.parse(value) : value) as T;
-}
 
 export type InvoiceLineDto = { label: string; quantity: number; unitPriceCents: number; totalCents: number };
 

@@ -1,4 +1,7 @@
 import type {
+  AbsenceCredit,
+  AbsenceReason,
+  AbsenceStatus,
   BookingStatus,
   Civility,
   InvoiceStatus,
@@ -105,7 +108,29 @@ export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
   CONFIRMED: "Confirmée",
   CANCELLED: "Annulée",
   EXPIRED: "Expirée",
+  ABSENT: "Absent",
 };
+
+export const ABSENCE_REASON_LABELS: Record<AbsenceReason, string> = {
+  MALADIE: "Maladie",
+  ENSEIGNANT_ABSENT: "Absence de l'enseignant",
+  AUTRE: "Autre",
+};
+export const ABSENCE_REASONS = keysOf(ABSENCE_REASON_LABELS);
+
+export const ABSENCE_STATUS_LABELS: Record<AbsenceStatus, string> = {
+  PENDING: "À valider",
+  APPROVED: "Acceptée",
+  REFUSED: "Refusée",
+};
+
+/** Staff choose per product whether an absence is credited. */
+export const ABSENCE_CREDIT_LABELS: Record<AbsenceCredit, string> = {
+  AUTO: "Remboursée automatiquement",
+  CERTIFICATE: "Remboursée sur justificatif",
+  NONE: "Non remboursée",
+};
+export const ABSENCE_CREDITS = keysOf(ABSENCE_CREDIT_LABELS);
 
 export const INVOICE_STATUS_LABELS: Record<InvoiceStatus, string> = {
   PENDING_PAYMENT: "En attente de paiement",

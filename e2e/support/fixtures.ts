@@ -63,6 +63,19 @@ export function uploadedFileCount(): number {
   return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).length;
 }
 
+/**
+ * A parent's page on a phone: no axe violation and nothing wider than the
+ * screen (the page never slides sideways). Call with a 360 px viewport.
+ */
+export async function expectPhoneReady(page: Page) {
+  await expectAccessible(page);
+  const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  expect(widths.scroll, `page ${page.url()} is ${widths.scroll} px wide on a ${widths.client} px screen`).toBeLessThanOrEqual(widths.client);
+}
+
+/** A 360 px phone (Galaxy S-class), the width most parents have. */
+export const PHONE = { width: 360, height: 740 };
+
 /** Fails on any axe violation on the current page. */
 export async function expectAccessible(page: Page) {
   // After a client-side navigation Next streams the new page's metadata in:

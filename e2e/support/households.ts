@@ -32,7 +32,8 @@ export function laterCanteenDays(now = new Date()): Day[] {
   );
 }
 
-type SeededBooking = { child: string; product: "Repas cantine"; day: Day };
+/** `paid`: the day comes with its invoice, paid at the counter (a family that booked and paid earlier). */
+type SeededBooking = { child: string; product: "Repas cantine"; day: Day; paid?: boolean };
 
 export type Household = {
   /** The household's name, also its members' last name: unique in the run. */
@@ -118,6 +119,21 @@ export const HOUSEHOLDS = {
   },
   securityHeaders: household("JULLIEN"),
   staffReview: household("LABORDE", { children: [EMMA], conjoint: "Paul" }),
+  // Issue 11: the family calendar on a phone, absences, the feed, the cards.
+  calendar: {
+    month: household("MARCOUX", { children: [EMMA, LUCAS] }),
+    keyboard: household("NAVARRO", { children: [EMMA, LUCAS] }),
+    cancel: household("OURLIAC", { children: [EMMA], bookings: [{ child: "Emma", product: "Repas cantine", day: later[1], paid: true }] }),
+  },
+  absence: household("PALAZY", {
+    children: [EMMA],
+    bookings: [
+      { child: "Emma", product: "Repas cantine", day: later[0], paid: true },
+      { child: "Emma", product: "Repas cantine", day: later[1], paid: true },
+    ],
+  }),
+  feed: household("QUINTANE", { children: [EMMA], bookings: [{ child: "Emma", product: "Repas cantine", day: later[2], paid: true }] }),
+  phoneCards: household("ROUQUETTE", { children: [EMMA, LUCAS] }),
 };
 
 /** Every household above, for the seed. */

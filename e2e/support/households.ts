@@ -132,6 +132,7 @@ export const HOUSEHOLDS = {
       { child: "Emma", product: "Repas cantine", day: later[1], paid: true },
     ],
   }),
+  absenceStaff: household("SOULIE", { children: [EMMA], bookings: [{ child: "Emma", product: "Repas cantine", day: later[3], paid: true }] }),
   feed: household("QUINTANE", { children: [EMMA], bookings: [{ child: "Emma", product: "Repas cantine", day: later[2], paid: true }] }),
   phoneCards: household("ROUQUETTE", { children: [EMMA, LUCAS] }),
 };

@@ -5,12 +5,13 @@ import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { dayToDate, isDay } from "@/lib/dates";
-import { REGIMES } from "@/lib/format";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { ABSENCE_CREDIT_LABELS, ABSENCE_CREDITS, REGIMES } from "@/lib/format";
+import { Prisma, type AbsenceCredit } from "@/lib/generated/prisma/client";
 
 // Staff edits of the catalogue. Schemas are shared by the forms and these functions.
 
 const DaySchema = z.string().refine(isDay, "Date invalide (jj/mm/aaaa).");
+const TimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Heure au format HH:MM.");
 const optionalInt = z.preprocess(
   (v) => (v === "" || v == null ? null : v),
   z.coerce.number().int("Nombre entier attendu.").min(0, "Nombre positif attendu.").nullable(),
@@ -31,13 +32,28 @@ export const ProductSchema = z
     minAgeYears: optionalInt,
     maxAgeYears: optionalInt,
     deadlineDays: z.coerce.number().int("Nombre entier attendu.").min(0).max(60),
-    deadlineTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Heure au format HH:MM."),
+    deadlineTime: TimeSchema,
     openMonthsAhead: z.coerce.number().int().min(1, "Au moins 1 mois.").max(12),
     defaultCapacity: z.coerce.number().int().min(0).max(10_000),
     active: z.preprocess((v) => v === "on" || v === true || v === "true", z.boolean()),
     siteIds: z.array(z.string()).default([]),
     /** Absent when the form does not show classes: they are then left as they are. */
     classIds: z.array(z.string()).optional(),
+    // Defaults are the schema's own: a form without the fieldset keeps "09:00 the same day, on a certificate".
+    absenceDeadlineDays: z.coerce
+      .number({ error: "Nombre de jours attendu." })
+      .int("Nombre de jours entier attendu.")
+      .min(0, "Nombre de jours positif attendu.")
+      .max(60, "60 jours au plus.")
+      .default(0),
+    absenceDeadlineTime: TimeSchema.default("09:00"),
+    absenceCredit: z.enum(ABSENCE_CREDITS, { error: "Choisissez le remboursement des absences." }).default("CERTIFICATE"),
+    absenceCarenceDays: z.coerce
+      .number({ error: "Nombre de jours attendu." })
+      .int("Nombre de jours de carence entier attendu.")
+      .min(0, "Nombre de jours de carence positif attendu.")
+      .max(10, "10 jours de carence au plus.")
+      .default(0),
   })
   .refine((p) => p.minAgeYears == null || p.maxAgeYears == null || p.minAgeYears <= p.maxAgeYears, {
     path: ["maxAgeYears"],
@@ -83,6 +99,23 @@ export async function saveService({ actor, id, input }: { actor: Actor; id?: str
   }
 }
 
+export type AbsenceRule = {
+  absenceDeadlineDays: number;
+  absenceDeadlineTime: string;
+  absenceCredit: AbsenceCredit;
+  absenceCarenceDays: number;
+};
+
+/** The absence rule in the words of the product form, for the journal and the catalogue. */
+export function absenceRuleLabel(rule: AbsenceRule): string {
+  const until =
+    rule.absenceDeadlineDays === 0
+      ? `le jour même à ${rule.absenceDeadlineTime}`
+      : `${rule.absenceDeadlineDays} jour${rule.absenceDeadlineDays > 1 ? "s" : ""} avant à ${rule.absenceDeadlineTime}`;
+  const carence = `${rule.absenceCarenceDays} jour${rule.absenceCarenceDays > 1 ? "s" : ""} de carence`;
+  return `Signalement jusqu'à ${until} ; ${ABSENCE_CREDIT_LABELS[rule.absenceCredit]} ; ${carence}`;
+}
+
 export async function saveProduct({ actor, id, input }: { actor: Actor; id?: string; input: z.infer<typeof ProductSchema> }) {
   assertActor(actor, "staff");
   const db = await getDb();
@@ -95,12 +128,31 @@ export async function saveProduct({ actor, id, input }: { actor: Actor; id?: str
   };
   try {
     return await db.$transaction(async (tx) => {
+      // The rule decides whether families are refunded: the journal keeps what it was before a change, not only the name.
+      const before = id
+        ? await tx.product.findUnique({
+            where: { id },
+            select: { absenceDeadlineDays: true, absenceDeadlineTime: true, absenceCredit: true, absenceCarenceDays: true },
+          })
+        : null;
+      if (id && !before) throw new AppError("NOT_FOUND", "Prestation introuvable.");
       const product = id
         ? await tx.product.update({ where: { id }, data })
         : await tx.product.create({
             data: { ...data, sites: { connect: siteIds.map((s) => ({ id: s })) }, classes: { connect: (classIds ?? []).map((c) => ({ id: c })) } },
           });
-      await recordAudit(tx, { actorId: actor.id, action: "catalogue.product", targetType: "Product", targetId: product.id, details: { label: product.name } });
+      const rule = absenceRuleLabel(product);
+      const ruleBefore = before ? absenceRuleLabel(before) : null;
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "catalogue.product",
+        targetType: "Product",
+        targetId: product.id,
+        details: {
+          label: product.name,
+          ...(ruleBefore === null ? { absences: rule } : ruleBefore !== rule ? { absencesFrom: ruleBefore, absencesTo: rule } : {}),
+        },
+      });
       return product;
     });
   } catch (error) {
@@ -258,6 +310,10 @@ export type ProductForStaffDto = {
   defaultCapacity: number;
   active: boolean;
   siteIds: string[];
+  absenceDeadlineDays: number;
+  absenceDeadlineTime: string;
+  absenceCredit: AbsenceCredit;
+  absenceCarenceDays: number;
   /** Newest grid first. */
   tariffs: TariffDto[];
 };
@@ -280,6 +336,10 @@ export async function getProductForStaff(id: string): Promise<ProductForStaffDto
       openMonthsAhead: true,
       defaultCapacity: true,
       active: true,
+      absenceDeadlineDays: true,
+      absenceDeadlineTime: true,
+      absenceCredit: true,
+      absenceCarenceDays: true,
       sites: { select: { id: true } },
       tariffs: {
         orderBy: [{ validFrom: "desc" }, { regime: "asc" }, { qfMin: "asc" }],

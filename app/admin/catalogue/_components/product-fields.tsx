@@ -1,4 +1,6 @@
 import { Field, Input, Select } from "@/components/ui/field";
+import { ABSENCE_CREDIT_LABELS, labelOptions } from "@/lib/format";
+import type { AbsenceCredit } from "@/lib/generated/prisma/client";
 
 export type ProductFormValues = {
   serviceId?: string;
@@ -12,6 +14,10 @@ export type ProductFormValues = {
   defaultCapacity?: number;
   active?: boolean;
   siteIds?: string[];
+  absenceDeadlineDays?: number;
+  absenceDeadlineTime?: string;
+  absenceCredit?: AbsenceCredit;
+  absenceCarenceDays?: number;
 };
 
 /** The product's description, who may book it and its booking rules. */
@@ -63,6 +69,35 @@ export function ProductFields({
           {(p) => <Input {...p} name="openMonthsAhead" inputMode="numeric" required defaultValue={values.openMonthsAhead ?? 2} />}
         </Field>
       </div>
+      <fieldset className="space-y-3 rounded-md border border-slate-300 p-4">
+        <legend className="px-1 font-semibold">Absences</legend>
+        <p className="text-sm text-slate-700">
+          Jusqu&apos;à quand une famille peut signaler l&apos;absence d&apos;un enfant sur un jour réservé, et si ce jour lui est
+          remboursé en avoir. 0 jour avant et 09:00 : le jour même jusqu&apos;à 9 h.
+        </p>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <Field label="Signalement possible jusqu'à (jours avant)" required>
+            {(p) => <Input {...p} name="absenceDeadlineDays" inputMode="numeric" required defaultValue={values.absenceDeadlineDays ?? 0} />}
+          </Field>
+          <Field label="Signalement possible jusqu'à (heure de Paris)" required>
+            {(p) => <Input {...p} name="absenceDeadlineTime" type="time" required defaultValue={values.absenceDeadlineTime ?? "09:00"} />}
+          </Field>
+          <Field label="Remboursement" required>
+            {(p) => (
+              <Select {...p} name="absenceCredit" required defaultValue={values.absenceCredit ?? "CERTIFICATE"}>
+                {labelOptions(ABSENCE_CREDIT_LABELS).map((o) => (
+                  <option key={o.value} value={o.value}>
+                    {o.label}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Field label="Jours de carence" hint="Par signalement, les premiers jours ne sont pas remboursés (0 à 10)." required>
+            {(p) => <Input {...p} name="absenceCarenceDays" inputMode="numeric" required defaultValue={values.absenceCarenceDays ?? 0} />}
+          </Field>
+        </div>
+      </fieldset>
       <fieldset className="space-y-1">
         <legend className="text-sm font-semibold">Sites concernés (aucun coché : tous les sites)</legend>
         {sites.map((s) => (

@@ -3,7 +3,8 @@ import { getDb } from "@/lib/db/client";
 import { holdBookings } from "@/lib/bookings/hold";
 import { createCanteen, createFamily, createStaffActor, newSubmissionKey, openDays } from "@/lib/bookings/testing";
 import { creditPaidInvoice } from "./credit";
-import { listHouseholdInvoices } from "./invoices";
+import { env } from "@/lib/env";
+import { invoicePurpose, listHouseholdInvoices } from "./invoices";
 import { recordCounterPayment } from "./staff";
 
 const NOW = new Date("2026-06-03T08:00:00Z");
@@ -31,34 +32,93 @@ describe("the family's Factures", () => {
     const paid = await hold(family, emma.id, ["2026-06-09", "2026-06-11"], NOW);
     await recordCounterPayment({ actor: staff, invoiceId: paid.invoiceId, method: "CASH", now: NOW });
     const note = await creditPaidInvoice({ actor: staff, invoiceId: paid.invoiceId, amountCents: 100, reason: "Repas non servi", now: NOW });
-    const pending = await hold(family, lucas.id, ["2026-06-15"], NOW);
+    const pending = await holdBookings({
+      actor: family.actor,
+      householdId: family.household.id,
+      selections: [
+        { personId: emma.id, productId: canteen.product.id, date: "2026-06-15" },
+        { personId: lucas.id, productId: canteen.product.id, date: "2026-06-15" },
+      ],
+      submissionKey: newSubmissionKey(),
+      now: NOW,
+    });
     await hold(neighbour, neighbour.children[0].id, ["2026-06-15"], NOW);
 
     const page = await listHouseholdInvoices({ householdId: family.household.id, now: NOW });
+    const service = canteen.service.name;
     expect(page.invoices).toEqual([
       {
         id: pending.invoiceId,
         number: pending.number,
         issuedAt: NOW,
-        name: `Lucas ${canteen.service.name} Repas cantine 15 juin 2026`,
-        totalCents: 250,
+        name: `Emma ${service} Repas cantine 15 juin 2026`,
+        purpose: `${service} — Repas cantine : 2 jours (Emma, Lucas)`,
+        totalCents: 500,
         status: "PENDING_PAYMENT",
+        heldUntil: minutes(env().holdMinutes),
         payable: true,
       },
-      { id: paid.invoiceId, number: paid.number, issuedAt: NOW, name: `Emma ${canteen.service.name} Repas cantine 9, 11 juin 2026`, totalCents: 500, status: "PAID", payable: false },
-      { id: lapsed.invoiceId, number: lapsed.number, issuedAt: minutes(-20), name: `Lucas ${canteen.service.name} Repas cantine 16 juin 2026`, totalCents: 250, status: "EXPIRED", payable: false },
+      {
+        id: paid.invoiceId,
+        number: paid.number,
+        issuedAt: NOW,
+        name: `Emma ${service} Repas cantine 9, 11 juin 2026`,
+        purpose: `${service} — Repas cantine : 2 jours (Emma)`,
+        totalCents: 500,
+        status: "PAID",
+        heldUntil: null,
+        payable: false,
+      },
+      {
+        id: lapsed.invoiceId,
+        number: lapsed.number,
+        issuedAt: minutes(-20),
+        name: `Lucas ${service} Repas cantine 16 juin 2026`,
+        purpose: `${service} — Repas cantine : 1 jour (Lucas)`,
+        totalCents: 250,
+        status: "EXPIRED",
+        heldUntil: null,
+        payable: false,
+      },
     ]);
-    expect(page).toMatchObject({ years: [2026], year: null, dueCents: 250, creditCents: 100 });
+    expect(page).toMatchObject({ years: [2026], year: null, dueCents: 500, creditCents: 100 });
     expect(page.creditNotes).toEqual([
       { id: expect.any(String), number: note.number, issuedAt: NOW, amountCents: 100, reason: "Repas non servi", invoiceNumber: paid.number },
     ]);
     expect((await db.invoice.findUniqueOrThrow({ where: { id: lapsed.invoiceId } })).status).toBe("EXPIRED");
 
     const before = await listHouseholdInvoices({ householdId: family.household.id, year: 2025, now: NOW });
-    expect(before).toMatchObject({ years: [2026], year: 2025, invoices: [], dueCents: 250 });
+    expect(before).toMatchObject({ years: [2026], year: 2025, invoices: [], dueCents: 500 });
 
     const theirs = await listHouseholdInvoices({ householdId: neighbour.household.id, now: NOW });
     expect(theirs.invoices.map((i) => i.totalCents)).toEqual([250]);
     expect(theirs).toMatchObject({ dueCents: 250, creditCents: 0, creditNotes: [] });
+  });
+});
+
+describe("what an invoice is for", () => {
+  const line = (child: string | null, quantity: number, product: string | null = "Repas cantine", service: string | null = "Cantine") => ({
+    service: product === null ? null : service,
+    product,
+    child,
+    quantity,
+    label: `${child ?? ""} ${service} ${product}`.trim(),
+  });
+
+  it("sums a prestation's days over the children and names each child once, in the invoice's order", () => {
+    expect(invoicePurpose([line("Lucas", 2), line("Emma", 2), line("Lucas", 1)])).toBe("Cantine — Repas cantine : 5 jours (Lucas, Emma)");
+  });
+
+  it("gives each prestation its own part, and a single day in the singular", () => {
+    expect(invoicePurpose([line("Emma", 1), line("Emma", 3, "Demi-journée", "Centre de loisirs")])).toBe(
+      "Cantine — Repas cantine : 1 jour (Emma) ; Centre de loisirs — Demi-journée : 3 jours (Emma)",
+    );
+  });
+
+  it("keeps the label of a line tied to no prestation, and names no child it does not know", () => {
+    expect(invoicePurpose([{ service: null, product: null, child: null, quantity: 1, label: "Frais de dossier" }, line(null, 2)])).toBe(
+      "Frais de dossier ; Cantine — Repas cantine : 2 jours",
+    );
+    expect(invoicePurpose([])).toBe("");
   });
 });

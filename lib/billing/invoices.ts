@@ -16,8 +16,12 @@ export type InvoiceRowDto = {
   number: number;
   issuedAt: Date;
   name: string;
+  /** What the invoice is for, in a phrase: "Cantine — Repas cantine : 4 jours (Emma, Lucas)" */
+  purpose: string;
   totalCents: number;
   status: InvoiceStatus;
+  /** While pending: when its places stop being held (the earliest running hold) */
+  heldUntil: Date | null;
   payable: boolean;
 };
 
@@ -33,6 +37,35 @@ export type HouseholdInvoicesDto = {
 export type CreditNoteRowDto = { id: string; number: number; issuedAt: Date; amountCents: number; reason: string; invoiceNumber: number | null };
 
 const yearOf = (d: Date) => Number(parisDay(d).slice(0, 4));
+
+/** One invoice line as the purpose needs it; service and product are null for a line not tied to a prestation. */
+export type PurposeLine = { service: string | null; product: string | null; child: string | null; quantity: number; label: string };
+
+/**
+ * What an invoice is for, short enough for a phone card: one part per
+ * prestation, its days summed over the children, the children named once
+ * in the order the invoice lists them ("Cantine — Repas cantine : 4 jours
+ * (Emma, Lucas)"). A line with no prestation keeps its own label. The
+ * per-line labels carry the days themselves and stay on the PDF.
+ */
+export function invoicePurpose(lines: PurposeLine[]): string {
+  const parts = new Map<string, { title: string; days: number; children: string[]; counted: boolean }>();
+  for (const line of lines) {
+    const counted = line.service !== null && line.product !== null;
+    const key = counted ? `p|${line.service}|${line.product}` : `l|${line.label}`;
+    const part = parts.get(key) ?? { title: counted ? `${line.service} — ${line.product}` : line.label, days: 0, children: [], counted };
+    part.days += line.quantity;
+    if (line.child && !part.children.includes(line.child)) part.children.push(line.child);
+    parts.set(key, part);
+  }
+  return [...parts.values()]
+    .map((p) =>
+      p.counted
+        ? `${p.title} : ${p.days} jour${p.days > 1 ? "s" : ""}${p.children.length ? ` (${p.children.join(", ")})` : ""}`
+        : p.title,
+    )
+    .join(" ; ");
+}
 
 /**
  * "Factures": every invoice of the household, due and paid, with the amount
@@ -63,8 +96,10 @@ export async function listHouseholdInvoices({
       number: i.number,
       issuedAt: i.issuedAt,
       name: i.label ?? `Facture ${i.number}`,
+      purpose: invoicePurpose(i.lines) || `Facture ${i.number}`,
       totalCents: i.totalCents,
       status: i.status,
+      heldUntil: i.heldUntil,
       payable: i.status === "PENDING_PAYMENT" || i.status === "UNPAID",
     }));
   return {
@@ -78,14 +113,25 @@ export async function listHouseholdInvoices({
 }
 
 type InvoicesRead = {
-  invoices: { id: string; number: number; issuedAt: Date; totalCents: number; status: InvoiceStatus; label: string | null; stale: boolean }[];
+  invoices: {
+    id: string;
+    number: number;
+    issuedAt: Date;
+    totalCents: number;
+    status: InvoiceStatus;
+    label: string | null;
+    lines: PurposeLine[];
+    heldUntil: Date | null;
+    stale: boolean;
+  }[];
   sums: { invoiceId: string | null; sumCents: number }[];
   creditNotes: CreditNoteRowDto[];
 };
 
 /**
  * One statement, each part filtered by the household: its invoices (with
- * the first line's label, and whether a pending one's hold ran out, as
+ * the first line's label, the lines' prestations and children for the
+ * purpose, a pending one's running hold, and whether that hold ran out, as
  * expireStaleHolds decides it), its ledger summed per invoice, and its
  * credit notes.
  */
@@ -95,6 +141,17 @@ async function readHouseholdInvoices(db: Db, householdId: string, now: Date): Pr
       (SELECT COALESCE(json_agg(json_build_object(
                 'id', i.id, 'number', i.number, 'issuedAt', i."issuedAt", 'totalCents', i."totalCents", 'status', i.status,
                 'label', (SELECT l.label FROM "InvoiceLine" l WHERE l."invoiceId" = i.id ORDER BY l."sortOrder" LIMIT 1),
+                'lines', (SELECT COALESCE(json_agg(json_build_object(
+                                   'service', s.name, 'product', pr.name, 'child', c."firstName", 'quantity', l.quantity, 'label', l.label)
+                                   ORDER BY l."sortOrder"), '[]')
+                            FROM "InvoiceLine" l
+                            LEFT JOIN "Product" pr ON pr.id = l."productId"
+                            LEFT JOIN "Service" s ON s.id = pr."serviceId"
+                            LEFT JOIN "Person" c ON c.id = l."personId" AND c."householdId" = i."householdId"
+                           WHERE l."invoiceId" = i.id),
+                'heldUntil', CASE WHEN i.status = 'PENDING_PAYMENT' THEN
+                               (SELECT min(b."heldUntil") FROM "Booking" b
+                                 WHERE b."invoiceId" = i.id AND b.status = 'HELD' AND b."heldUntil" > ${now}::timestamp(3)) END,
                 'stale', i.status = 'PENDING_PAYMENT'
                          AND EXISTS (SELECT 1 FROM "Booking" b WHERE b."invoiceId" = i.id)
                          AND NOT EXISTS (SELECT 1 FROM "Booking" b
@@ -111,7 +168,11 @@ async function readHouseholdInvoices(db: Db, householdId: string, now: Date): Pr
         WHERE c."householdId" = ${householdId}) AS "creditNotes"`;
   type Dated<T> = Omit<T, "issuedAt"> & { issuedAt: string };
   return {
-    invoices: rawJson<Dated<InvoicesRead["invoices"][number]>[]>(row.invoices).map((i) => ({ ...i, issuedAt: rawTimestamp(i.issuedAt) })),
+    invoices: rawJson<(Omit<Dated<InvoicesRead["invoices"][number]>, "heldUntil"> & { heldUntil: string | null })[]>(row.invoices).map((i) => ({
+      ...i,
+      issuedAt: rawTimestamp(i.issuedAt),
+      heldUntil: i.heldUntil === null ? null : rawTimestamp(i.heldUntil),
+    })),
     sums: rawJson(row.sums),
     creditNotes: rawJson<Dated<CreditNoteRowDto>[]>(row.creditNotes).map((c) => ({ ...c, issuedAt: rawTimestamp(c.issuedAt) })),
   };

@@ -74,12 +74,16 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
           <h2 id="mes-avoirs" className="mb-3 text-xl font-semibold text-slate-900">
             Mes avoirs
           </h2>
+          {/* A list at every width: few columns, and each credit note reads as one sentence on a phone. */}
           <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
             {data.creditNotes.map((c) => (
               <li key={c.id} className="flex flex-wrap items-center justify-between gap-3 p-3">
-                <div className="min-w-0">
-                  <p className="font-semibold">
-                    Avoir N° {c.number} du {formatDate(c.issuedAt)} : {formatCents(c.amountCents)}
+                <div className="min-w-0 flex-1">
+                  <p className="flex flex-wrap items-baseline justify-between gap-x-3">
+                    <span className="font-semibold">
+                      Avoir N° {c.number} du {formatDate(c.issuedAt)}
+                    </span>
+                    <span className="text-lg font-bold tabular-nums">{formatCents(c.amountCents)}</span>
                   </p>
                   <p className="text-sm break-words text-slate-700">
                     {c.reason}
@@ -88,7 +92,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
                 </div>
                 <a
                   href={`/factures/avoirs/${c.id}/pdf`}
-                  className="inline-flex min-h-11 items-center rounded-md border border-brand-700 px-3 font-semibold text-brand-700"
+                  className="inline-flex min-h-11 w-full items-center justify-center rounded-md border border-brand-700 px-3 font-semibold text-brand-700 sm:w-auto"
                 >
                   PDF<span className="sr-only"> de l&apos;avoir N° {c.number}</span>
                 </a>

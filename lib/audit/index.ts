@@ -51,6 +51,9 @@ export const AUDIT_ACTIONS = {
   "calendar.closure_add": "Fermeture ajoutée",
   "calendar.closure_delete": "Fermeture supprimée",
   "email.retry": "E-mail renvoyé",
+  "booking.cancel": "Jours réservés annulés par la famille",
+  "absence.report": "Absence signalée",
+  "absence.decide": "Absence acceptée ou refusée",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -12,12 +12,18 @@ export type InvoiceLineDraft = {
   sortOrder: number;
 };
 
+/** What a line needs of a priced day: a held day, or a day still billed when an invoice shrinks. */
+export type LineItem = Pick<PricedSelection, "personId" | "productId" | "date" | "unitPriceCents"> & {
+  child: Pick<PricedSelection["child"], "firstName">;
+  product: Pick<PricedSelection["product"], "serviceName" | "name">;
+};
+
 /**
  * One line per child, prestation, month and unit price, labelled as in the
  * seed: "Emma Cantine Repas cantine 9, 15 juin 2026".
  */
-export function invoiceLines(items: PricedSelection[]): InvoiceLineDraft[] {
-  const groups = new Map<string, PricedSelection[]>();
+export function invoiceLines(items: LineItem[]): InvoiceLineDraft[] {
+  const groups = new Map<string, LineItem[]>();
   for (const item of items) {
     const key = [item.child.firstName, item.personId, item.product.serviceName, item.productId, monthOfDay(item.date), item.unitPriceCents].join("|");
     groups.set(key, [...(groups.get(key) ?? []), item]);

@@ -2,7 +2,8 @@ import "server-only";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { dateToDay, dayToDate, isDay, type Day } from "@/lib/dates";
-import { BOOKING_STATUS_LABELS, formatDay } from "@/lib/format";
+import { ABSENCE_REASON_LABELS, BOOKING_STATUS_LABELS, formatDay } from "@/lib/format";
+import type { AbsenceReason, AbsenceStatus } from "@/lib/generated/prisma/client";
 import { activeBookingWhere } from "./context";
 
 export type DayListRow = {
@@ -11,7 +12,10 @@ export type DayListRow = {
   className: string | null;
   siteName: string | null;
   householdName: string;
-  status: "CONFIRMED" | "HELD";
+  /** ABSENT: an absence freed the place; the child is still listed, as absent. */
+  status: "CONFIRMED" | "HELD" | "ABSENT";
+  /** The family reported the child absent that day, whatever staff decided about the refund. */
+  absence: { status: AbsenceStatus; reason: AbsenceReason } | null;
 };
 
 export type DayListDto = {
@@ -21,11 +25,35 @@ export type DayListDto = {
   capacity: number | null;
   closed: boolean;
   rows: DayListRow[];
+  /** Children expected: listed and not reported absent. */
+  expected: number;
+  absent: number;
+  /** Places counted against the capacity (a freed place is not). */
+  placesTaken: number;
 };
 
 /**
+ * What the day list says of a child's absence, empty when none was reported.
+ * A refused absence stays an absence: the refusal is about the refund, and
+ * the family still said the child would not come.
+ */
+export function absenceLabel(row: Pick<DayListRow, "status" | "absence">): string {
+  if (!row.absence) return row.status === "ABSENT" ? "Absent" : "";
+  if (row.absence.status === "PENDING") return "Absent (à valider)";
+  if (row.absence.status === "REFUSED") return "Absent (absence refusée)";
+  return "Absent";
+}
+
+/** The booking's state for staff: an absent child's place is freed or still held (and billed). */
+export function placeLabel(row: Pick<DayListRow, "status">): string {
+  return row.status === "ABSENT" ? "Place libérée" : BOOKING_STATUS_LABELS[row.status];
+}
+
+/**
  * Staff list of one product's day: the children holding a place (confirmed,
- * or held and still within the payment delay), by site, class and name.
+ * or held and still within the payment delay) and those reported absent,
+ * by site, class and name. Absent children are listed, marked, rather than
+ * dropped: staff answer "is X coming today?" from this list.
  */
 export async function dayList({ productId, day, now = new Date() }: { productId: string; day: string; now?: Date }): Promise<DayListDto> {
   if (!isDay(day)) throw new AppError("INVALID", "Date invalide.");
@@ -36,18 +64,23 @@ export async function dayList({ productId, day, now = new Date() }: { productId:
     where: { productId_date: { productId, date: dayToDate(day) } },
     include: {
       bookings: {
-        where: activeBookingWhere(now),
-        include: { person: { include: { schoolClass: { include: { site: true } } } }, household: { select: { name: true } } },
+        where: { OR: [activeBookingWhere(now), { status: "ABSENT" }] },
+        include: {
+          person: { include: { schoolClass: { include: { site: true } } } },
+          household: { select: { name: true } },
+          absence: { select: { status: true, reason: true } },
+        },
       },
     },
   });
-  const rows = (slot?.bookings ?? []).map((b) => ({
+  const rows: DayListRow[] = (slot?.bookings ?? []).map((b) => ({
     lastName: b.person.lastName,
     firstName: b.person.firstName,
     className: b.person.schoolClass?.name ?? null,
     siteName: b.person.schoolClass?.site.name ?? null,
     householdName: b.household.name,
-    status: b.status as "CONFIRMED" | "HELD",
+    status: b.status as DayListRow["status"],
+    absence: b.absence,
   }));
   rows.sort(
     (a, b) =>
@@ -63,6 +96,9 @@ export async function dayList({ productId, day, now = new Date() }: { productId:
     capacity: slot?.capacity ?? null,
     closed: slot?.closed ?? false,
     rows,
+    expected: rows.filter((r) => !absenceLabel(r)).length,
+    absent: rows.filter((r) => absenceLabel(r)).length,
+    placesTaken: rows.filter((r) => r.status !== "ABSENT").length,
   };
 }
 
@@ -75,10 +111,21 @@ function csvCell(value: string): string {
 
 /** The day list as CSV for French Excel: UTF-8 with a BOM, `;` separators, CRLF lines. */
 export function dayListCsv(list: DayListDto): string {
-  const header = ["Date", "Prestation", "Nom", "Prénom", "Classe", "Site", "Famille", "Statut"];
-  const lines = list.rows.map((r) =>
-    [formatDay(list.day), `${list.serviceName} ${list.productName}`, r.lastName, r.firstName, r.className ?? "", r.siteName ?? "", r.householdName, BOOKING_STATUS_LABELS[r.status]],
-  );
+  const header = ["Date", "Prestation", "Nom", "Prénom", "Classe", "Site", "Famille", "Statut", "Absence"];
+  const lines = list.rows.map((r) => {
+    const absence = absenceLabel(r);
+    return [
+      formatDay(list.day),
+      `${list.serviceName} ${list.productName}`,
+      r.lastName,
+      r.firstName,
+      r.className ?? "",
+      r.siteName ?? "",
+      r.householdName,
+      placeLabel(r),
+      absence && r.absence ? `${absence} — ${ABSENCE_REASON_LABELS[r.absence.reason]}` : absence,
+    ];
+  });
   return "\uFEFF" + [header, ...lines].map((cells) => cells.map(csvCell).join(";")).join("\r\n") + "\r\n";
 }
 

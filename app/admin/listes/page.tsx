@@ -3,14 +3,16 @@ import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { buttonClass } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { requireRole } from "@/lib/auth/dal";
-import { dayList, listProductsForStaff } from "@/lib/bookings/lists";
+import { absenceLabel, dayList, listProductsForStaff, placeLabel } from "@/lib/bookings/lists";
 import { monthCalendar } from "@/lib/catalogue/calendar";
 import { isDay, monthOfDay, parisDay } from "@/lib/dates";
-import { fullDayLabel, monthLabel } from "@/lib/format";
+import { ABSENCE_REASON_LABELS, fullDayLabel, monthLabel } from "@/lib/format";
 import { ProductPicker } from "../_components/product-picker";
 import { DataTable } from "../_components/data-table";
 
 export const metadata: Metadata = { title: "Listes" };
+
+const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
 
 export default async function ListsPage({ searchParams }: { searchParams: Promise<{ produit?: string; jour?: string }> }) {
   await requireRole("staff");
@@ -49,7 +51,7 @@ export default async function ListsPage({ searchParams }: { searchParams: Promis
           <p className="mb-3 text-sm">
             {list.capacity === null
               ? "Ce jour n'est pas ouvert pour cette prestation."
-              : `${list.rows.length} inscrit${list.rows.length > 1 ? "s" : ""} pour ${list.capacity} place${list.capacity > 1 ? "s" : ""}${list.closed ? " — jour fermé" : ""}.`}
+              : `${plural(list.expected, "enfant attendu", "enfants attendus")}, ${plural(list.absent, "absent", "absents")} ; ${plural(list.placesTaken, "place occupée", "places occupées")} sur ${list.capacity}${list.closed ? " — jour fermé" : ""}.`}
           </p>
           {list.rows.length > 0 ? (
             <DataTable
@@ -62,7 +64,20 @@ export default async function ListsPage({ searchParams }: { searchParams: Promis
                 { header: "Prénom", cell: (r) => r.firstName },
                 { header: "Classe", cell: (r) => r.className ?? "—" },
                 { header: "Site", cell: (r) => r.siteName ?? "—" },
-                { header: "Statut", cell: (r) => (r.status === "CONFIRMED" ? "Confirmée" : "En attente de paiement") },
+                { header: "Statut", cell: (r) => placeLabel(r) },
+                {
+                  header: "Absence",
+                  cell: (r) => {
+                    const label = absenceLabel(r);
+                    if (!label) return "—";
+                    return (
+                      <>
+                        <span className={`font-semibold ${r.absence?.status === "PENDING" ? "text-amber-800" : "text-danger-700"}`}>{label}</span>
+                        {r.absence ? <span className="block text-xs text-slate-600">{ABSENCE_REASON_LABELS[r.absence.reason]}</span> : null}
+                      </>
+                    );
+                  },
+                },
               ]}
             />
           ) : null}

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { parisTime } from "@/lib/dates";
 
 function remaining(until: number, now: number) {
   const seconds = Math.max(0, Math.ceil((until - now) / 1000));
@@ -9,10 +10,11 @@ function remaining(until: number, now: number) {
 }
 
 /**
- * The visible clock ticks every second but is hidden from screen readers;
- * a separate polite live region speaks at most once a minute, so the page
- * is not chatty. At zero the page reloads from the server, which shows the
- * hold as expired.
+ * "Places retenues jusqu'à 14:32" is in the server's HTML, so the deadline
+ * reads before any script runs and without one. The clock under it ticks
+ * every second but is hidden from screen readers; a separate polite live
+ * region speaks at most once a minute, so the page is not chatty. At zero
+ * the page reloads from the server, which shows the hold as expired.
  */
 export function Countdown({ until }: { until: string }) {
   const router = useRouter();
@@ -31,8 +33,9 @@ export function Countdown({ until }: { until: string }) {
   }, [expired, router]);
   const spoken = left === null ? "" : expired ? "Le délai de paiement est dépassé." : `Il reste ${left.minutes + 1} minute${left.minutes > 0 ? "s" : ""} pour payer.`;
   return (
-    <div className="rounded-md bg-amber-50 p-3 text-warn-800">
-      <p aria-hidden="true" className="font-semibold tabular-nums">
+    <div className="rounded-md border-l-4 border-amber-600 bg-amber-50 px-3 py-2 text-warn-800">
+      <p className="font-semibold">Places retenues jusqu&apos;à {parisTime(new Date(until))}</p>
+      <p aria-hidden="true" className="text-sm tabular-nums">
         {left === null ? "\u00a0" : expired ? "Délai dépassé" : `Temps restant : ${left.minutes} min ${String(left.seconds).padStart(2, "0")} s`}
       </p>
       <p className="sr-only" aria-live="polite">

@@ -3,6 +3,10 @@ import type { Db, Tx } from "@/lib/db/client";
 import type { BookingStatus, Civility, Quality, Regime, Role, UserStatus } from "@/lib/generated/prisma/client";
 import { newIdentifiant } from "@/lib/accounts/identifiant";
 import { dayToDate, type Day } from "@/lib/dates";
+import { holdBookings } from "@/lib/bookings/hold";
+import type { Selection } from "@/lib/bookings/context";
+import { recordCounterPayment } from "@/lib/billing/staff";
+import { randomBytes } from "node:crypto";
 
 // Builders shared by the seed, the integration tests and the e2e fixtures,
 // so that demo data and test data are made the same way as real data.
@@ -134,4 +138,28 @@ export async function createBooking(
       tariffId: spec.tariffId,
     },
   });
+}
+
+/**
+ * Days a family booked and paid earlier, made as the portal makes them:
+ * held through the booking form's own function (one pending invoice, its
+ * number from the counter, its lines and ledger entry), then paid at the
+ * counter by staff (a receipt, the payment entry, the days confirmed), so
+ * the household really paid for them and a credit has something to credit.
+ */
+export async function createPaidBookings(
+  db: Db,
+  spec: { actor: { id: string }; staff: { id: string; role: Role }; householdId: string; selections: Selection[]; now?: Date },
+) {
+  const now = spec.now ?? new Date();
+  const hold = await holdBookings({
+    db,
+    actor: spec.actor,
+    householdId: spec.householdId,
+    selections: spec.selections,
+    submissionKey: randomBytes(16).toString("hex"),
+    now,
+  });
+  const { receiptNumber } = await recordCounterPayment({ actor: spec.staff, invoiceId: hold.invoiceId, method: "CASH", now });
+  return { invoiceId: hold.invoiceId, number: hold.number, totalCents: hold.totalCents, receiptNumber };
 }

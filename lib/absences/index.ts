@@ -145,6 +145,11 @@ async function approveDaysInTx(
   const credited: CreditedDay[] = bookings
     .filter((b) => !carence.has(b.id))
     .map((b) => ({ bookingId: b.id, invoiceId: b.invoiceId, amountCents: b.unitPriceCents, day: b.day, childFirstName: b.childFirstName }));
+  const freed = await tx.booking.updateMany({
+    where: { id: { in: bookings.map((b) => b.id) }, status: "CONFIRMED" },
+    data: { status: "ABSENT", cancelledAt: now },
+  });
+  if (freed.count !== bookings.length) throw new AppError("CONFLICT", "Ces jours viennent d'être modifiés : rechargez la page.");
   const credit = await creditDaysInTx(tx, {
     householdId,
     days: credited,
@@ -152,11 +157,6 @@ async function approveDaysInTx(
     actorId,
     now,
   });
-  const freed = await tx.booking.updateMany({
-    where: { id: { in: bookings.map((b) => b.id) }, status: "CONFIRMED" },
-    data: { status: "ABSENT", cancelledAt: now },
-  });
-  if (freed.count !== bookings.length) throw new AppError("CONFLICT", "Ces jours viennent d'être modifiés : rechargez la page.");
   return { carence, credit };
 }
 

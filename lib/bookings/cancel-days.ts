@@ -219,6 +219,12 @@ export async function cancelBookedDays({
       day: dateToDay(b.slot.date),
       childFirstName: b.person.firstName,
     }));
+    // Freed first: cancelling a whole invoice then finds no held day of its own to free.
+    const freed = await tx.booking.updateMany({
+      where: { id: { in: ids }, status: { in: ["CONFIRMED", "HELD"] } },
+      data: { status: "CANCELLED", cancelledAt: now, heldUntil: null },
+    });
+    if (freed.count !== ids.length) throw new AppError("CONFLICT", "Ces jours viennent d'être modifiés : rechargez la page.");
     const credit = await creditDaysInTx(tx, {
       householdId,
       days,
@@ -226,11 +232,6 @@ export async function cancelBookedDays({
       actorId: actor.id,
       now,
     });
-    const freed = await tx.booking.updateMany({
-      where: { id: { in: ids }, status: { in: ["CONFIRMED", "HELD"] } },
-      data: { status: "CANCELLED", cancelledAt: now, heldUntil: null },
-    });
-    if (freed.count !== ids.length) throw new AppError("CONFLICT", "Ces jours viennent d'être modifiés : rechargez la page.");
     await recordAudit(tx, {
       actorId: actor.id,
       action: "booking.cancel",

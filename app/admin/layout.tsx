@@ -3,6 +3,7 @@ import { SignOutButton } from "@/components/sign-out-button";
 import { getAccountCounts } from "@/lib/accounts/review";
 import { requireRole } from "@/lib/auth/dal";
 import { paymentDashboard } from "@/lib/billing/staff";
+import { countAbsenceReportsToDecide } from "@/lib/bookings/lists";
 import { countDocumentsToReview } from "@/lib/documents";
 import { countUndeliveredEmails } from "@/lib/mail/staff";
 import { countRequestsToHandle } from "@/lib/requests";
@@ -27,13 +28,14 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   // First, before any back-office query or markup.
   const user = await requireRole("staff");
-  const [settings, counts, payments, documentsToReview, requestsToHandle, undeliveredEmails] = await Promise.all([
+  const [settings, counts, payments, documentsToReview, requestsToHandle, undeliveredEmails, absencesToDecide] = await Promise.all([
     getSettings(),
     getAccountCounts(),
     paymentDashboard(),
     countDocumentsToReview(),
     countRequestsToHandle(),
     countUndeliveredEmails(),
+    countAbsenceReportsToDecide(),
   ]);
   const items: AdminNavItem[] = [
     { href: "/admin", label: "Tableau de bord" },
@@ -44,6 +46,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/catalogue", label: "Catalogue" },
     { href: "/admin/calendrier", label: "Calendrier" },
     { href: "/admin/listes", label: "Listes" },
+    { href: "/admin/absences", label: "Absences", count: absencesToDecide, countLabel: "à valider" },
     { href: "/admin/factures", label: "Factures" },
     { href: "/admin/paiements", label: "Paiements", count: payments.flagged + payments.late, countLabel: "à traiter" },
     { href: "/admin/emails", label: "E-mails", count: undeliveredEmails, countLabel: "non distribués" },

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { createBooking } from "@/lib/factories";
 import { createCanteen, createFamily, createStaffActor, openDays } from "./testing";
-import { dayList, dayListCsv } from "./lists";
+import { countAbsenceReportsToDecide, dayList, dayListCsv } from "./lists";
 
 const DAY = "2026-06-09";
 const NOW = new Date("2026-06-08T08:00:00Z");
@@ -33,8 +33,11 @@ describe("day lists and absences", () => {
           ...(status === "APPROVED" ? { decidedById: staff.id, decidedAt: NOW, creditCents: 250 } : {}),
         },
       });
+    const before = await countAbsenceReportsToDecide();
     await absence(lucasBooking.id, lucas.id, "PENDING", "MALADIE");
     await absence(leaBooking.id, lea.id, "APPROVED", "AUTRE");
+    // Only the report still waiting for staff counts in the menu.
+    expect(await countAbsenceReportsToDecide()).toBe(before + 1);
 
     const list = await dayList({ productId: canteen.product.id, day: DAY, now: NOW });
     const byName = Object.fromEntries(list.rows.map((r) => [r.firstName, r]));

@@ -72,7 +72,7 @@ export default async function ListsPage({ searchParams }: { searchParams: Promis
                     if (!label) return "—";
                     return (
                       <>
-                        <span className={`font-semibold ${r.absence?.status === "PENDING" ? "text-amber-800" : "text-danger-700"}`}>{label}</span>
+                        <span className={`font-semibold ${r.absence?.status === "PENDING" ? "text-warn-800" : "text-danger-700"}`}>{label}</span>
                         {r.absence ? <span className="block text-xs text-slate-600">{ABSENCE_REASON_LABELS[r.absence.reason]}</span> : null}
                       </>
                     );

@@ -5,6 +5,7 @@ import { settlePendingPayments } from "@/lib/payments";
 import { getDb } from "@/lib/db/client";
 import { purgeStalePendingFiles } from "@/lib/files";
 import { deliverQueuedEmails } from "@/lib/mail";
+import { queueDueReminders } from "@/lib/reminders";
 
 export type MaintenanceReport = Record<string, number>;
 
@@ -38,6 +39,10 @@ const tasks: Record<string, Task> = {
     const weekAgo = new Date(now.getTime() - 7 * 24 * 60 * 60_000);
     return (await db.token.deleteMany({ where: { expiresAt: { lt: weekAgo } } })).count;
   },
+  // Opt-in reminders (a week's booking deadline, a hold about to end), each
+  // sent once; queued here, sent by the next task. After expiredHolds, so an
+  // invoice whose hold already ended is never announced.
+  reminders: (now) => queueDueReminders(now),
   // Last, so it also sends what the tasks above queued. Emails a mail outage
   // left queued are sent again once their delay has passed.
   emails: async (now) => (await deliverQueuedEmails({ now })).sent,

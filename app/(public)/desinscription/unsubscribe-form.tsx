@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/forms";
 import { unsubscribeAction } from "./actions";
 
-export function UnsubscribeForm({ userId, signature }: { userId: string; signature: string }) {
+export function UnsubscribeForm({ userId, signature, kind }: { userId: string; signature: string; kind: "service" | "rappels" }) {
   const [state, action] = useActionState(unsubscribeAction, idle);
   if (state.status === "success") return <Alert tone="success" title="Désinscription enregistrée.">{state.message}</Alert>;
   return (
@@ -14,7 +14,10 @@ export function UnsubscribeForm({ userId, signature }: { userId: string; signatu
       {state.status === "error" ? <Alert tone="error">{state.message}</Alert> : null}
       <input type="hidden" name="u" value={userId} />
       <input type="hidden" name="s" value={signature} />
-      <SubmitButton pendingLabel="Enregistrement…">Confirmer la désinscription</SubmitButton>
+      <input type="hidden" name="k" value={kind} />
+      <SubmitButton pendingLabel="Enregistrement…">
+        {kind === "rappels" ? "Ne plus recevoir les rappels" : "Confirmer la désinscription"}
+      </SubmitButton>
     </form>
   );
 }

@@ -12,3 +12,9 @@ export {
   type ReviewDecisionEmailProps,
 } from "./review-decision-email";
 export { EmailChangeEmail, type EmailChangeEmailProps } from "./email-change-email";
+export {
+  ReminderDeadlineEmail,
+  reminderDeadlineSubject,
+  type ReminderDeadlineEmailProps,
+} from "./reminder-deadline-email";
+export { ReminderHoldEmail, reminderHoldSubject, type ReminderHoldEmailProps } from "./reminder-hold-email";

@@ -1,7 +1,7 @@
 import { closeDb, getDb, openedFactory } from "@/lib/db/client";
 import { deployMigrations } from "@/lib/db/migrate";
 import { priceFor } from "@/lib/catalogue/rules";
-import { createBooking, createHouseholdWithParent } from "@/lib/factories";
+import { createBooking, createHouseholdWithParent, createPaidBookings } from "@/lib/factories";
 import { seed } from "@/prisma/seed-data";
 import { allHouseholds, CLASSES } from "./support/households";
 
@@ -19,9 +19,11 @@ async function main() {
   }
   const canteen = await db.product.findFirstOrThrow({ where: { name: "Repas cantine" } });
   const tariffs = await db.tariff.findMany({ where: { productId: canteen.id } });
+  // Paid days are cashed at the counter by the demo's staff, as a family that paid at the town hall.
+  const cashier = await db.user.findFirstOrThrow({ where: { role: { in: ["STAFF", "ADMIN"] }, status: "ACTIVE" }, orderBy: { createdAt: "asc" } });
 
   for (const h of allHouseholds()) {
-    const { household } = await createHouseholdWithParent(db, {
+    const { household, user } = await createHouseholdWithParent(db, {
       name: h.name,
       ...h.address,
       qf: h.qf,
@@ -34,7 +36,17 @@ async function main() {
       ],
       account: { email: h.email, password: h.password, identifiant: h.identifiant },
     });
-    for (const booking of h.bookings) {
+    // The paid days: booked through the portal's own hold (one invoice, its number, lines and ledger entry), then paid.
+    const paid = h.bookings.filter((b) => b.paid);
+    if (paid.length) {
+      await createPaidBookings(db, {
+        actor: user,
+        staff: cashier,
+        householdId: household.id,
+        selections: paid.map((b) => ({ personId: household.members.find((m) => m.firstName === b.child)!.id, productId: canteen.id, date: b.day })),
+      });
+    }
+    for (const booking of h.bookings.filter((b) => !b.paid)) {
       const child = household.members.find((m) => m.firstName === booking.child)!;
       // Priced as the portal prices it, so the journeys see the amounts a parent would.
       const price = priceFor(tariffs, household, booking.day);

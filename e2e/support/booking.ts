@@ -53,3 +53,17 @@ export async function showMonth(page: Page, month: string) {
 export const dayBox = (page: Page, firstName: string, day: Day) => page.getByRole("checkbox", { name: `${firstName}, ${longDayLabel(day)}`, exact: true });
 
 export const dayCell = (page: Page, firstName: string, day: Day) => page.getByRole("cell", { name: `${firstName}, ${longDayLabel(day)} : ` });
+
+// ─── The family calendar ───────────────────────────────────────────────────
+
+/** One child's toggle for a product on a day, named as a screen reader reads it. */
+export const calendarToggle = (page: Page, firstName: string, day: Day, product = "Repas cantine") =>
+  page.getByRole("checkbox", { name: `${firstName}, ${product}, ${longDayLabel(day)}`, exact: true });
+
+/** Canteen days (lundi, mardi, jeudi, vendredi, no public holiday) of a month still open to booking. */
+export function canteenDaysOf(month: string): Day[] {
+  const now = new Date();
+  return daysOfMonth(month).filter(
+    (d) => CANTEEN.weekdays.includes(weekday(d)) && !publicHoliday(d) && !isPastDeadline(d, CANTEEN.deadlineDays, CANTEEN.deadlineTime, now),
+  );
+}

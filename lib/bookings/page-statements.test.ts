@@ -4,6 +4,7 @@ import type { OpenedDatabase } from "@/lib/db/adapter";
 import { getDb, newClient, setDb, type Db } from "@/lib/db/client";
 import { holdBookings } from "@/lib/bookings/hold";
 import { getBookingGrid } from "@/lib/bookings/queries";
+import { getFamilyCalendar } from "@/lib/bookings/calendar";
 import { createCanteen, createFamily, createStaffActor, newSubmissionKey, openDays } from "@/lib/bookings/testing";
 import { listHouseholdInvoices } from "@/lib/billing/invoices";
 import { recordCounterPayment } from "@/lib/billing/staff";
@@ -103,6 +104,15 @@ describe("statements per family page view", () => {
       getBookingGrid({ householdId, productId: canteen.product.id, children: "tous", now: NOW }),
     );
     expect(result.days).toHaveLength(6);
+    expect(sql.length, sql.join("\n\n")).toBeLessThanOrEqual(3);
+  });
+
+  it("the family calendar: 3 (the parent, the settings, every child, product, day and booking of the month)", async () => {
+    const { canteen } = await world();
+    const { result, sql } = await pageView((householdId) => getFamilyCalendar({ householdId, month: "2026-06", now: NOW }));
+    const rows = result.rows.filter((r) => r.productId === canteen.product.id);
+    expect(rows).toHaveLength(2);
+    expect(result.weeks.flatMap((w) => w.days).filter((d) => rows.some((r) => d.cells[r.key]))).toHaveLength(6);
     expect(sql.length, sql.join("\n\n")).toBeLessThanOrEqual(3);
   });
 

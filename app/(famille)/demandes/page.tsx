@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
 import { listServicesForHousehold } from "@/lib/bookings/queries";
@@ -31,6 +32,19 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
               Mes réservations
             </Link>
           </div>
+          {services.length > 0 ? (
+            <div className="space-y-3 rounded-lg border-2 border-brand-600 bg-brand-50 p-4">
+              <p className="font-semibold text-brand-800">Tous vos enfants, toutes les prestations, sur un seul calendrier du mois.</p>
+              <div className="flex flex-col gap-2 sm:flex-row">
+                <ButtonLink href="/demandes/reservation/calendrier" prefetch={false} className="text-base">
+                  Calendrier de la famille
+                </ButtonLink>
+                <ButtonLink href="/reservations/absence" prefetch={false} variant="secondary">
+                  Signaler une absence
+                </ButtonLink>
+              </div>
+            </div>
+          ) : null}
           {services.length === 0 ? (
             <EmptyState title="Aucun service n'est ouvert à la réservation pour le moment." />
           ) : (

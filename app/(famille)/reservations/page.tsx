@@ -50,11 +50,18 @@ export default async function MyBookingsPage({ searchParams }: { searchParams: P
           </Card>
         ))}
       </div>
-      <p className="mt-6">
-        <Link className="font-semibold text-brand-700 underline" href="/demandes">
-          Réserver d&apos;autres jours
-        </Link>
-      </p>
+      <ul className="mt-6 space-y-1">
+        <li>
+          <Link className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline" href={`/demandes/reservation/calendrier?mois=${data.month}`} prefetch={false}>
+            Réserver ou annuler des jours
+          </Link>
+        </li>
+        <li>
+          <Link className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline" href="/reservations/absence" prefetch={false}>
+            Signaler une absence
+          </Link>
+        </li>
+      </ul>
     </>
   );
 }

@@ -1,0 +1,122 @@
+import type { Metadata } from "next";
+import { randomBytes } from "node:crypto";
+import { notFound } from "next/navigation";
+import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
+import { PageTitle } from "@/components/ui/card";
+import { requireRole } from "@/lib/auth/dal";
+import { cancellationNote, parseCalendarRequest, planCalendarChanges, type CalendarPlan } from "@/lib/bookings/calendar-changes";
+import { summarizeSelections, type BookingSummaryDto } from "@/lib/bookings/summary";
+import { AppError } from "@/lib/errors";
+import { formatCents } from "@/lib/format";
+import { orNotFound } from "../_lib";
+import { CalendarConfirmForm } from "./calendar-confirm-form";
+import { SummaryTable } from "../summary-table";
+
+export const metadata: Metadata = { title: "Résumé réservation" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function CalendarSummaryPage({ searchParams }: Props) {
+  const user = await requireRole("parent");
+  const request = parseCalendarRequest(await searchParams);
+  // Only the calendar's form makes these; anything else was typed into the URL.
+  if (!request) notFound();
+  const backHref = `/demandes/reservation/calendrier?mois=${request.month}`;
+
+  let plan: CalendarPlan | undefined;
+  let summary: BookingSummaryDto | undefined;
+  let refusal: string | undefined;
+  try {
+    plan = await planCalendarChanges({ householdId: user.householdId, request });
+    if (plan.add.length) {
+      summary = await orNotFound(summarizeSelections({ householdId: user.householdId, responsible: `${user.firstName} ${user.lastName}`, selections: plan.add }));
+    }
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    refusal = error.message;
+  }
+
+  if (!plan || refusal) {
+    return (
+      <>
+        <PageTitle>Résumé réservation</PageTitle>
+        <div className="space-y-4">
+          <Alert tone="error" title={refusal} />
+          <ButtonLink href={backHref} prefetch={false} variant="secondary">
+            Retour au calendrier
+          </ButtonLink>
+        </div>
+      </>
+    );
+  }
+  const nothing = plan.add.length === 0 && plan.cancel.length === 0;
+  const ticked = plan.add.map((s) => `${s.personId}|${s.productId}|${s.date}`);
+  const creditCents = plan.cancel.reduce((sum, c) => sum + c.amountCents, 0);
+
+  return (
+    <>
+      <PageTitle>Résumé réservation</PageTitle>
+      <div className="space-y-4">
+        {nothing ? (
+          <>
+            <Alert title="Aucun changement : les jours cochés sont déjà réservés." />
+            <ButtonLink href={backHref} prefetch={false} variant="secondary">
+              Retour au calendrier
+            </ButtonLink>
+          </>
+        ) : null}
+        {summary ? (
+          <section aria-labelledby="add-title" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="add-title" className="text-lg font-semibold">
+              Jours à réserver
+            </h2>
+            <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
+              <dt className="font-semibold">Responsable</dt>
+              <dd>{summary.responsible}</dd>
+              <dt className="font-semibold">Prestation</dt>
+              <dd>{summary.serviceName}</dd>
+            </dl>
+            <p className="text-sm">
+              QF famille : {summary.qf ?? "non connu"} — Régime : {summary.regime ?? "non connu"}
+            </p>
+            {summary.pricingNote ? <p className="rounded-md border-l-4 border-brand-600 bg-brand-50 p-3 text-sm text-brand-800">{summary.pricingNote}</p> : null}
+            <SummaryTable caption="Résumé réservation" lines={summary.lines} totalCents={summary.totalCents} />
+            <p className="text-sm text-slate-700">En validant, les places sont retenues pendant le délai de paiement ; sans paiement, elles sont libérées.</p>
+          </section>
+        ) : null}
+        {plan.cancel.length ? (
+          <section aria-labelledby="cancel-title" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+            <h2 id="cancel-title" className="text-lg font-semibold">
+              Jours à annuler
+            </h2>
+            <ul className="divide-y divide-slate-200 text-sm">
+              {plan.cancel.map((c) => (
+                <li key={c.bookingId} className="flex flex-wrap justify-between gap-x-3 py-2">
+                  <span>
+                    {c.childFirstName} — {c.productName}, <span className="whitespace-nowrap">{c.label}</span>
+                  </span>
+                  <span className="font-semibold">{cancellationNote(c)}</span>
+                </li>
+              ))}
+            </ul>
+            {creditCents > 0 ? (
+              <p className="text-sm">
+                Total rendu : <strong>{formatCents(creditCents)}</strong>. Un avoir se retrouve dans Factures et peut régler une prochaine facture.
+              </p>
+            ) : null}
+          </section>
+        ) : null}
+        {nothing ? null : (
+          <CalendarConfirmForm
+            submissionKey={randomBytes(16).toString("hex")}
+            month={request.month}
+            ticked={ticked}
+            cancel={plan.cancel.map((c) => c.bookingId)}
+            backHref={backHref}
+          />
+        )}
+      </div>
+    </>
+  );
+}

@@ -4,7 +4,8 @@ import { holdBookings } from "@/lib/bookings/hold";
 import { getBookingGrid, getBookingInvoice, listHouseholdBookings } from "@/lib/bookings/queries";
 import { parseTicked } from "@/lib/bookings/summary";
 import { nextBookableDays } from "@/lib/catalogue/rules";
-import { createCanteen, createFamily, newSubmissionKey, openDays } from "@/lib/bookings/testing";
+import { createCanteen, createFamily, createStaffActor, newSubmissionKey, openDays } from "@/lib/bookings/testing";
+import { recordCounterPayment } from "@/lib/billing/staff";
 
 const NOW = new Date("2026-06-03T08:00:00Z"); // Wednesday 3 June 2026, 10:00 Paris
 
@@ -19,7 +20,7 @@ describe("the parent's day grid", () => {
     const [emma, lucas] = family.children;
     const book = (f: typeof family, personId: string, date: string) =>
       holdBookings({ actor: f.actor, householdId: f.household.id, selections: [{ personId, productId: canteen.product.id, date }], submissionKey: newSubmissionKey(), now: NOW });
-    await book(family, emma.id, "2026-06-09");
+    const held = await book(family, emma.id, "2026-06-09");
     await book(neighbour, neighbour.children[0].id, "2026-06-11");
 
     const grid = await getBookingGrid({ householdId: family.household.id, productId: canteen.product.id, children: "tous", now: NOW });
@@ -33,11 +34,15 @@ describe("the parent's day grid", () => {
     const states = Object.fromEntries(grid.days.map((d) => [d.shortLabel, [d.cells[emma.id], d.cells[lucas.id]]]));
     expect(states).toEqual({
       "Je 04": ["past", "past"],
-      "Ma 09": ["booked", "full"],
+      // Unpaid, the day is held, not "Réservé": the place goes back without payment.
+      "Ma 09": ["held", "full"],
       "Je 11": ["full", "full"],
       "Ve 12": ["closed", "closed"],
       "Lu 15": ["available", "available"],
     });
+    await recordCounterPayment({ actor: await createStaffActor(db), invoiceId: held.invoiceId, method: "CASH", now: NOW });
+    const paid = await getBookingGrid({ householdId: family.household.id, productId: canteen.product.id, children: "tous", now: NOW });
+    expect(paid.days.find((d) => d.day === "2026-06-09")?.cells[emma.id]).toBe("booked");
   });
 
   it("answers « introuvable » for another household's child, and outside the window shows the first open month", async () => {
@@ -78,7 +83,7 @@ describe("the parent's day grid", () => {
     // August is past the two open months, May before them: both show June.
     for (const month of ["2026-08", "2026-05", "juin"]) expect((await read(month)).days.map((d) => d.day)).toEqual(["2026-06-15"]);
     const theirs = await getBookingGrid({ householdId: other.household.id, productId: canteen.product.id, children: "tous", month: "2026-07", now: NOW });
-    expect(theirs.days[0].cells[other.children[0].id]).toBe("booked");
+    expect(theirs.days[0].cells[other.children[0].id]).toBe("held");
   });
 });
 

@@ -60,10 +60,12 @@ export async function listServicesForHousehold({ householdId, now = new Date() }
   }));
 }
 
-export type CellState = "available" | "booked" | "full" | "past" | "closed" | "ineligible";
+export type CellState = "available" | "booked" | "held" | "full" | "past" | "closed" | "ineligible";
 
+/** An unpaid hold is not "Réservé": the place goes back if it is not paid in time. */
 export const CELL_LABELS: Record<Exclude<CellState, "available">, string> = {
   booked: "Réservé",
+  held: "En attente de paiement",
   full: "Complet",
   past: "Délai dépassé",
   closed: "Fermé",
@@ -96,7 +98,7 @@ type GridRow = {
   };
   household: GridDto["household"] | null;
   children: (Omit<ChildInfo, "birthDate"> & { birthDate: Day | null })[];
-  slots: { day: Day; capacity: number; closed: boolean; taken: number; booked: string[] }[];
+  slots: { day: Day; capacity: number; closed: boolean; taken: number; booked: string[]; held: string[] }[];
 };
 
 /**
@@ -155,7 +157,8 @@ export async function getBookingGrid({
            (SELECT COALESCE(json_agg(json_build_object(
                      'day', sl.date, 'capacity', sl.capacity, 'closed', sl.closed,
                      'taken', (SELECT count(*) FROM "Booking" b WHERE b."slotId" = sl.id AND ${active}),
-                     'booked', ARRAY(SELECT b."personId" FROM "Booking" b WHERE b."slotId" = sl.id AND b."householdId" = ${householdId} AND ${active}))
+                     'booked', ARRAY(SELECT b."personId" FROM "Booking" b WHERE b."slotId" = sl.id AND b."householdId" = ${householdId} AND b.status = 'CONFIRMED'),
+                     'held', ARRAY(SELECT b."personId" FROM "Booking" b WHERE b."slotId" = sl.id AND b."householdId" = ${householdId} AND ${active} AND b.status = 'HELD'))
                      ORDER BY sl.date), '[]')
               FROM "Slot" sl
              WHERE sl."productId" = p.id
@@ -199,7 +202,9 @@ export async function getBookingGrid({
             ? "closed"
             : slot.booked.includes(c.id)
               ? "booked"
-              : past
+              : slot.held.includes(c.id)
+                ? "held"
+                : past
                 ? "past"
                 : ineligibility(product, c, slot.day)
                   ? "ineligible"

@@ -75,7 +75,7 @@ export default async function BookingGridPage({ params, searchParams }: Props) {
                 role="region"
                 aria-labelledby="grid-caption"
                 tabIndex={0}
-                className="relative overflow-x-auto rounded border border-slate-200 focus:outline-2 focus:outline-brand-700"
+                className="relative scroll-pl-28 overflow-x-auto rounded border border-slate-200 focus:outline-2 focus:outline-brand-700"
               >
                 <table className="min-w-max border-collapse text-sm">
                   <caption id="grid-caption" className="p-2 text-left font-semibold">
@@ -115,7 +115,7 @@ export default async function BookingGridPage({ params, searchParams }: Props) {
                                   className="size-6 accent-brand-700"
                                 />
                               ) : (
-                                <span className={`inline-block rounded px-1 text-xs ${state === "booked" ? "bg-green-100 text-ok-700" : "bg-slate-100 text-slate-700"}`}>
+                                <span className={`inline-block rounded px-1 text-xs ${state === "booked" ? "bg-green-100 text-ok-700" : state === "held" ? "bg-amber-50 text-warn-800" : "bg-slate-100 text-slate-700"}`}>
                                   <span className="sr-only">
                                     {c.firstName}, {d.longLabel} :{" "}
                                   </span>

@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/audit";
 import type { Db } from "@/lib/db/client";
+import type { AbsenceCredit } from "@/lib/generated/prisma/client";
 import { openMonth } from "@/lib/catalogue/calendar";
 import { nextBookableDays } from "@/lib/catalogue/rules";
 import { addMonths, dayToDate, monthOfDay, parisDay } from "@/lib/dates";
@@ -24,6 +25,8 @@ export async function seedCatalogue(db: Db, actor: Actor) {
       deadlineTime: string;
       defaultCapacity: number;
       openMonthsAhead: number;
+      absenceCredit: AbsenceCredit;
+      absenceCarenceDays: number;
     }>,
   ) => {
     const { prices, otherRegimeExtra, ...rest } = spec;
@@ -56,6 +59,11 @@ export async function seedCatalogue(db: Db, actor: Actor) {
     deadlineDays: 2,
     deadlineTime: "10:00",
     defaultCapacity: 60,
+    // A sick child's meal is given back at once: the demo shows the credit
+    // the day it is reported. The accueil de loisirs keeps the default
+    // (credited on a certificate checked by staff).
+    absenceCredit: "AUTO",
+    absenceCarenceDays: 0,
   });
 
   const alsh = await db.service.create({

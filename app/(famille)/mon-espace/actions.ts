@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { defineAction, defineInputAction } from "@/lib/actions";
 import { AddDocumentSchema, addDocument, discardUnclaimedUploads } from "@/lib/documents";
 import { ContactSchema, EmailChangeSchema, requestEmailChange, updateOwnContact } from "@/lib/families/account";
+import { CreateFeedSchema, RevokeFeedSchema, createCalendarFeed, revokeCalendarFeed } from "@/lib/calendar-feed";
+import { RemindersOptInSchema, setRemindersOptIn } from "@/lib/reminders";
 
 /** "+ Ajouter un autre fichier" and "Écraser le fichier..": the file is already uploaded, this attaches it. */
 export const addDocumentAction = defineInputAction(
@@ -37,5 +39,34 @@ export const requestEmailChangeAction = defineAction({ role: "parent", schema: E
   return {
     status: "success",
     message: `Un mail de confirmation a été envoyé à ${email.trim().toLowerCase()} : votre adresse changera quand vous aurez suivi son lien.`,
+  };
+});
+
+/** "Créer un lien d'agenda": the address is in the answer, and nowhere else ever again. */
+export const createCalendarFeedAction = defineAction({ role: "parent", schema: CreateFeedSchema }, async ({ input: { label }, user }) => {
+  const feed = await createCalendarFeed({ actor: { id: user.id, householdId: user.householdId }, label });
+  revalidatePath("/mon-espace");
+  return {
+    status: "success",
+    message: `Le lien « ${label} » est créé. Copiez-le maintenant : il ne sera plus affiché.`,
+    values: { url: feed.url, webcalUrl: feed.webcalUrl },
+  };
+});
+
+export const revokeCalendarFeedAction = defineAction({ role: "parent", schema: RevokeFeedSchema }, async ({ input: { feedId }, user }) => {
+  await revokeCalendarFeed({ householdId: user.householdId, feedId });
+  revalidatePath("/mon-espace");
+  return { status: "success", message: "Le lien est révoqué : l'agenda qui l'utilisait ne recevra plus vos réservations." };
+});
+
+export const updateRemindersAction = defineAction({ role: "parent", schema: RemindersOptInSchema }, async ({ input, user }) => {
+  const optIn = input.remindersOptIn === "on";
+  await setRemindersOptIn({ userId: user.id, optIn });
+  revalidatePath("/mon-espace");
+  return {
+    status: "success",
+    message: optIn
+      ? "C'est noté : vous recevrez un rappel par e-mail avant chaque date limite de réservation et avant la fin d'une réservation en attente de paiement."
+      : "C'est noté : vous ne recevrez plus de rappels par e-mail.",
   };
 });

@@ -448,7 +448,15 @@ export async function listAbsencesForStaff({ status }: { status?: AbsenceStatus 
   }));
 }
 
+/**
+ * What the family reads for a day: credited (an amount), waiting for staff,
+ * refused, a carence day, or a day the product (or a day never invoiced)
+ * does not give back.
+ */
+export type AbsenceOutcome = "CREDITED" | "PENDING" | "REFUSED" | "CARENCE" | "NOT_CREDITED";
+
 export type HouseholdAbsenceDto = {
+  outcome: AbsenceOutcome;
   id: string;
   reportId: string;
   childFirstName: string;
@@ -470,10 +478,11 @@ export async function listHouseholdAbsences({ householdId }: { householdId: stri
     take: 200,
     include: {
       person: { select: { firstName: true } },
-      booking: { select: { slot: { select: { date: true, product: { select: { name: true } } } } } },
+      booking: { select: { invoiceId: true, slot: { select: { date: true, product: { select: { name: true, absenceCredit: true } } } } } },
     },
   });
   return rows.map((a) => ({
+    outcome: outcomeOf(a.status, a.creditCents, a.booking.slot.product.absenceCredit, a.booking.invoiceId !== null),
     id: a.id,
     reportId: a.reportId,
     childFirstName: a.person.firstName,
@@ -485,4 +494,12 @@ export async function listHouseholdAbsences({ householdId }: { householdId: stri
     refusalReason: a.refusalReason,
     createdAt: a.createdAt,
   }));
+}
+
+function outcomeOf(status: AbsenceStatus, creditCents: number, rule: AbsenceCredit, invoiced: boolean): AbsenceOutcome {
+  if (status === "PENDING") return "PENDING";
+  if (status === "REFUSED") return "REFUSED";
+  if (creditCents > 0) return "CREDITED";
+  // Approved with nothing back: a carence day, unless nothing was ever to give back.
+  return rule === "NONE" || !invoiced ? "NOT_CREDITED" : "CARENCE";
 }

@@ -68,6 +68,7 @@ test("[PARENT][TELEPHONE] books two canteen days for Emma and Lucas, reads the R
   await expectOnFirstScreen(page.getByText(/^Temps restant : \d+ min \d\d s$/));
   const cancel = page.getByRole("button", { name: "Annuler ces réservations et supprimer ces factures" });
   expect((await cancel.boundingBox())!.y, "cancelling comes after paying").toBeGreaterThan((await pay.boundingBox())!.y);
+  const pendingUrl = page.url();
   const invoiceHeading = await page.getByRole("heading", { name: /^Facture n° \d+$/ }).textContent();
   const number = /\d+/.exec(invoiceHeading!)![0];
   await expectPhoneReady(page);
@@ -105,5 +106,20 @@ test("[PARENT][TELEPHONE] books two canteen days for Emma and Lucas, reads the R
   await expect(tabCard).toContainText("Cantine — Repas cantine : 4 jours (Emma, Lucas)");
   await expect(tabCard).toContainText(totalText);
   await expectWithinWidth(tabCard);
+  await expectPhoneReady(page);
+
+  // Confirmed, the cancellation frees the places; the invoice then reads "Annulée" on both pages.
+  await page.goto(pendingUrl);
+  await page.getByRole("button", { name: "Annuler ces réservations et supprimer ces factures" }).click();
+  await page.getByRole("button", { name: "Confirmer l'annulation" }).click();
+  await expect(page.getByText("Réservations annulées.")).toBeVisible();
+  await page.goto(pendingUrl);
+  await expect(page.getByText("Réservation annulée.")).toBeVisible();
+  await expect(page.getByRole("link", { name: /^Payer/ })).toHaveCount(0);
+  await expectPhoneReady(page);
+  await page.goto("/factures");
+  const cancelled = page.getByRole("article", { name: `Facture N° ${number}` });
+  await expect(cancelled.getByText("Annulée", { exact: true })).toBeVisible();
+  await expect(cancelled.getByRole("link", { name: /^Payer/ })).toHaveCount(0);
   await expectPhoneReady(page);
 });

@@ -139,7 +139,7 @@ export function FamilyCalendar({ calendar }: Props) {
               {week.days.map((d) => (
                 <li key={d.day} className="flex flex-col gap-2 p-3 sm:flex-row sm:items-start">
                   <p className="w-28 shrink-0 font-semibold capitalize">{d.longLabel}</p>
-                  <div className="grid flex-1 grid-cols-1 gap-2 min-[400px]:grid-cols-2 lg:grid-cols-3">
+                  <div className="grid flex-1 grid-cols-2 gap-2 lg:grid-cols-3">
                     {rows.map((r) => {
                       const cell = d.cells[r.key];
                       if (!cell) return null;

@@ -74,7 +74,8 @@ export default async function FamilyCalendarPage({ searchParams }: Props) {
         {calendar.rows.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-center">Aucun jour n&apos;est ouvert à la réservation ce mois-ci pour vos enfants.</p>
         ) : (
-          <FamilyCalendar calendar={calendar} />
+          // A new month (or filter) is a new form: its ticks start from what that month has, not from the last one's.
+          <FamilyCalendar key={`${calendar.month}?${filter.toString()}`} calendar={calendar} />
         )}
 
         <section aria-labelledby="other-title" className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">

@@ -24,7 +24,7 @@ import { assertBuilt, benchDistDir, BuildMissing, createScratchDatabase, startNe
 // `npm run bench -- pages`: the parent pages and the booking rush over HTTP,
 // against `next start` of a production build on a scratch database.
 //
-// Pages — the booking grid, Factures and Accueil, each loaded by 10
+// Pages — the booking grid, the family calendar, Factures and Accueil, each loaded by 10
 // connections whose requests rotate among the signed-in parents' session
 // cookies, against the baseline page of the same build (app/bench: the root
 // layout and one SELECT, no session). The two alternate, round after round,
@@ -533,6 +533,11 @@ export async function benchPages() {
         label: "Grille de réservation",
         path: `/demandes/reservation/${seeded.canteen.product.id}?enfant=tous&mois=${seeded.month}`,
         expect: /id="grid-caption"[\s\S]*name="j"/,
+      },
+      {
+        label: "Calendrier de la famille",
+        path: `/demandes/reservation/calendrier?mois=${seeded.month}`,
+        expect: /Réservations de la famille[\s\S]*name="j"/,
       },
       { label: "Factures", path: "/factures", expect: /<h1[^>]*>Factures<\/h1>[\s\S]*href="\/factures\/[^"/]+\/pdf"/ },
       { label: "Accueil", path: "/accueil", expect: /<h1[^>]*>Bonjour / },

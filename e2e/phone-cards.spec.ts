@@ -1,4 +1,4 @@
-import { expect, test, type Locator } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { monthOfDay, parseDay } from "@/lib/dates";
 import { expectPhoneReady, PHONE, signInAs } from "./support/fixtures";
 import { dayBox, openGrid, showMonth } from "./support/booking";
@@ -27,6 +27,13 @@ async function expectOnFirstScreen(locator: Locator) {
   expect(box.y + box.height, "visible without scrolling").toBeLessThanOrEqual(FIRST_SCREEN.height);
 }
 
+/** The same page on the narrowest phones still in use (320 px): still no sideways scroll. */
+async function expectNarrowReady(page: Page) {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await expectPhoneReady(page);
+  await page.setViewportSize(PHONE);
+}
+
 test("[PARENT][TELEPHONE] books two canteen days for Emma and Lucas, reads the Résumé, the pending page and Factures at 360 px", async ({ page }) => {
   const family = HOUSEHOLDS.phoneCards;
   const days = laterCanteenDays().slice(0, 2);
@@ -50,6 +57,7 @@ test("[PARENT][TELEPHONE] books two canteen days for Emma and Lucas, reads the R
     await expect(amount).toHaveText(/^\d+,\d\d\s€$/);
     await expectWithinWidth(amount);
   }
+  await expectNarrowReady(page);
   const total = page.getByTestId("total");
   await expectWithinWidth(total);
   const totalText = (await total.textContent())!.trim();
@@ -69,6 +77,7 @@ test("[PARENT][TELEPHONE] books two canteen days for Emma and Lucas, reads the R
   const cancel = page.getByRole("button", { name: "Annuler ces réservations et supprimer ces factures" });
   expect((await cancel.boundingBox())!.y, "cancelling comes after paying").toBeGreaterThan((await pay.boundingBox())!.y);
   const pendingUrl = page.url();
+  await expectNarrowReady(page);
   const invoiceHeading = await page.getByRole("heading", { name: /^Facture n° \d+$/ }).textContent();
   const number = /\d+/.exec(invoiceHeading!)![0];
   await expectPhoneReady(page);
@@ -100,6 +109,7 @@ test("[PARENT][TELEPHONE] books two canteen days for Emma and Lucas, reads the R
     expect((await link.boundingBox())!.height, "a 44 px target").toBeGreaterThanOrEqual(44);
   }
   await expectPhoneReady(page);
+  await expectNarrowReady(page);
 
   await page.goto("/accueil?onglet=factures");
   const tabCard = page.getByRole("article", { name: `Facture N° ${number}` });

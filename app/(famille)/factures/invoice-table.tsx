@@ -23,7 +23,7 @@ export function invoiceStateLabel(invoice: Pick<InvoiceRowDto, "status" | "heldU
 
 function StateBadge({ invoice, short }: { invoice: InvoiceRowDto; short?: boolean }) {
   return (
-    <span className={`inline-block rounded-full border px-2 py-0.5 text-sm font-semibold ${STATE_TONES[invoice.status]}`}>
+    <span className={`inline-block rounded-md border px-2 py-0.5 text-sm font-semibold ${STATE_TONES[invoice.status]}`}>
       {invoiceStateLabel(invoice, { short })}
     </span>
   );

@@ -57,6 +57,11 @@ describe("reportAbsence", () => {
     const note = await db.creditNote.findUniqueOrThrow({ where: { id: absences[1].creditNoteId! } });
     expect(note.reason).toBe("Absence (maladie) : jeudi 11 juin 2026 (Emma)");
     expect(await db.auditEvent.count({ where: { targetId: fam.household.id, action: "absence.report" } })).toBe(1);
+    // The family reads a carence day and a credited one.
+    expect((await listHouseholdAbsences({ householdId: fam.household.id })).map((a) => [a.day, a.outcome, a.creditCents])).toEqual([
+      ["2026-06-11", "CREDITED", 250],
+      ["2026-06-09", "CARENCE", 0],
+    ]);
   });
 
   it("NONE: approved, the place freed, nothing credited", async () => {
@@ -158,6 +163,6 @@ describe("absence lists", () => {
       expect.objectContaining({ householdId: fam.household.id, day: "2026-06-11", productName: "Repas cantine", reason: "MALADIE", status: "PENDING", creditCents: 0, certificateDocumentId: null }),
     ]);
     const mine = await listHouseholdAbsences({ householdId: fam.household.id });
-    expect(mine.map((a) => [a.childFirstName, a.day, a.status])).toEqual([["Emma", "2026-06-11", "PENDING"]]);
+    expect(mine.map((a) => [a.childFirstName, a.day, a.status, a.outcome])).toEqual([["Emma", "2026-06-11", "PENDING", "PENDING"]]);
   });
 });

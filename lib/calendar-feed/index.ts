@@ -223,5 +223,5 @@ export async function readCalendarFeed({ token, now = new Date() }: { token: str
   );
 }
 
-/** What the route answers an unknown token with: nothing is learnt, a little patience is asked. */
+/** What the route answers an unknown or revoked token with: the same words for both, so nothing is learnt by probing. */
 export const FEED_NOT_FOUND = "Calendrier introuvable : ce lien a été révoqué ou n'existe pas.";

@@ -99,6 +99,8 @@ test("[PARENT][RESERVATION] a full day shows « Complet », and cancelling frees
 
   await page.goto(pending);
   await page.getByRole("button", { name: "Annuler ces réservations et supprimer ces factures" }).click();
+  // One tap only asks: the places stay held until the parent confirms.
+  await page.getByRole("button", { name: "Confirmer l'annulation" }).click();
   await expect(page.getByText("Réservations annulées.")).toBeVisible();
   await openGrid(page, "Repas cantine", "Tous mes enfants");
   await showMonth(page, day.slice(0, 7));

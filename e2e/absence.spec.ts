@@ -55,10 +55,13 @@ test("[PARENT][ABSENCE] on a phone, reports a sick canteen day, sees the credit 
   await expect(note).toContainText(`Absence (maladie) : ${fullDayLabel(sick)} (Emma)`);
   await expectPhoneReady(page);
 
-  // Mes réservations: the sick day is freed, the other paid day stays booked.
+  // Mes réservations: the sick day reads « Absent », the other paid day stays booked.
   await page.goto(`/reservations?mois=${monthOfDay(sick)}`);
   const emma = page.locator("section").filter({ has: page.getByRole("heading", { name: family.member("Emma").fullName }) });
-  await expect(emma.getByText(longDayLabel(kept), { exact: false })).toBeVisible();
-  await expect(emma.getByText(longDayLabel(sick), { exact: false })).toHaveCount(0);
+  await expect(emma.getByRole("listitem").filter({ hasText: longDayLabel(kept) })).toContainText("Confirmée");
+  await expect(emma.getByRole("listitem").filter({ hasText: longDayLabel(sick) })).toContainText("Absent");
+  // The family calendar says so too, and the freed day cannot be ticked again by mistake.
+  await page.goto(`/demandes/reservation/calendrier?mois=${monthOfDay(sick)}`);
+  await expect(page.getByText(new RegExp(`Emma, Repas cantine, ${longDayLabel(sick)} : Absent`))).toBeVisible();
   await expectPhoneReady(page);
 });

@@ -114,6 +114,27 @@ describe("a household's bookings and invoices", () => {
   });
 });
 
+describe("Mes réservations", () => {
+  it("keeps a day reported absent, as absent, and drops a cancelled one", async () => {
+    const db = await getDb();
+    const canteen = await createCanteen(db);
+    await openDays(db, canteen.product.id, ["2026-06-09", "2026-06-11"], 5);
+    const family = await createFamily(db, { schoolClassId: canteen.schoolClass.id });
+    await holdBookings({
+      actor: family.actor,
+      householdId: family.household.id,
+      selections: ["2026-06-09", "2026-06-11"].map((date) => ({ personId: family.children[0].id, productId: canteen.product.id, date })),
+      submissionKey: newSubmissionKey(),
+      now: NOW,
+    });
+    const [sick, dropped] = await db.booking.findMany({ where: { householdId: family.household.id }, orderBy: { slot: { date: "asc" } } });
+    await db.booking.update({ where: { id: sick.id }, data: { status: "ABSENT" } });
+    await db.booking.update({ where: { id: dropped.id }, data: { status: "CANCELLED" } });
+    const mine = await listHouseholdBookings({ householdId: family.household.id, month: "2026-06", now: NOW });
+    expect(mine.children[0].bookings.map((b) => [b.day, b.status])).toEqual([["2026-06-09", "ABSENT"]]);
+  });
+});
+
 describe("small helpers", () => {
   it("parses ticked boxes and finds the next bookable days", () => {
     expect(parseTicked("p", ["a|2026-06-09", "broken", "b|2026-06-11"])).toEqual([

@@ -255,11 +255,11 @@ export async function getBookingInvoice({ householdId, invoiceId, now = new Date
 export type HouseholdBookingsDto = {
   month: Month;
   children: (ChildDto & {
-    bookings: { id: string; day: Day; label: string; productName: string; serviceName: string; status: "CONFIRMED" | "HELD"; invoiceId: string | null }[];
+    bookings: { id: string; day: Day; label: string; productName: string; serviceName: string; status: "CONFIRMED" | "HELD" | "ABSENT"; invoiceId: string | null }[];
   })[];
 };
 
-/** The household's confirmed bookings and running holds of a month, per child. */
+/** The household's confirmed bookings, running holds and days reported absent of a month, per child. */
 export async function listHouseholdBookings({ householdId, month, now = new Date() }: { householdId: string; month?: string; now?: Date }): Promise<HouseholdBookingsDto> {
   const db = await getDb();
   const current = month && isMonth(month) ? month : monthOfDay(parisDay(now));
@@ -268,7 +268,7 @@ export async function listHouseholdBookings({ householdId, month, now = new Date
   const bookings = await db.booking.findMany({
     where: {
       householdId,
-      ...activeBookingWhere(now),
+      OR: [...activeBookingWhere(now).OR, { status: "ABSENT" }],
       slot: { date: { gte: dayToDate(days[0]), lte: dayToDate(days[days.length - 1]) } },
     },
     include: { slot: { include: { product: { include: { service: true } } } } },
@@ -286,7 +286,7 @@ export async function listHouseholdBookings({ householdId, month, now = new Date
           label: longDayLabel(dateToDay(b.slot.date)),
           productName: b.slot.product.name,
           serviceName: b.slot.product.service.name,
-          status: b.status as "CONFIRMED" | "HELD",
+          status: b.status as "CONFIRMED" | "HELD" | "ABSENT",
           invoiceId: b.invoiceId,
         })),
     })),

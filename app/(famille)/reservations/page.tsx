@@ -38,6 +38,8 @@ export default async function MyBookingsPage({ searchParams }: { searchParams: P
                     </span>
                     {b.status === "CONFIRMED" ? (
                       <span className="font-semibold text-ok-700">Confirmée</span>
+                    ) : b.status === "ABSENT" ? (
+                      <span className="font-semibold text-slate-700">Absent</span>
                     ) : (
                       <Link className="font-semibold text-warn-800 underline" href={`/demandes/reservation/attente/${b.invoiceId}`} prefetch={false}>
                         En attente de paiement

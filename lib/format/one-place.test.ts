@@ -13,6 +13,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 const ALLOWED: Record<string, string> = {
   "lib/documents/format.ts": "STATUS_BADGE maps a review status to badge colours, not to words",
+  "app/(famille)/factures/invoice-table.tsx": "STATE_TONES maps an invoice status to badge colours, not to words",
   "app/admin/demandes/[id]/page.tsx": "ACCEPT_EFFECT says what accepting each kind of request does, a sentence written once",
   "app/dev/boite-mail/format.ts": "the developers' outbox shows seconds, which no page for people needs",
   "lib/payments/payfip/simulator.ts": "writes PayFiP's own ddMMyyyy/HHmm protocol fields, not text for people",

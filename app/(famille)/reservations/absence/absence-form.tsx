@@ -6,16 +6,13 @@ import { buttonClass } from "@/components/ui/button";
 import { Field, Textarea } from "@/components/ui/field";
 import { FileField, useDocumentUpload } from "@/components/upload";
 import type { FormState } from "@/lib/forms";
+import { ABSENCE_REASON_LABELS, labelOptions } from "@/lib/format/labels";
 import { reportAbsenceAction } from "./actions";
 
 export type AbsenceDayOption = { bookingId: string; label: string; productLabel: string; ruleLabel: string; deadlineLabel: string };
 export type AbsenceChildOption = { personId: string; name: string; days: AbsenceDayOption[] };
 
-const REASONS = [
-  { value: "MALADIE", label: "Maladie" },
-  { value: "ENSEIGNANT_ABSENT", label: "Absence de l'enseignant" },
-  { value: "AUTRE", label: "Autre" },
-] as const;
+const REASONS = labelOptions(ABSENCE_REASON_LABELS);
 
 /** Where each field's message in the summary leads. */
 const FIELD_IDS: Record<string, string> = { bookingIds: "absence-days", reason: "absence-reason", comment: "absence-comment", certificate: "absence-certificate" };

@@ -6,7 +6,7 @@ import { Field, Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/forms";
 import { createCalendarFeedAction, revokeCalendarFeedAction } from "./actions";
-import { ErrorSummary } from "./error-summary";
+import { ErrorSummary } from "@/components/ui/error-summary";
 
 /**
  * "Créer un lien d'agenda": a name for the device, then the secret address,

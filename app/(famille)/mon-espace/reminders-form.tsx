@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/forms";
 import { updateRemindersAction } from "./actions";
-import { ErrorSummary } from "./error-summary";
+import { ErrorSummary } from "@/components/ui/error-summary";
 
 /** The parent's own choice (each parent of a household decides for their address). */
 export function RemindersForm({ optIn }: { optIn: boolean }) {

@@ -5,7 +5,7 @@ import { Field, Textarea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/forms";
 import type { AdminFormState } from "../_lib/form-values";
-import { ErrorSummary } from "../paiements/error-summary";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { decideAbsenceAction } from "./actions";
 
 /**

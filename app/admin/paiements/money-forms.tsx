@@ -7,7 +7,7 @@ import { idle } from "@/lib/forms";
 import { formatCents, formatEurosInput } from "@/lib/format";
 import type { AdminFormState } from "../_lib/form-values";
 import { keepCreditAction, refundCreditAction, applyCreditFromQueueAction } from "./actions";
-import { ErrorSummary } from "./error-summary";
+import { ErrorSummary } from "@/components/ui/error-summary";
 
 /**
  * "Rembourser": the amount (prefilled with the credit) and the transfer's

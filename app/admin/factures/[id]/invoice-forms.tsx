@@ -7,7 +7,7 @@ import { idle } from "@/lib/forms";
 import { formatCents } from "@/lib/format";
 import { FormMessage } from "../../_components/form-message";
 import type { AdminFormState } from "../../_lib/form-values";
-import { ErrorSummary } from "../../paiements/error-summary";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { cancelInvoiceAction, counterPaymentAction, creditNoteAction } from "./actions";
 
 export function CounterPaymentForm({ invoiceId, methods }: { invoiceId: string; methods: { value: string; label: string }[] }) {

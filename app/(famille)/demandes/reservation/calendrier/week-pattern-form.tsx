@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { ErrorSummary } from "@/app/admin/paiements/error-summary";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { idle } from "@/lib/forms";
 import { saveWeekPatternAction } from "../actions";
 

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { ButtonLink } from "@/components/ui/button";
 import { SubmitButton } from "@/components/ui/submit-button";
-import { ErrorSummary } from "@/app/admin/paiements/error-summary";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { idle } from "@/lib/forms";
 import { confirmCalendarAction } from "../actions";
 

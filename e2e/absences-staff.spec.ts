@@ -46,6 +46,18 @@ test("[PARENT][AGENT][ABSENCES] a family reports a sick half-day with a certific
 
   await page.setViewportSize(DESKTOP);
   await signIn(page, DEMO.staff.login, DEMO.staff.password);
+  // The rule that sent this absence to staff, as the catalogue shows it and its product form sets it (read, not changed: other journeys use it).
+  await page.goto("/admin/catalogue");
+  const halfDay = page.getByRole("listitem").filter({ has: page.getByRole("link", { name: "Demi-journée", exact: true }) });
+  await expect(halfDay).toContainText("absence remboursée sur justificatif");
+  await halfDay.getByRole("link", { name: "Demi-journée", exact: true }).click();
+  const absenceRule = page.getByRole("group", { name: "Absences" });
+  await expect(absenceRule.getByLabel("Remboursement")).toHaveValue("CERTIFICATE");
+  await expect(absenceRule.getByLabel("Signalement possible jusqu'à (jours avant)")).toHaveValue("0");
+  await expect(absenceRule.getByLabel("Signalement possible jusqu'à (heure de Paris)")).toHaveValue("09:00");
+  await expect(absenceRule.getByLabel("Jours de carence")).toHaveValue("0");
+  await expectAccessible(page);
+
   // Staff know from the day list that Emma is not coming, before anyone decides about the refund.
   const listed = await showDayList(page);
   await expect(listed).toContainText("Absent (à valider)");

@@ -232,6 +232,8 @@ export type ProductSummaryDto = {
   deadlineTime: string;
   active: boolean;
   tariffCount: number;
+  absenceCredit: AbsenceCredit;
+  absenceCarenceDays: number;
 };
 
 export type ServiceWithProductsDto = {
@@ -263,6 +265,8 @@ export async function listServicesWithProducts(): Promise<ServiceWithProductsDto
           deadlineDays: true,
           deadlineTime: true,
           active: true,
+          absenceCredit: true,
+          absenceCarenceDays: true,
           _count: { select: { tariffs: true } },
         },
       },

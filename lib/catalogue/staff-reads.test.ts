@@ -17,7 +17,7 @@ describe("staff reads of the catalogue return DTOs", () => {
 
     const services = await listServicesWithProducts();
     const product = services.flatMap((s) => s.products).find((p) => p.id === canteen.product.id);
-    expect(product).toMatchObject({ name: canteen.product.name });
+    expect(product).toMatchObject({ name: canteen.product.name, absenceCredit: "CERTIFICATE", absenceCarenceDays: 0 });
     expect(product?.tariffCount).toBeGreaterThanOrEqual(1);
     expect(product).not.toHaveProperty("_count");
 

@@ -5,6 +5,7 @@ import { Field, Input } from "@/components/ui/field";
 import { requireRole } from "@/lib/auth/dal";
 import { getSettings, tariffDefaultsOf } from "@/lib/settings";
 import { listServicesWithProducts, listSiteOptions } from "@/lib/catalogue/admin";
+import { ABSENCE_CREDIT_LABELS } from "@/lib/format";
 import { ActionForm } from "./_components/action-form";
 import { ProductFields } from "./_components/product-fields";
 import { TariffRule } from "./_components/tariff-rule";
@@ -32,7 +33,9 @@ export default async function CataloguePage() {
                     {p.name}
                   </Link>
                   <span className="text-sm text-slate-700">
-                    {p.defaultCapacity} places · délai {p.deadlineDays} j à {p.deadlineTime} · {p.tariffCount} tarifs
+                    {p.defaultCapacity} places · délai {p.deadlineDays} j à {p.deadlineTime} · {p.tariffCount} tarifs · absence{" "}
+                    {ABSENCE_CREDIT_LABELS[p.absenceCredit].toLowerCase()}
+                    {p.absenceCredit !== "NONE" && p.absenceCarenceDays > 0 ? ` après ${p.absenceCarenceDays} j de carence` : ""}
                     {p.active ? "" : " · fermée"}
                   </span>
                 </li>

@@ -121,11 +121,11 @@ test("[PARENT][CALENDRIER] unticks a paid day before its deadline: the place is 
   await expectPhoneReady(page);
 });
 
-test("[PARENT][CALENDRIER] books with the keyboard alone", async ({ page }) => {
+test("[PARENT][CALENDRIER] books with the keyboard alone, from the product's card to the pending invoice", async ({ page }) => {
   const family = H.keyboard;
   const day = laterCanteenDays()[4];
   await signInAs(page, family);
-  await page.goto(`/demandes/reservation/calendrier?mois=${monthOfDay(day)}`);
+  await page.goto("/demandes");
   await expectPhoneReady(page);
 
   /** Tab until the focus is on what we want, as a keyboard user would (and fail if it is not reachable). */
@@ -136,14 +136,40 @@ test("[PARENT][CALENDRIER] books with the keyboard alone", async ({ page }) => {
     }
     throw new Error("Not reachable with Tab");
   };
+  // The seed's way in: the product's card, then the child. On a phone it opens the family calendar for that product.
+  await tabTo(page.getByRole("button", { name: "Réserver : Repas cantine" }));
+  await page.keyboard.press("Enter");
+  await tabTo(page.getByRole("dialog").getByRole("link", { name: "Tous mes enfants" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Réservations de la famille" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Voir tous les enfants et toutes les prestations" })).toBeVisible();
+  if (!page.url().includes(`mois=${monthOfDay(day)}`)) {
+    await tabTo(page.getByRole("link", { name: /Mois suivant/ }));
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`mois=${monthOfDay(day)}`));
+  }
+  await expectPhoneReady(page);
+  // Only the canteen: the product card narrowed the calendar.
+  await expect(page.getByRole("checkbox", { name: /Garderie du matin/ })).toHaveCount(0);
+
+  /** The focused toggle is on screen and on top: not under the sticky « Envoi » bar nor off the side. */
+  const expectSeen = async (target: Locator) => {
+    await expect(target).toBeInViewport();
+    const onTop = await target.evaluate((el) => {
+      const box = el.closest("label")!.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return el.closest("label")!.contains(hit);
+    });
+    expect(onTop, "the focused day is hidden under something").toBe(true);
+  };
   const emma = calendarToggle(page, "Emma", day);
   await tabTo(emma);
-  // The focused toggle is on screen, not under a sticky bar or off the side.
-  await expect(emma).toBeInViewport();
+  await expectSeen(emma);
   await page.keyboard.press("Space");
   await expect(emma).toBeChecked();
   const lucas = calendarToggle(page, "Lucas", day);
   await tabTo(lucas);
+  await expectSeen(lucas);
   await page.keyboard.press("Space");
   await expect(lucas).toBeChecked();
   await tabTo(page.getByRole("button", { name: "Envoi" }));

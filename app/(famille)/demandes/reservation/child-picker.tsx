@@ -9,7 +9,9 @@ type Child = { id: string; firstName: string; lastName: string };
 /**
  * "Un pop-up s'affiche afin de choisir l'enfant": a native modal <dialog>,
  * which keeps focus inside, closes with Échap and gives focus back to the
- * button that opened it.
+ * button that opened it. A wide screen goes on to the seed's day-column
+ * grid; a phone to the family calendar for that product, whose rows fit its
+ * width (only one of the two links is displayed, and so read).
  */
 export function ChildPicker({ productId, productName, serviceName, eligible }: { productId: string; productName: string; serviceName: string; eligible: Child[] }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -34,16 +36,16 @@ export function ChildPicker({ productId, productName, serviceName, eligible }: {
           <ul className="space-y-2">
             {eligible.map((c) => (
               <li key={c.id}>
-                <Link className={buttonClass("primary", "w-full")} href={`/demandes/reservation/${productId}?enfant=${c.id}`}>
+                <ChildLink productId={productId} child={c.id} variant="primary">
                   {c.firstName} {c.lastName}
-                </Link>
+                </ChildLink>
               </li>
             ))}
             {eligible.length > 1 ? (
               <li>
-                <Link className={buttonClass("secondary", "w-full")} href={`/demandes/reservation/${productId}?enfant=tous`}>
+                <ChildLink productId={productId} child="tous" variant="secondary">
                   Tous mes enfants
-                </Link>
+                </ChildLink>
               </li>
             ) : null}
           </ul>
@@ -54,6 +56,24 @@ export function ChildPicker({ productId, productName, serviceName, eligible }: {
           </form>
         </div>
       </dialog>
+    </>
+  );
+}
+
+function ChildLink({ productId, child, variant, children }: { productId: string; child: string; variant: "primary" | "secondary"; children: React.ReactNode }) {
+  const calendar = new URLSearchParams({ prestation: productId, ...(child === "tous" ? {} : { enfant: child }) });
+  return (
+    <>
+      <span className="block md:hidden">
+        <Link className={buttonClass(variant, "w-full")} href={`/demandes/reservation/calendrier?${calendar.toString()}`} prefetch={false}>
+          {children}
+        </Link>
+      </span>
+      <span className="hidden md:block">
+        <Link className={buttonClass(variant, "w-full")} href={`/demandes/reservation/${productId}?enfant=${child}`}>
+          {children}
+        </Link>
+      </span>
     </>
   );
 }

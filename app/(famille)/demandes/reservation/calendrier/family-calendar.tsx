@@ -152,7 +152,7 @@ export function FamilyCalendar({ calendar }: Props) {
             </ul>
           </section>
         ))}
-        <div className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 bg-white/95 px-4 py-3">
+        <div data-sticky-bottom className="sticky bottom-0 z-10 -mx-4 flex flex-wrap items-center justify-between gap-3 border-t border-slate-200 bg-white/95 px-4 py-3">
           <p className="text-sm" aria-live="polite">
             <strong>{added}</strong> jour{added > 1 ? "s" : ""} à réserver
             {removed ? (

@@ -3,7 +3,7 @@ import { SignOutButton } from "@/components/sign-out-button";
 import { getAccountCounts } from "@/lib/accounts/review";
 import { requireRole } from "@/lib/auth/dal";
 import { paymentDashboard } from "@/lib/billing/staff";
-import { countAbsenceReportsToDecide } from "@/lib/bookings/lists";
+import { countAbsenceReportsToDecide } from "@/lib/absences";
 import { countDocumentsToReview } from "@/lib/documents";
 import { countUndeliveredEmails } from "@/lib/mail/staff";
 import { countRequestsToHandle } from "@/lib/requests";

@@ -416,6 +416,17 @@ export type StaffAbsenceRowDto = {
 };
 
 /** Staff's list: the queue to decide (status PENDING) or every absence, newest report first, by report then day. */
+/**
+ * Absence reports waiting for staff (a certificate to check), for the
+ * back-office menu. A report (one family, several days) is decided at once,
+ * so it counts once.
+ */
+export async function countAbsenceReportsToDecide(): Promise<number> {
+  const db = await getDb();
+  const reports = await db.absence.groupBy({ by: ["reportId"], where: { status: "PENDING" } });
+  return reports.length;
+}
+
 export async function listAbsencesForStaff({ status }: { status?: AbsenceStatus } = {}): Promise<StaffAbsenceRowDto[]> {
   const db = await getDb();
   const rows = await db.absence.findMany({

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { createBooking } from "@/lib/factories";
 import { createCanteen, createFamily, createStaffActor, openDays } from "./testing";
-import { countAbsenceReportsToDecide, dayList, dayListCsv } from "./lists";
+import { countAbsenceReportsToDecide } from "@/lib/absences";
+import { dayList, dayListCsv } from "./lists";
 
 const DAY = "2026-06-09";
 const NOW = new Date("2026-06-08T08:00:00Z");

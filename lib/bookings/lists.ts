@@ -138,14 +138,3 @@ export async function listProductsForStaff() {
   });
   return products.map((p) => ({ id: p.id, label: `${p.service.name} — ${p.name}`, defaultCapacity: p.defaultCapacity, active: p.active }));
 }
-
-/**
- * Absence reports waiting for staff (a certificate to check), for the
- * back-office menu. A report (one family, several days) is decided at once,
- * so it counts once.
- */
-export async function countAbsenceReportsToDecide(): Promise<number> {
-  const db = await getDb();
-  const reports = await db.absence.groupBy({ by: ["reportId"], where: { status: "PENDING" } });
-  return reports.length;
-}

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQueryable } from "@prisma/driver-adapter-utils";
-import type { OpenedDatabase } from "@/lib/db/adapter";
-import { getDb, newClient, setDb, type Db } from "@/lib/db/client";
+import { describe, expect, it, vi } from "vitest";
+import { countStatements } from "@/lib/test/count-statements";
+import { getDb } from "@/lib/db/client";
 import { holdBookings } from "@/lib/bookings/hold";
 import { getBookingGrid } from "@/lib/bookings/queries";
 import { getFamilyCalendar } from "@/lib/bookings/calendar";
@@ -24,24 +23,7 @@ const claims = vi.hoisted(() => ({ current: null as { id: string; sv: number } |
 vi.mock("@/auth", () => ({ sessionClaims: async () => claims.current }));
 const { requireRole } = await import("@/lib/auth/dal");
 
-const statements: string[] = [];
-
-function counted<Q extends SqlQueryable>(queryable: Q): Q {
-  return new Proxy(queryable, {
-    get(target, prop) {
-      const value = Reflect.get(target, prop, target);
-      if (typeof value !== "function") return value;
-      if (prop === "queryRaw" || prop === "executeRaw") {
-        return (query: { sql: string }) => {
-          statements.push(query.sql);
-          return value.call(target, query);
-        };
-      }
-      if (prop === "startTransaction") return async (...args: unknown[]) => counted(await value.apply(target, args));
-      return value.bind(target);
-    },
-  });
-}
+const statements = countStatements();
 
 /** A page view: the layout's reads, then the page's own with the parent the layout found. */
 async function pageView<T>(page: (householdId: string) => Promise<T>): Promise<{ result: T; sql: string[] }> {
@@ -51,27 +33,6 @@ async function pageView<T>(page: (householdId: string) => Promise<T>): Promise<{
   const result = await page(user.householdId);
   return { result, sql: [...statements] };
 }
-
-// The client getDb() hands out is swapped for one counting on the same
-// database, and given back afterwards so the setup closes what it opened.
-const holder = (globalThis as { __portailDb?: { client?: Db; opened?: Promise<OpenedDatabase> } }).__portailDb!;
-let original: { client: Db; opened: OpenedDatabase };
-
-beforeAll(async () => {
-  original = { client: await getDb(), opened: (await holder.opened)! };
-  const base = original.opened.factory;
-  const factory: SqlDriverAdapterFactory = {
-    provider: base.provider,
-    adapterName: base.adapterName,
-    connect: async () => counted<SqlDriverAdapter>(await base.connect()),
-  };
-  setDb(newClient({ factory: factory as OpenedDatabase["factory"], close: async () => {} }), original.opened);
-});
-
-afterAll(async () => {
-  await (await getDb()).$disconnect();
-  setDb(original.client, original.opened);
-});
 
 async function world() {
   const db = await getDb();

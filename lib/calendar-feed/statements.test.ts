@@ -1,8 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQueryable } from "@prisma/driver-adapter-utils";
-import type { OpenedDatabase } from "@/lib/db/adapter";
+import { describe, expect, it } from "vitest";
+import { countStatements } from "@/lib/test/count-statements";
 import { createCanteen, createFamily, openDays } from "@/lib/bookings/testing";
-import { getDb, newClient, setDb, type Db } from "@/lib/db/client";
+import { getDb } from "@/lib/db/client";
 import { createCalendarFeed, readCalendarFeed } from "./index";
 
 // What one fetch of the feed costs the database, counted at the driver
@@ -10,43 +9,7 @@ import { createCalendarFeed, readCalendarFeed } from "./index";
 // every feed all day long.
 
 const NOW = new Date("2026-06-03T08:00:00Z");
-const statements: string[] = [];
-
-function counted<Q extends SqlQueryable>(queryable: Q): Q {
-  return new Proxy(queryable, {
-    get(target, prop) {
-      const value = Reflect.get(target, prop, target);
-      if (typeof value !== "function") return value;
-      if (prop === "queryRaw" || prop === "executeRaw") {
-        return (query: { sql: string }) => {
-          statements.push(query.sql);
-          return value.call(target, query);
-        };
-      }
-      if (prop === "startTransaction") return async (...args: unknown[]) => counted(await value.apply(target, args));
-      return value.bind(target);
-    },
-  });
-}
-
-const holder = (globalThis as { __portailDb?: { client?: Db; opened?: Promise<OpenedDatabase> } }).__portailDb!;
-let original: { client: Db; opened: OpenedDatabase };
-
-beforeAll(async () => {
-  original = { client: await getDb(), opened: (await holder.opened)! };
-  const base = original.opened.factory;
-  const factory: SqlDriverAdapterFactory = {
-    provider: base.provider,
-    adapterName: base.adapterName,
-    connect: async () => counted<SqlDriverAdapter>(await base.connect()),
-  };
-  setDb(newClient({ factory: factory as OpenedDatabase["factory"], close: async () => {} }), original.opened);
-});
-
-afterAll(async () => {
-  await (await getDb()).$disconnect();
-  setDb(original.client, original.opened);
-});
+const statements = countStatements();
 
 describe("statements per feed fetch", () => {
   it("reads a feed in one statement, two when « dernière utilisation » moves", async () => {

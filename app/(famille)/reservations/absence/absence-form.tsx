@@ -1,7 +1,7 @@
 "use client";
 
-import { useEffect, useRef, useState, useTransition, type FormEvent } from "react";
-import { Alert } from "@/components/ui/alert";
+import { useState, useTransition, type FormEvent } from "react";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { buttonClass } from "@/components/ui/button";
 import { Field, Textarea } from "@/components/ui/field";
 import { FileField, useDocumentUpload } from "@/components/upload";
@@ -28,12 +28,7 @@ export function AbsenceForm({ childrenDays, uploadDriver, maxBytes }: { children
   const [file, setFile] = useState<File | null>(null);
   const [pending, startTransition] = useTransition();
   const uploader = useDocumentUpload(uploadDriver, { maxBytes });
-  const summary = useRef<HTMLDivElement>(null);
   const errors = state.fieldErrors ?? {};
-
-  useEffect(() => {
-    if (state.status === "error") summary.current?.focus();
-  }, [state]);
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -67,28 +62,9 @@ export function AbsenceForm({ childrenDays, uploadDriver, maxBytes }: { children
     });
   }
 
-  const summaryFields = Object.entries(errors).filter(([name]) => FIELD_IDS[name]);
-
   return (
     <form noValidate onSubmit={onSubmit} className="space-y-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-      {state.status === "error" && state.message ? (
-        <div ref={summary} tabIndex={-1} className="outline-none focus-visible:ring-2 focus-visible:ring-brand-700">
-          <Alert tone="error">
-            <p>{state.message}</p>
-            {summaryFields.length ? (
-              <ul className="mt-1 list-disc pl-5">
-                {summaryFields.map(([name, message]) => (
-                  <li key={name}>
-                    <a href={`#${FIELD_IDS[name]}`} className="underline">
-                      {message}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </Alert>
-        </div>
-      ) : null}
+      <ErrorSummary state={state} fieldIds={FIELD_IDS} />
 
       <fieldset id="absence-days" tabIndex={-1} className="space-y-4" aria-describedby={errors.bookingIds ? "absence-days-error" : undefined}>
         <legend className="text-base font-semibold text-slate-900">

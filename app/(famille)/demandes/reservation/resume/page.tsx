@@ -11,7 +11,7 @@ import { AppError } from "@/lib/errors";
 import { formatCents } from "@/lib/format";
 import { orNotFound } from "../_lib";
 import { CalendarConfirmForm } from "./calendar-confirm-form";
-import { SummaryTable } from "../summary-table";
+import { SummaryDetails } from "../summary-details";
 
 export const metadata: Metadata = { title: "Résumé réservation" };
 
@@ -71,18 +71,7 @@ export default async function CalendarSummaryPage({ searchParams }: Props) {
             <h2 id="add-title" className="text-lg font-semibold">
               Jours à réserver
             </h2>
-            <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-              <dt className="font-semibold">Responsable</dt>
-              <dd>{summary.responsible}</dd>
-              <dt className="font-semibold">Prestation</dt>
-              <dd>{summary.serviceName}</dd>
-            </dl>
-            <p className="text-sm">
-              QF famille : {summary.qf ?? "non connu"} — Régime : {summary.regime ?? "non connu"}
-            </p>
-            {summary.pricingNote ? <p className="rounded-md border-l-4 border-brand-600 bg-brand-50 p-3 text-sm text-brand-800">{summary.pricingNote}</p> : null}
-            <SummaryTable caption="Résumé réservation" lines={summary.lines} totalCents={summary.totalCents} />
-            <p className="text-sm text-slate-700">En validant, les places sont retenues pendant le délai de paiement ; sans paiement, elles sont libérées.</p>
+            <SummaryDetails summary={summary} />
           </section>
         ) : null}
         {plan.cancel.length ? (

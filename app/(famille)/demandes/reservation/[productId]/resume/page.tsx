@@ -8,7 +8,7 @@ import { parseTicked, summarizeSelections, type BookingSummaryDto } from "@/lib/
 import { AppError } from "@/lib/errors";
 import { many, one, orNotFound } from "../../_lib";
 import { ConfirmForm } from "../../confirm-form";
-import { SummaryTable } from "../../summary-table";
+import { SummaryDetails } from "../../summary-details";
 import { requireIdParam } from "@/lib/validation/params";
 import { notFound } from "next/navigation";
 import { isDay } from "@/lib/dates";
@@ -46,22 +46,7 @@ export default async function BookingSummaryPage({ params, searchParams }: Props
           <h2 id="resume-title" className="text-lg font-semibold">
             Résumé réservation
           </h2>
-          <dl className="grid gap-x-4 gap-y-1 text-sm sm:grid-cols-[auto_1fr]">
-            <dt className="font-semibold">Responsable</dt>
-            <dd>{summary.responsible}</dd>
-            <dt className="font-semibold">Prestation</dt>
-            <dd>{summary.serviceName}</dd>
-          </dl>
-          <p className="text-sm">
-            QF famille: {summary.qf ?? "non connu"} Régime: {summary.regime ?? "non connu"}
-          </p>
-          {summary.pricingNote ? (
-            <p className="rounded-md border-l-4 border-brand-600 bg-brand-50 p-3 text-sm text-brand-800">{summary.pricingNote}</p>
-          ) : null}
-          <SummaryTable caption="Résumé réservation" lines={summary.lines} totalCents={summary.totalCents} />
-          <p className="text-sm text-slate-700">
-            En validant, les places sont retenues pendant le délai de paiement ; sans paiement, elles sont libérées.
-          </p>
+          <SummaryDetails summary={summary} />
           <ConfirmForm productId={productId} submissionKey={randomBytes(16).toString("hex")} ticked={ticked} backHref={backHref} />
         </section>
       ) : (

@@ -21,6 +21,7 @@ import { longDayLabel, shortDayLabel } from "@/lib/format";
 import { ineligibility } from "@/lib/catalogue/rules";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ChildInfo } from "./context";
+import type { BookableProductRow as ProductRow, ChildRow } from "./queries";
 
 // The family calendar: every child of the household and every product they
 // may book, for one month, in one statement. The parent ticks what they
@@ -68,19 +69,6 @@ export type FamilyCalendarDto = {
   weeks: { label: string; days: CalendarDay[] }[];
 };
 
-type ProductRow = {
-  id: string;
-  name: string;
-  serviceName: string;
-  minAgeYears: number | null;
-  maxAgeYears: number | null;
-  deadlineDays: number;
-  deadlineTime: string;
-  openMonthsAhead: number;
-  siteIds: string[];
-  classIds: string[];
-};
-type ChildRow = Omit<ChildInfo, "birthDate"> & { birthDate: Day | null };
 type SlotRow = {
   productId: string;
   day: Day;

@@ -82,22 +82,27 @@ export type GridDto = {
   days: { day: Day; shortLabel: string; longLabel: string; cells: Record<string, CellState> }[];
 };
 
+/** A product as the raw reads of the grid and the calendar return it: what eligibility and deadlines need. */
+export type BookableProductRow = {
+  id: string;
+  name: string;
+  serviceName: string;
+  minAgeYears: number | null;
+  maxAgeYears: number | null;
+  deadlineDays: number;
+  deadlineTime: string;
+  openMonthsAhead: number;
+  siteIds: string[];
+  classIds: string[];
+};
+
+/** A child as raw JSON carries it: the birth date still a civil day. */
+export type ChildRow = Omit<ChildInfo, "birthDate"> & { birthDate: Day | null };
+
 type GridRow = {
-  product: {
-    id: string;
-    name: string;
-    description: string | null;
-    serviceName: string;
-    minAgeYears: number | null;
-    maxAgeYears: number | null;
-    deadlineDays: number;
-    deadlineTime: string;
-    openMonthsAhead: number;
-    siteIds: string[];
-    classIds: string[];
-  };
+  product: BookableProductRow & { description: string | null };
   household: GridDto["household"] | null;
-  children: (Omit<ChildInfo, "birthDate"> & { birthDate: Day | null })[];
+  children: ChildRow[];
   slots: { day: Day; capacity: number; closed: boolean; taken: number; booked: string[]; held: string[] }[];
 };
 

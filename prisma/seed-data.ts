@@ -189,6 +189,14 @@ export async function seed(): Promise<boolean> {
 
   await seedDocumentsAndRequests(db);
   await seedCatalogue(db, admin);
+  // The demo family's usual days, so the calendar shows a month pre-filled by the semaine type.
+  const canteen = await db.product.findFirstOrThrow({ where: { name: "Repas cantine" } });
+  await db.weekPattern.createMany({
+    data: [
+      { personId: dupont.members.find((m) => m.firstName === "Emma")!.id, productId: canteen.id, weekdays: [1, 2, 4, 5] },
+      { personId: dupont.members.find((m) => m.firstName === "Lucas")!.id, productId: canteen.id, weekdays: [1, 4] },
+    ],
+  });
 
   const upload = await acceptUpload({ bytes: demoIdentityPdf(), name: "carte-identite.pdf", address: "seed" });
   await db.$transaction(async (tx) => {

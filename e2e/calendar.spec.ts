@@ -162,6 +162,19 @@ test("[PARENT][CALENDRIER] books with the keyboard alone, from the product's car
     });
     expect(onTop, "the focused day is hidden under something").toBe(true);
   };
+  // Tab through the month: no toggle ever gets the focus while hidden under the sticky « Envoi » bar.
+  const hidden: string[] = [];
+  for (let i = 0; i < 80; i++) {
+    await page.keyboard.press("Tab");
+    const covered = await page.evaluate(() => {
+      const label = document.activeElement?.closest("label");
+      if (!(document.activeElement instanceof HTMLInputElement) || !label) return null;
+      const box = label.getBoundingClientRect();
+      return label.contains(document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)) ? null : document.activeElement.getAttribute("aria-label");
+    });
+    if (covered) hidden.push(covered);
+  }
+  expect(hidden, "toggles focused under the sticky bar").toEqual([]);
   const emma = calendarToggle(page, "Emma", day);
   await tabTo(emma);
   await expectSeen(emma);

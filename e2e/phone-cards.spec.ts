@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { monthOfDay, parseDay } from "@/lib/dates";
 import { expectPhoneReady, PHONE, signInAs } from "./support/fixtures";
-import { dayBox, openGrid, showMonth } from "./support/booking";
+import { calendarToggle, openCalendarFor } from "./support/booking";
 import { HOUSEHOLDS, laterCanteenDays } from "./support/households";
 
 test.use({ viewport: PHONE });
@@ -41,10 +41,10 @@ test("[PARENT][TELEPHONE] books two canteen days for Emma and Lucas, reads the R
   await signInAs(page, family);
   await expectPhoneReady(page);
 
-  await openGrid(page, "Repas cantine", "Tous mes enfants");
-  await showMonth(page, monthOfDay(days[0]));
+  // On a phone the product's card opens the family calendar for it.
+  await openCalendarFor(page, "Repas cantine", "Tous mes enfants", monthOfDay(days[0]));
   await expectPhoneReady(page);
-  for (const child of ["Emma", "Lucas"]) for (const day of days) await dayBox(page, child, day).check();
+  for (const child of ["Emma", "Lucas"]) for (const day of days) await calendarToggle(page, child, day).check();
   await page.getByRole("button", { name: "Envoi" }).click();
 
   // Résumé: each line's amount is on screen, not cropped ("5,0") as the wide table was.

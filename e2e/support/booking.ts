@@ -67,3 +67,16 @@ export function canteenDaysOf(month: string): Day[] {
     (d) => CANTEEN.weekdays.includes(weekday(d)) && !publicHoliday(d) && !isPastDeadline(d, CANTEEN.deadlineDays, CANTEEN.deadlineTime, now),
   );
 }
+
+/** On a phone: Demandes → "Réserver : <product>" → a child (or "Tous mes enfants") opens the family calendar for that product, then the month. */
+export async function openCalendarFor(page: Page, product: string, who: string, month: string) {
+  await page.goto("/demandes");
+  await page.getByRole("button", { name: `Réserver : ${product}` }).click();
+  await page.getByRole("dialog").getByRole("link", { name: who }).click();
+  await expect(page.getByRole("heading", { name: "Réservations de la famille" })).toBeVisible();
+  for (let i = 0; i < 3 && !page.url().includes(`mois=${month}`); i++) {
+    await page.getByRole("link", { name: /Mois suivant/ }).click();
+    await expect(page).toHaveURL(/mois=/);
+  }
+  await expect(page).toHaveURL(new RegExp(`mois=${month}`));
+}

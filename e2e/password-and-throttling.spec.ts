@@ -82,7 +82,7 @@ test("[VISITEUR][ACCES] private pages send an anonymous visitor to the sign-in p
 test("[VISITEUR][PAGES] the public pages read well on a phone", async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   for (const [path, heading] of [
-    ["/connexion", "Accueil"],
+    ["/connexion", "Connexion"],
     ["/inscription", "S'inscrire"],
     ["/cgu", "Conditions générales d'utilisation"],
     ["/mentions-legales", "Mentions légales"],

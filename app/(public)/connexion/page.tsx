@@ -12,7 +12,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const { message } = await searchParams;
   return (
     <div className="mx-auto max-w-md">
-      <h1 className="mb-6 text-2xl font-bold uppercase text-slate-900">Accueil</h1>
+      <h1 className="mb-6 text-2xl font-bold text-slate-900">Connexion</h1>
       <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <LoginForm notice={loginNotice(message)} />
         <ul className="mt-6 space-y-2 text-sm">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/auth/dal";
@@ -7,19 +8,42 @@ import { formatCents } from "@/lib/format";
 import { checkPayfipPayment } from "@/lib/payments";
 import { Refresher } from "./refresher";
 
-export const metadata: Metadata = { title: "Paiement en ligne" };
+type Props = { searchParams: Promise<{ idop?: string; idOp?: string }> };
+
+// Asked once per request (PayFiP is called, at most every 5 s): the title and
+// the page both say the outcome.
+const loadReturn = cache(async (idOp: string) => {
+  const outcome = /^[0-9a-fA-F-]{36}$/.test(idOp) ? await checkPayfipPayment(idOp, { minIntervalMs: 5_000 }) : null;
+  const user = await getCurrentUser();
+  const view = outcome ? await describePaymentReturn(idOp, outcome, user?.householdId ?? null) : null;
+  return { user, view };
+});
+
+function idOpOf(params: Awaited<Props["searchParams"]>): string {
+  return params.idop ?? params.idOp ?? "";
+}
+
+const TITLES = {
+  waiting: "Paiement en cours de traitement",
+  credited: "Paiement reçu, conservé en avoir",
+  paid: "Paiement accepté",
+  refused: "Paiement refusé",
+  abandoned: "Paiement abandonné",
+  failed: "Paiement non abouti",
+} as const;
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const { view } = await loadReturn(idOpOf(await searchParams));
+  return { title: view ? TITLES[view.status] : "Paiement introuvable" };
+}
 
 /**
  * Where PayFiP sends the payer back (with the idop). The result is asked of
  * PayFiP, never read from the URL; until it is known the page says so and
  * checks again by itself.
  */
-export default async function PaymentReturnPage({ searchParams }: { searchParams: Promise<{ idop?: string; idOp?: string }> }) {
-  const params = await searchParams;
-  const idOp = params.idop ?? params.idOp ?? "";
-  const outcome = /^[0-9a-fA-F-]{36}$/.test(idOp) ? await checkPayfipPayment(idOp, { minIntervalMs: 5_000 }) : null;
-  const user = await getCurrentUser();
-  const view = outcome ? await describePaymentReturn(idOp, outcome, user?.householdId ?? null) : null;
+export default async function PaymentReturnPage({ searchParams }: Props) {
+  const { user, view } = await loadReturn(idOpOf(await searchParams));
   const home = user?.householdId ? "/factures" : "/connexion";
   return (
     <div className="mx-auto max-w-xl space-y-4">
@@ -53,7 +77,7 @@ export default async function PaymentReturnPage({ searchParams }: { searchParams
             : ""}
         </Alert>
       ) : (
-        <Alert tone="error" title={view.status === "refused" ? "Paiement refusé" : view.status === "abandoned" ? "Paiement abandonné" : "Paiement non abouti"}>
+        <Alert tone="error" title={TITLES[view.status]}>
           Le paiement de la facture N° {view.invoiceNumber} n&apos;a pas abouti et rien n&apos;a été prélevé.
           {view.retryHref ? " Vous pouvez réessayer tant que la réservation est en attente." : ""}
         </Alert>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { PageTitle } from "@/components/ui/card";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { requireRole } from "@/lib/auth/dal";
@@ -10,18 +11,28 @@ import { one, orNotFound } from "../_lib";
 import { ResponsibleDetails } from "../responsible-details";
 import { isId } from "@/lib/validation/ids";
 
-export const metadata: Metadata = { title: "Réservation" };
-
 type Props = { params: Promise<{ productId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-export default async function BookingGridPage({ params, searchParams }: Props) {
+// The title names the product and month, so it needs the grid: one read per
+// request, shared by the title and the page.
+const loadGrid = cache(async (productId: string, enfant: string | undefined, mois: string | undefined) => {
   const user = await requireRole("parent");
-  const { productId } = await params;
   if (!isId(productId)) notFound();
-  const query = await searchParams;
-  const enfant = one(query.enfant);
   if (!enfant || (enfant !== "tous" && !isId(enfant))) notFound();
-  const grid = await orNotFound(getBookingGrid({ householdId: user.householdId, productId, children: enfant, month: one(query.mois) }));
+  const grid = await orNotFound(getBookingGrid({ householdId: user.householdId, productId, children: enfant, month: mois }));
+  return { user, enfant, grid };
+});
+
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const query = await searchParams;
+  const { grid } = await loadGrid((await params).productId, one(query.enfant), one(query.mois));
+  return { title: `Réservation — ${grid.product.serviceName} ${grid.product.name} — ${monthLabel(grid.month)}` };
+}
+
+export default async function BookingGridPage({ params, searchParams }: Props) {
+  const { productId } = await params;
+  const query = await searchParams;
+  const { user, enfant, grid } = await loadGrid(productId, one(query.enfant), one(query.mois));
   const monthHref = (mois: string) => `/demandes/reservation/${productId}?enfant=${encodeURIComponent(enfant)}&mois=${mois}`;
   const forWhom = grid.children.map((c) => c.firstName).join(", ");
   const anyAvailable = grid.days.some((d) => Object.values(d.cells).includes("available"));

@@ -8,14 +8,18 @@ import { requireRole } from "@/lib/auth/dal";
 import { cancellationNote, parseCalendarRequest, planCalendarChanges, type CalendarPlan } from "@/lib/bookings/calendar-changes";
 import { summarizeSelections, type BookingSummaryDto } from "@/lib/bookings/summary";
 import { AppError } from "@/lib/errors";
-import { formatCents } from "@/lib/format";
+import { formatCents, monthLabel } from "@/lib/format";
 import { orNotFound } from "../_lib";
 import { CalendarConfirmForm } from "./calendar-confirm-form";
 import { SummaryDetails } from "../summary-details";
 
-export const metadata: Metadata = { title: "Résumé réservation" };
-
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+// From the URL alone: the calendar's month, not the household's data.
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const request = parseCalendarRequest(await searchParams);
+  return { title: request ? `Résumé des changements — ${monthLabel(request.month)}` : "Résumé des changements" };
+}
 
 export default async function CalendarSummaryPage({ searchParams }: Props) {
   const user = await requireRole("parent");

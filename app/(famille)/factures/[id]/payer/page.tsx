@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { PaymentForm } from "@/components/payment/payment-form";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
@@ -11,16 +12,25 @@ import { formatCents } from "@/lib/format";
 import { startParentPaymentAction } from "../../actions";
 import { isId } from "@/lib/validation/ids";
 
-export const metadata: Metadata = { title: "Paiement en ligne" };
+type Props = { params: Promise<{ id: string }> };
 
-export default async function PayInvoicePage({ params }: { params: Promise<{ id: string }> }) {
+// The title names the invoice: one read per request, shared by the title and the page.
+const loadInvoice = cache(async (id: string) => {
   const user = await requireRole("parent");
-  const { id } = await params;
   if (!isId(id)) notFound();
-  const invoice = await getPayableInvoice({ householdId: user.householdId, invoiceId: id }).catch((error) => {
+  return getPayableInvoice({ householdId: user.householdId, invoiceId: id }).catch((error) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   });
+});
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const invoice = await loadInvoice((await params).id);
+  return { title: `Paiement de la facture N° ${invoice.number}` };
+}
+
+export default async function PayInvoicePage({ params }: Props) {
+  const invoice = await loadInvoice((await params).id);
   return (
     <>
       <PageTitle>Paiement en ligne de la commune</PageTitle>

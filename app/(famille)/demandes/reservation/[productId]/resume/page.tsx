@@ -14,7 +14,7 @@ import { notFound } from "next/navigation";
 import { isDay } from "@/lib/dates";
 import { isId } from "@/lib/validation/ids";
 
-export const metadata: Metadata = { title: "Résumé réservation" };
+export const metadata: Metadata = { title: "Résumé de la réservation" };
 
 type Props = { params: Promise<{ productId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 

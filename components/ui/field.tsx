@@ -20,7 +20,7 @@ export function Field({
   error?: string;
   required?: boolean;
   id?: string;
-  children: (props: { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean }) => ReactNode;
+  children: (props: { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean; "aria-required"?: boolean }) => ReactNode;
 }) {
   const autoId = useId();
   const id = givenId ?? autoId;
@@ -43,7 +43,8 @@ export function Field({
           {hint}
         </p>
       ) : null}
-      {children({ id, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined })}
+      {/* The red * is for the eye; the control itself says it is required to a screen reader. */}
+      {children({ id, "aria-describedby": describedBy, "aria-invalid": error ? true : undefined, "aria-required": required || undefined })}
       {error ? (
         <p id={errorId} className="text-sm font-medium text-danger-700">
           {error}
@@ -63,4 +64,13 @@ export function Select(props: ComponentProps<"select">) {
 
 export function Textarea(props: ComponentProps<"textarea">) {
   return <textarea {...props} className={`${inputClass} ${props.className ?? ""}`} />;
+}
+
+/** The sentence a form with required fields starts with (RGAA 11.10): what the * means. */
+export function RequiredNote() {
+  return (
+    <p className="text-sm text-slate-700">
+      Les champs marqués d&apos;un astérisque (<span className="text-danger-700">*</span>) sont obligatoires.
+    </p>
+  );
 }

@@ -7,7 +7,7 @@ import { useForm } from "react-hook-form";
 import { FileField, useDocumentUpload } from "@/components/upload";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Field, Input, RequiredNote, Select } from "@/components/ui/field";
 import { type RegistrationFormInput, type RegistrationFormValues, RegistrationFormSchema } from "@/lib/accounts/schemas";
 import { CIVILITY_LABELS, labelOptions } from "@/lib/format";
 import type { FormState } from "@/lib/forms";
@@ -62,6 +62,7 @@ export function RegistrationForm({ uploadDriver, maxBytes }: { uploadDriver: "lo
         if (!file) setFileError(MISSING_DOCUMENT);
       })}
     >
+      <RequiredNote />
       {serverState?.status === "error" && serverState.message ? <Alert tone="error">{serverState.message}</Alert> : null}
       {hasErrors && serverState?.status !== "error" ? (
         <Alert tone="error">Le formulaire contient des erreurs : corrigez les champs signalés.</Alert>
@@ -134,6 +135,7 @@ export function RegistrationForm({ uploadDriver, maxBytes }: { uploadDriver: "lo
             id="accept-cgu"
             type="checkbox"
             className="mt-1 h-5 w-5 shrink-0"
+            aria-required="true"
             aria-invalid={errors.acceptCgu ? true : undefined}
             aria-describedby={errors.acceptCgu ? "accept-cgu-error" : undefined}
             {...form.register("acceptCgu")}
@@ -144,6 +146,10 @@ export function RegistrationForm({ uploadDriver, maxBytes }: { uploadDriver: "lo
               conditions générales d&apos;utilisation
             </Link>{" "}
             relatives au <strong>Portail Citoyen Famille</strong>
+            <span className="text-danger-700" aria-hidden="true">
+              {" "}
+              *
+            </span>
           </label>
         </div>
         {errors.acceptCgu ? (

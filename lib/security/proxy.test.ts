@@ -49,6 +49,17 @@ describe("proxy: sign-in redirect (unchanged)", () => {
   });
 });
 
+describe("proxy: what a browser fetches before any sign-in", () => {
+  it.each(["/manifest.webmanifest", "/icon.png", "/apple-icon.png", "/icons/icon-192.png", "/icons/icon-512.png"])(
+    "lets an anonymous visitor fetch %s",
+    async (path) => {
+      const response = await proxy(request(path));
+      expect(response.headers.get("location")).toBeNull();
+      expect(response.headers.get("x-middleware-next")).toBe("1");
+    },
+  );
+});
+
 describe("proxy: Content-Security-Policy", () => {
   it("gives a page a fresh nonce, in the response's CSP and in the request Next renders", async () => {
     const first = await proxy(request("/connexion"));

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CIVILITY_LABELS, labelOptions, QUALITY_LABELS } from "@/lib/format";
+import { CIVILITY_LABELS, formatDay, labelOptions, QUALITY_LABELS } from "@/lib/format";
 import { HouseholdAddressSchema } from "@/lib/households/schemas";
 
 /**
@@ -66,6 +66,17 @@ function validDate(value: string) {
   if (!isoDate.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/**
+ * A stored value as a person reads it, on the parent's and the staff's pages
+ * alike: a list's label rather than its code, a date as "02/07/1983" rather
+ * than the "1983-07-02" the form posts. A value that is not a valid date
+ * (typed before the field became one) is shown as it was stored.
+ */
+export function fieldDisplayValue(field: RequestField, value: string): string {
+  if (field.type === "date") return validDate(value) ? formatDay(value) : value;
+  return field.options?.find((o) => o.value === value)?.label ?? value;
 }
 
 /** Civil date "YYYY-MM-DD" as stored in a @db.Date column (midnight UTC). */

@@ -136,6 +136,10 @@ describe("démarches administratives", () => {
       submissionKey: key(),
     });
     expect(await db.person.count({ where: { householdId: household.id, firstName: "Hugo" } })).toBe(0);
+    // What the parent and staff read: the list's word and a French date, not the codes the form posted.
+    const shown = (await getHouseholdRequest({ householdId: household.id, requestId }))!.fields;
+    expect(shown).toContainEqual({ label: "Date de Naissance", value: "04/03/2021" });
+    expect(shown).toContainEqual({ label: "Qualité", value: "Enfant" });
     await acceptRequest({ actor: await staff(), requestId });
     const hugo = await db.person.findFirstOrThrow({ where: { householdId: household.id, firstName: "Hugo" } });
     expect(hugo).toMatchObject({ quality: "ENFANT", civility: "M", lastName: "FAMILLE" });

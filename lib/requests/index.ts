@@ -13,7 +13,7 @@ import { AppError } from "@/lib/errors";
 import { Prisma, type RequestAction, type ReviewStatus } from "@/lib/generated/prisma/client";
 import { decide, RefusalReasonSchema, type ReviewItem, type ReviewKind } from "@/lib/review";
 import { searchRows, SEARCHED_ROWS } from "@/lib/review/search";
-import { civilDate, fieldsFor, parseActionData, validateRequestData, type RequestField } from "./fields";
+import { civilDate, fieldDisplayValue, fieldsFor, parseActionData, validateRequestData, type RequestField } from "./fields";
 
 export { fieldsFor, type RequestField } from "./fields";
 
@@ -208,10 +208,7 @@ function toRequestDto(row: Prisma.RequestGetPayload<{ select: typeof requestSele
     documents: row.documents.map((d) => ({ id: d.id, fileId: d.fileId, fileName: d.file.originalName, status: d.status })),
     fields: fieldsFor(row.type)
       .filter((f) => values[f.name])
-      .map((f) => ({
-        label: f.label,
-        value: f.options?.find((o) => o.value === values[f.name])?.label ?? values[f.name],
-      })),
+      .map((f) => ({ label: f.label, value: fieldDisplayValue(f, values[f.name]) })),
   };
 }
 

@@ -9,7 +9,7 @@ import { countUndeliveredEmails } from "@/lib/mail/staff";
 import { countRequestsToHandle } from "@/lib/requests";
 import { getSettings } from "@/lib/settings";
 import { AdminNav, type AdminNavItem } from "./_components/admin-nav";
-import { ROLE_LABELS } from "@/lib/format";
+import { pluralize, ROLE_LABELS } from "@/lib/format";
 import { roleGrants } from "@/lib/auth/roles";
 
 /**
@@ -49,7 +49,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/absences", label: "Absences", count: absencesToDecide, countLabel: "à valider" },
     { href: "/admin/factures", label: "Factures" },
     { href: "/admin/paiements", label: "Paiements", count: payments.flagged + payments.late, countLabel: "à traiter" },
-    { href: "/admin/emails", label: "E-mails", count: undeliveredEmails, countLabel: "non distribués" },
+    { href: "/admin/emails", label: "E-mails", count: undeliveredEmails, countLabel: pluralize(undeliveredEmails, "non distribué") },
     { href: "/admin/referentiels", label: "Référentiels" },
     ...(roleGrants(user.role, "admin")
       ? [

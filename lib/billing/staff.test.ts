@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { heldCanteenDay } from "@/lib/bookings/testing";
 import { getDb } from "@/lib/db/client";
-import { cancelInvoice, listInvoicesForStaff, recordCounterPayment } from "./staff";
+import { cancelInvoice, listInvoicesForStaff, listPaymentsForStaff, recordCounterPayment } from "./staff";
 
 const NOW = new Date("2026-06-03T08:00:00Z");
 
@@ -44,5 +44,19 @@ describe("staff billing", () => {
     expect(await numbers(surname.toLowerCase().normalize("NFD").replace(/\p{M}/gu, ""))).toEqual([hold.number]);
     expect(await numbers(`${family.household.name} Emma`)).toEqual([hold.number]);
     expect(await numbers(`${surname} Personne`)).toEqual([]);
+  });
+
+  it("tells staff which running PayFiP attempts the payer left, since PayFiP still counts them as running", async () => {
+    const { db, hold } = await pendingInvoice();
+    const invoice = await db.invoice.findUniqueOrThrow({ where: { id: hold.invoiceId } });
+    const attempt = (idOp: string, status: "PENDING" | "ABANDONED", resultrans: string | null) =>
+      db.payment.create({
+        data: { invoiceId: invoice.id, householdId: invoice.householdId, method: "PAYFIP", status, amountCents: 100, idOp, resultrans },
+      });
+    const left = await attempt(`left-${invoice.id}`, "PENDING", "A");
+    const running = await attempt(`running-${invoice.id}`, "PENDING", null);
+    const over = await attempt(`over-${invoice.id}`, "ABANDONED", "A");
+    const rows = new Map((await listPaymentsForStaff({})).map((p) => [p.id, p.abandonedByPayer]));
+    expect([rows.get(left.id), rows.get(running.id), rows.get(over.id)]).toEqual([true, false, false]);
   });
 });

@@ -164,12 +164,14 @@ export async function recordCounterPayment({
 
 export async function listPaymentsForStaff({ status, flagged }: { status?: PaymentStatus; flagged?: boolean }) {
   const db = await getDb();
-  return db.payment.findMany({
+  const rows = await db.payment.findMany({
     where: { ...(status ? { status } : {}), ...(flagged ? { flagged: true, resolvedAt: null } : {}) },
     orderBy: { createdAt: "desc" },
     take: 200,
     include: { invoice: { select: { number: true } }, household: { select: { name: true, reference: true } } },
   });
+  // PayFiP's "A" on an attempt still PENDING: the payer left, but may come back within PayFiP's window.
+  return rows.map((p) => ({ ...p, abandonedByPayer: p.status === "PENDING" && p.resultrans === "A" }));
 }
 
 /** "Vérifier auprès de PayFiP": asks PayFiP now instead of waiting for the poller. */

@@ -6,12 +6,17 @@ import {
   formatDateTime,
   formatDay,
   formatEurosInput,
+  formatCount,
   formatFileSize,
   fullDayLabel,
   longDayLabel,
   monthLabel,
+  paymentStatusLabel,
   personName,
+  pluralize,
   shortDayLabel,
+  timeLeftLabel,
+  timeLeftSpoken,
 } from "@/lib/format";
 
 const NNBSP = "\u202f"; // French thousands separator
@@ -76,6 +81,61 @@ describe("file sizes", () => {
     expect(formatFileSize(200 * 1024)).toBe("200 Ko");
     expect(formatFileSize(10 * 1024 * 1024)).toBe("10 Mo");
     expect(formatFileSize(2.5 * 1024 * 1024)).toBe("2,5 Mo");
+  });
+
+  it("never says 0 Mo nor 1024 Ko: Ko up to a Mo, then Mo", () => {
+    expect(formatFileSize(0)).toBe("0 o");
+    expect(formatFileSize(1024)).toBe("1 Ko");
+    expect(formatFileSize(40_000)).toBe("39 Ko");
+    expect(formatFileSize(1024 * 1024 - 100)).toBe("1 Mo");
+    expect(formatFileSize(1024 * 1024 - 1000)).toBe("1023 Ko");
+  });
+});
+
+describe("counts", () => {
+  it("keeps 0 and 1 singular and puts the rest in the plural", () => {
+    expect(formatCount(0, "document")).toBe("0 document");
+    expect(formatCount(1, "demande")).toBe("1 demande");
+    expect(formatCount(2, "document")).toBe("2 documents");
+    expect(formatCount(3, "journal", "journaux")).toBe("3 journaux");
+    expect(pluralize(1, "non distribué")).toBe("non distribué");
+    expect(pluralize(4, "non distribué")).toBe("non distribués");
+  });
+});
+
+describe("the hold's countdown", () => {
+  it("shows minutes and two-digit seconds", () => {
+    expect(timeLeftLabel(14 * 60 + 5)).toBe("14 min 05 s");
+    expect(timeLeftLabel(42)).toBe("0 min 42 s");
+  });
+
+  it("speaks the whole minutes the screen shows, not the minute above", () => {
+    expect(timeLeftLabel(14 * 60 + 59)).toMatch(/^14 min/);
+    expect(timeLeftSpoken(14 * 60 + 59)).toBe("Il reste 14 minutes pour payer.");
+    expect(timeLeftSpoken(14 * 60)).toBe("Il reste 14 minutes pour payer.");
+  });
+
+  it("changes its words once a minute, so a polite live region is not chatty", () => {
+    const spoken = new Set(Array.from({ length: 15 * 60 }, (_, i) => timeLeftSpoken(15 * 60 - i)));
+    // 15 … 1 minutes and "moins d'une minute".
+    expect(spoken.size).toBe(16);
+  });
+
+  it("warns two minutes before the end, then says when time is up", () => {
+    expect(timeLeftSpoken(2 * 60 + 30)).toBe("Il reste 2 minutes pour payer : passé ce délai, les places retenues sont libérées.");
+    expect(timeLeftSpoken(61)).toBe("Il reste 1 minute pour payer : passé ce délai, les places retenues sont libérées.");
+    expect(timeLeftSpoken(3 * 60)).toBe("Il reste 3 minutes pour payer.");
+    expect(timeLeftSpoken(59)).toBe("Il reste moins d'une minute pour payer.");
+    expect(timeLeftSpoken(0)).toBe("Le délai de paiement est dépassé.");
+  });
+});
+
+describe("payment states for staff", () => {
+  it("says a payer left PayFiP while the attempt is still checked, and keeps the plain word otherwise", () => {
+    expect(paymentStatusLabel({ status: "PENDING", abandonedByPayer: true })).toBe("Abandonné — vérification PayFiP en cours");
+    expect(paymentStatusLabel({ status: "PENDING", abandonedByPayer: false })).toBe("En cours");
+    expect(paymentStatusLabel({ status: "ABANDONED", abandonedByPayer: true })).toBe("Abandonné");
+    expect(paymentStatusLabel({ status: "PAID", abandonedByPayer: false })).toBe("Payé");
   });
 });
 

@@ -104,11 +104,55 @@ export function formatEurosInput(cents: number): string {
 
 const ONE_DECIMAL = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 1 });
 
-/** "812 o", "195 Ko", "2,5 Mo", "10 Mo": a file or an upload limit. */
+const KO = 1024;
+const MO = 1024 * KO;
+
+/**
+ * "812 o", "195 Ko", "2,5 Mo", "10 Mo": a file or an upload limit. Below a
+ * Mo the size is in Ko, so a small scan never reads "0 Mo"; a size that would
+ * round up to "1024 Ko" is already "1 Mo".
+ */
 export function formatFileSize(bytes: number): string {
-  if (bytes < 1024) return `${bytes} o`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} Ko`;
-  return `${ONE_DECIMAL.format(bytes / (1024 * 1024))} Mo`;
+  if (bytes < KO) return `${bytes} o`;
+  const ko = Math.round(bytes / KO);
+  if (ko < 1024) return `${ko} Ko`;
+  return `${ONE_DECIMAL.format(bytes / MO)} Mo`;
+}
+
+// ─── Counts and time left ──────────────────────────────────────────────────
+
+/**
+ * "1 document", "2 documents", "0 document": French keeps 0 and 1 singular.
+ * The plural is the singular with an "s" unless told otherwise ("1 journal",
+ * "2 journaux"); words after the noun stay with the caller ("… en attente").
+ */
+export function formatCount(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${pluralize(count, singular, plural)}`;
+}
+
+/** The word alone, for a count shown apart from it (a menu badge): "non distribué", "non distribués". */
+export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
+  return Math.abs(count) < 2 ? singular : plural;
+}
+
+/** The hold's clock as it ticks: "14 min 05 s". */
+export function timeLeftLabel(totalSeconds: number): string {
+  const seconds = Math.max(0, Math.floor(totalSeconds));
+  return `${Math.floor(seconds / 60)} min ${pad(seconds % 60)} s`;
+}
+
+/**
+ * What a screen reader hears of the same clock: the whole minutes it shows
+ * ("14 min 05 s" is "Il reste 14 minutes"), so the text changes once a minute
+ * and a polite live region speaks at most that often. Two minutes before the
+ * end it also says what happens at zero.
+ */
+export function timeLeftSpoken(totalSeconds: number): string {
+  const minutes = Math.floor(Math.max(0, totalSeconds) / 60);
+  if (totalSeconds <= 0) return "Le délai de paiement est dépassé.";
+  if (minutes === 0) return "Il reste moins d'une minute pour payer.";
+  const left = `Il reste ${formatCount(minutes, "minute")} pour payer`;
+  return minutes <= 2 ? `${left} : passé ce délai, les places retenues sont libérées.` : `${left}.`;
 }
 
 // ─── People ────────────────────────────────────────────────────────────────

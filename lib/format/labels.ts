@@ -157,6 +157,17 @@ export const PAYMENT_STATUS_LABELS: Record<PaymentStatus, string> = {
   REJECTED: "Rejeté (incohérent)",
 };
 
+/**
+ * A payment's state as staff read it. A payer who left PayFiP without paying
+ * leaves the attempt PENDING with resultrans "A" for PayFiP's window, since
+ * they may still come back and pay: "En cours" would hide that they left,
+ * "Abandonné" that the attempt is still being asked about.
+ */
+export function paymentStatusLabel(payment: { status: PaymentStatus; abandonedByPayer: boolean }): string {
+  if (payment.status === "PENDING" && payment.abandonedByPayer) return "Abandonné — vérification PayFiP en cours";
+  return PAYMENT_STATUS_LABELS[payment.status];
+}
+
 export const LEDGER_KIND_LABELS: Record<LedgerKind, string> = {
   INVOICE: "Facture",
   PAYMENT: "Paiement",

@@ -4,7 +4,7 @@ import { PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
 import { listRequestsToHandle } from "@/lib/requests";
 import { DataTable } from "../_components/data-table";
-import { formatDateTime } from "@/lib/format";
+import { formatCount, formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Demandes à traiter" };
 
@@ -18,7 +18,7 @@ export default async function RequestsQueuePage() {
       </PageTitle>
       <DataTable
         label="Demandes à traiter"
-        caption={`${requests.length} demande(s) en attente`}
+        caption={`${formatCount(requests.length, "demande")} en attente`}
         minWidth="40rem"
         rows={requests}
         rowKey={(r) => r.id}

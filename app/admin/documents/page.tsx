@@ -4,7 +4,7 @@ import { requireRole } from "@/lib/auth/dal";
 import { listDocumentsToReview } from "@/lib/documents";
 import { DataTable } from "../_components/data-table";
 import { DocumentLink } from "./document-link";
-import { formatDateTime } from "@/lib/format";
+import { formatCount, formatDateTime } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Documents à valider" };
 
@@ -16,7 +16,7 @@ export default async function DocumentsQueuePage() {
       <PageTitle description="Les documents envoyés par les familles, du plus ancien au plus récent.">Documents à valider</PageTitle>
       <DataTable
         label="Documents à valider"
-        caption={`${documents.length} document(s) en attente`}
+        caption={`${formatCount(documents.length, "document")} en attente`}
         minWidth="40rem"
         rows={documents}
         rowKey={(d) => d.id}

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { defineAction } from "@/lib/actions";
 import { applyCreditToInvoice, keepCreditOnAccount, refundCredit } from "@/lib/billing/credit";
 import { recheckPayment } from "@/lib/billing/staff";
-import { PAYMENT_STATUS_LABELS } from "@/lib/format";
+import { paymentStatusLabel } from "@/lib/format";
 import { AppError } from "@/lib/errors";
 import { type FormState, formDataToObject, INVALID_FORM } from "@/lib/forms";
 import { parseEuros } from "@/lib/money";
@@ -21,7 +21,7 @@ export const recheckPaymentAction = defineAction(
     revalidatePath("/admin/paiements");
     return {
       status: "success",
-      message: outcome ? `PayFiP consulté : ${PAYMENT_STATUS_LABELS[outcome.status]}.` : "PayFiP ne connaît pas ce paiement.",
+      message: outcome ? `PayFiP consulté : ${paymentStatusLabel({ status: outcome.status, abandonedByPayer: outcome.abandoned })}.` : "PayFiP ne connaît pas ce paiement.",
     };
   },
 );

@@ -4,7 +4,7 @@ import { PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
 import { listPaymentsForStaff, paymentDashboard } from "@/lib/billing/staff";
 import type { PaymentStatus } from "@/lib/generated/prisma/client";
-import { formatCents, formatDateTime, PAYMENT_METHOD_LABELS, PAYMENT_STATUS_LABELS } from "@/lib/format";
+import { formatCents, formatCount, formatDateTime, PAYMENT_METHOD_LABELS, PAYMENT_STATUS_LABELS, paymentStatusLabel, pluralize } from "@/lib/format";
 import { DataTable } from "../_components/data-table";
 import { RecheckForm } from "./recheck-form";
 
@@ -39,7 +39,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
           <dd className="text-2xl font-bold">
             <Link href="/admin/paiements/a-traiter" className="inline-flex min-h-11 items-center text-brand-700 underline">
               {dashboard.flagged}
-              <span className="sr-only"> paiements à traiter : les traiter</span>
+              <span className="sr-only"> {pluralize(dashboard.flagged, "paiement")} à traiter : les traiter</span>
             </Link>
           </dd>
         </div>
@@ -68,7 +68,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
       </form>
       <DataTable
         label="Paiements"
-        caption={`${payments.length} paiements (les 200 plus récents)`}
+        caption={`${formatCount(payments.length, "paiement")} (les 200 plus récents)`}
         minWidth="56rem"
         rows={payments}
         rowKey={(p) => p.id}
@@ -87,7 +87,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
           { header: "Famille", cell: (p) => `${p.household.name} (n° ${p.household.reference})` },
           { header: "Moyen", cell: (p) => PAYMENT_METHOD_LABELS[p.method] },
           { header: "Montant", align: "right", cell: (p) => formatCents(p.amountCents) },
-          { header: "État", cell: (p) => PAYMENT_STATUS_LABELS[p.status] },
+          { header: "État", cell: (p) => paymentStatusLabel(p) },
           {
             header: "Détails",
             cell: (p) => (

@@ -136,6 +136,8 @@ export const HOUSEHOLDS = {
   absenceStaff: household("SOULIE", { children: [EMMA] }),
   feed: household("QUINTANE", { children: [EMMA], bookings: [{ child: "Emma", product: "Repas cantine", day: later[2], paid: true }] }),
   phoneCards: household("ROUQUETTE", { children: [EMMA, LUCAS] }),
+  // Issue 12: the focus ring on the family's blue header and menu.
+  focusRing: household("VIDALOU", { children: [EMMA] }),
 };
 
 /** Every household above, for the seed. */

@@ -1,0 +1,67 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO, signIn, signInAs } from "./support/fixtures";
+import { HOUSEHOLDS } from "./support/households";
+
+// RGAA 10.7 / WCAG 1.4.11: the focus ring keeps 3:1 against what surrounds
+// it. Tab through the top of the page (skip link, header, menu) and measure
+// each ring's colour against the background it is drawn on.
+
+/** Contrast ratio of the focused element's outline against the first opaque background around it. */
+async function focusedRingContrast(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement;
+    // Tailwind 4 colours compute as lab()/oklch(): a canvas turns any CSS colour into sRGB bytes.
+    const canvas = document.createElement("canvas").getContext("2d", { willReadFrequently: true })!;
+    const rgb = (value: string) => {
+      canvas.clearRect(0, 0, 1, 1);
+      canvas.fillStyle = value;
+      canvas.fillRect(0, 0, 1, 1);
+      const [r, g, b, a] = canvas.getImageData(0, 0, 1, 1).data;
+      return [r, g, b, a / 255];
+    };
+    const luminance = ([r, g, b]: number[]) => {
+      const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    };
+    // The ring is drawn outside the element (outline-offset): what is behind it is the parent's background.
+    let node: HTMLElement | null = el.parentElement;
+    let background = [255, 255, 255];
+    while (node) {
+      const [r, g, b, a] = rgb(getComputedStyle(node).backgroundColor);
+      if (a > 0.5) {
+        background = [r, g, b];
+        break;
+      }
+      node = node.parentElement;
+    }
+    const style = getComputedStyle(el);
+    const ring = rgb(style.outlineColor);
+    const [hi, lo] = [luminance(ring), luminance(background)].sort((x, y) => y - x);
+    return { name: el.textContent?.trim().slice(0, 40) ?? el.tagName, width: style.outlineWidth, ratio: (hi + 0.05) / (lo + 0.05) };
+  });
+}
+
+async function expectRingsContrast(page: Page, tabs: number) {
+  const weak: string[] = [];
+  for (let i = 0; i < tabs; i++) {
+    await page.keyboard.press("Tab");
+    const ring = await focusedRingContrast(page);
+    expect(ring.width, `${ring.name} has a visible ring`).not.toBe("0px");
+    if (ring.ratio < 3) weak.push(`${ring.name}: ${ring.ratio.toFixed(2)}:1`);
+  }
+  expect(weak, "focus rings under 3:1").toEqual([]);
+}
+
+test("[RGAA] the focus ring keeps 3:1 on the public, family and staff headers and menus", async ({ page }) => {
+  await page.goto("/connexion");
+  await expectRingsContrast(page, 3);
+
+  await signInAs(page, HOUSEHOLDS.focusRing);
+  await page.goto("/accueil");
+  await expectRingsContrast(page, 8);
+
+  await page.context().clearCookies();
+  await signIn(page, DEMO.staff.login, DEMO.staff.password);
+  await page.goto("/admin");
+  await expectRingsContrast(page, 10);
+});

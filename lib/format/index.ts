@@ -155,6 +155,13 @@ export function timeLeftSpoken(totalSeconds: number): string {
   return minutes <= 2 ? `${left} : passé ce délai, les places retenues sont libérées.` : `${left}.`;
 }
 
+// ─── Identifiers ───────────────────────────────────────────────────────────
+
+/** "ABCD-EFGH-JKMN-PQRS-TVWX": the payment identifier in groups of 4, as people copy it from paper. */
+export function formatPaymentIdentifier(identifier: string): string {
+  return identifier.match(/.{1,4}/g)?.join("-") ?? identifier;
+}
+
 // ─── People ────────────────────────────────────────────────────────────────
 
 /** "DUPONT Marie", as staff lists sort and read families. */

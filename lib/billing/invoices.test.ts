@@ -4,7 +4,7 @@ import { holdBookings } from "@/lib/bookings/hold";
 import { createCanteen, createFamily, createStaffActor, newSubmissionKey, openDays } from "@/lib/bookings/testing";
 import { creditPaidInvoice } from "./credit";
 import { env } from "@/lib/env";
-import { invoicePurpose, listHouseholdInvoices } from "./invoices";
+import { getPayableInvoice, invoicePurpose, listHouseholdInvoices } from "./invoices";
 import { recordCounterPayment } from "./staff";
 
 const NOW = new Date("2026-06-03T08:00:00Z");
@@ -93,6 +93,68 @@ describe("the family's Factures", () => {
     const theirs = await listHouseholdInvoices({ householdId: neighbour.household.id, now: NOW });
     expect(theirs.invoices.map((i) => i.totalCents)).toEqual([250]);
     expect(theirs).toMatchObject({ dueCents: 250, creditCents: 0, creditNotes: [] });
+  });
+});
+
+describe("finding an invoice by the identifier typed from paper", () => {
+  // Random tails keep these identifiers unique whatever else the database holds;
+  // no I, L, O, 0 or 1 in them, so only the chosen prefixes are ambiguous.
+  const tail = (n: number) => Array.from({ length: n }, () => "ABCDEFGHJKMNPQRSTVWXYZ234567"[Math.floor(Math.random() * 28)]).join("");
+  const lookUp = (typed: string) => getPayableInvoice({ paymentIdentifier: typed }, NOW).then((i) => i.id, (e: Error) => e.message);
+
+  async function invoicesWith(...identifiers: string[]) {
+    const db = await getDb();
+    const canteen = await createCanteen(db, { capacity: 10 });
+    await openDays(db, canteen.product.id, ["2026-06-09"], 10);
+    const ids: string[] = [];
+    for (const paymentIdentifier of identifiers) {
+      const family = await createFamily(db, { schoolClassId: canteen.schoolClass.id });
+      const { invoiceId } = await holdBookings({
+        actor: family.actor,
+        householdId: family.household.id,
+        selections: [{ personId: family.children[0].id, productId: canteen.product.id, date: "2026-06-09" }],
+        submissionKey: newSubmissionKey(),
+        now: NOW,
+      });
+      await db.invoice.update({ where: { id: invoiceId }, data: { paymentIdentifier } });
+      ids.push(invoiceId);
+    }
+    return ids;
+  }
+
+  it("finds a Crockford identifier typed in lower case, in groups, with O for 0 and I or L for 1", async () => {
+    const stored = `K01Z${tail(16)}`;
+    const [id] = await invoicesWith(stored);
+    const sloppy = `kOlZ ${stored.slice(4, 8).toLowerCase()}-${stored.slice(8, 14)} - ${stored.slice(14)}`;
+    expect(await lookUp(sloppy)).toBe(id);
+    expect(await lookUp(`K0IZ${stored.slice(4)}`)).toBe(id);
+  });
+
+  it("still finds an identifier of the older alphabet, whose O, I and L a reader may type as 0 and 1", async () => {
+    const stored = `OILU${tail(16)}`;
+    const [id] = await invoicesWith(stored);
+    expect(await lookUp(stored)).toBe(id);
+    expect(await lookUp(`011u-${stored.slice(4).toLowerCase()}`)).toBe(id);
+    expect(await lookUp(`0LIU${stored.slice(4)}`)).toBe(id);
+  });
+
+  it("compares in SQL an older identifier with too many I and L to list its spellings", async () => {
+    const stored = `IILLIILL${tail(12)}`;
+    const [id] = await invoicesWith(stored);
+    expect(await lookUp(`1111-1111-${stored.slice(8)}`)).toBe(id);
+  });
+
+  it("picks none of two older identifiers that differ only by I and L, unless typed exactly", async () => {
+    const rest = tail(19);
+    const [withI, withL] = await invoicesWith(`I${rest}`, `L${rest}`);
+    expect(await lookUp(`1${rest}`)).toBe("Facture introuvable.");
+    expect(await lookUp(`i${rest.toLowerCase()}`)).toBe(withI);
+    expect(await lookUp(`L${rest}`)).toBe(withL);
+  });
+
+  it("finds nothing for a well-formed identifier no invoice has, nor for a malformed one", async () => {
+    expect(await lookUp(`Z9${tail(18)}`)).toBe("Facture introuvable.");
+    expect(await lookUp("ABC")).toBe("Facture introuvable.");
   });
 });
 

@@ -7,8 +7,9 @@ import { env } from "@/lib/env";
 import { parisDay } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { invoiceOutstanding, summarizeAccount } from "./ledger";
+import { canonicalPaymentIdentifierSql, readPaymentIdentifier, storedSpellings } from "./numbers";
 import { pdfParties } from "./pdf-parties";
-import type { InvoiceStatus } from "@/lib/generated/prisma/client";
+import { Prisma, type InvoiceStatus } from "@/lib/generated/prisma/client";
 import { getSettings } from "@/lib/settings";
 
 export type InvoiceRowDto = {
@@ -201,7 +202,7 @@ export async function getPayableInvoice(scope: InvoiceScope, now = new Date()): 
   const db = await getDb();
   const where =
     "paymentIdentifier" in scope
-      ? { paymentIdentifier: scope.paymentIdentifier.trim().toUpperCase() }
+      ? { id: (await findByPaymentIdentifier(db, scope.paymentIdentifier)) ?? "" }
       : { id: scope.invoiceId, householdId: scope.householdId };
   const invoice = await db.invoice.findFirst({
     where,
@@ -228,6 +229,26 @@ export async function getPayableInvoice(scope: InvoiceScope, now = new Date()): 
     payable: !reason,
     reason,
   };
+}
+
+/**
+ * The invoice an identifier typed from paper designates, however it was
+ * spelt (see readPaymentIdentifier). Two stored identifiers of the older
+ * alphabet can share a canonical form (I and L both read as 1): then only
+ * the exact spelling designates one, never a guess between families.
+ */
+async function findByPaymentIdentifier(db: Db, input: string): Promise<string | null> {
+  const read = readPaymentIdentifier(input);
+  if (!read.ok) return null;
+  const spellings = storedSpellings(read.canonical);
+  const found = spellings
+    ? await db.invoice.findMany({ where: { paymentIdentifier: { in: spellings } }, select: { id: true, paymentIdentifier: true }, take: 3 })
+    : await db.$queryRaw<{ id: string; paymentIdentifier: string }[]>(
+        Prisma.sql`SELECT id, "paymentIdentifier" FROM "Invoice"
+          WHERE ${canonicalPaymentIdentifierSql(Prisma.sql`"paymentIdentifier"`)} = ${read.canonical} LIMIT 3`,
+      );
+  if (found.length === 1) return found[0].id;
+  return found.find((i) => i.paymentIdentifier === read.typed)?.id ?? null;
 }
 
 export const publicPaymentUrl = (identifier?: string) =>

@@ -41,10 +41,76 @@ async function nextInSeries(tx: Tx, table: Series): Promise<number> {
   return Number(rows[0].number);
 }
 
-const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+/**
+ * Crockford's base32: no I, L, O or U, so what is printed cannot be misread,
+ * and a reader's 0/O and 1/I/L come back to the same character.
+ */
+const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+export const PAYMENT_IDENTIFIER_LENGTH = 20;
 
 /** 20 base32 characters (100 random bits): printed on the invoice, so unguessable but readable aloud. */
 export function newPaymentIdentifier(): string {
-  const bytes = randomBytes(20);
-  return Array.from(bytes, (b) => BASE32[b & 31]).join("");
+  // 256 is a multiple of 32: masking keeps every character equally likely.
+  const bytes = randomBytes(PAYMENT_IDENTIFIER_LENGTH);
+  return Array.from(bytes, (b) => CROCKFORD[b & 31]).join("");
+}
+
+// Identifiers issued before Crockford used RFC 4648's A–Z and 2–7, so a
+// stored one may hold I, L, O or U. U stays acceptable while those invoices
+// can still be paid; I, L and O are read as 1, 1 and 0, as for new ones.
+const ACCEPTED = /^[0-9A-Z]$/;
+const LOOK_ALIKES: Record<string, string> = { O: "0", I: "1", L: "1" };
+
+export type ReadIdentifier = { ok: true; canonical: string; typed: string } | { ok: false; message: string };
+
+/**
+ * Reads an identifier as a person types it from paper: any case, spaces or
+ * dashes anywhere, 0/O and 1/I/L alike. `canonical` is the form lookups
+ * compare on; `typed` is the input without separators, upper-cased.
+ */
+export function readPaymentIdentifier(input: string): ReadIdentifier {
+  const typed = input.replace(/[\s\-‐‑‒–—]+/g, "").toUpperCase();
+  if (!typed) return { ok: false, message: "Indiquez l'identifiant de paiement en ligne." };
+  // Unicode-aware iteration, so an accented or emoji character is named whole.
+  const stray = [...input.replace(/[\s\-‐‑‒–—]+/g, "")].find((c) => !ACCEPTED.test(c.toUpperCase()));
+  if (stray) {
+    // A control or invisible character cannot be shown between quotes.
+    const shown = /^[\p{L}\p{N}\p{P}\p{S}]$/u.test(stray) ? `« ${stray} »` : "invisible";
+    return { ok: false, message: `Le caractère ${shown} ne peut pas figurer dans l'identifiant.` };
+  }
+  const gap = typed.length - PAYMENT_IDENTIFIER_LENGTH;
+  if (gap !== 0) {
+    const count = `L'identifiant compte ${PAYMENT_IDENTIFIER_LENGTH} caractères`;
+    return { ok: false, message: gap < 0 ? `${count} : il en manque ${-gap}.` : `${count} : il y en a ${gap} de trop.` };
+  }
+  return { ok: true, canonical: canonicalPaymentIdentifier(typed), typed };
+}
+
+/** The form two spellings of one identifier share (upper case, no separators expected). */
+export function canonicalPaymentIdentifier(compact: string): string {
+  return compact.replace(/[OIL]/g, (c) => LOOK_ALIKES[c]);
+}
+
+/** SQL twin of canonicalPaymentIdentifier, for stored identifiers. */
+export const canonicalPaymentIdentifierSql = (column: Prisma.Sql) => Prisma.sql`translate(${column}, 'OIL', '011')`;
+
+/** Beyond this many spellings, the lookup compares canonical forms in SQL instead. */
+const MAX_SPELLINGS = 64;
+
+/**
+ * The stored spellings a canonical identifier can have, so the lookup uses
+ * the unique index: itself (issued in Crockford), and, when it has neither 8
+ * nor 9, the older alphabet's spellings (0 was O, 1 was I or L). `null` when
+ * there are too many of those to list.
+ */
+export function storedSpellings(canonical: string): string[] | null {
+  if (/[89]/.test(canonical)) return [canonical];
+  let spellings = [""];
+  for (const c of canonical) {
+    const options = c === "0" ? ["O"] : c === "1" ? ["I", "L"] : [c];
+    spellings = spellings.flatMap((prefix) => options.map((o) => prefix + o));
+    if (spellings.length > MAX_SPELLINGS) return null;
+  }
+  return [...new Set([canonical, ...spellings])];
 }

@@ -84,16 +84,22 @@ test("[VISITEUR][PAIEMENT] pays with the identifier printed on the invoice, with
   await signInAs(page, family);
   await bookHalfDay(page, family.member("Emma"), days[3]);
   await page.getByRole("link", { name: /Facture de/ }).click();
-  const summary = (await page.getByText(/Identifiant : [A-Z2-7]{20}/).textContent())!;
-  const identifier = /Identifiant : ([A-Z2-7]{20})/.exec(summary)![1];
+  // Printed in groups of 4, in Crockford's base32.
+  const summary = (await page.getByText(/Identifiant : [0-9A-Z]{4}(-[0-9A-Z]{4}){4}/).textContent())!;
+  const identifier = /Identifiant : ([0-9A-Z]{4}(?:-[0-9A-Z]{4}){4})/.exec(summary)![1];
   await signOut(page);
 
   await page.goto("/payer");
   await expectAccessible(page);
+  await page.getByLabel("Identifiant de paiement en ligne").fill(identifier.slice(0, -2));
+  await page.getByRole("button", { name: "Rechercher la facture" }).click();
+  await expect(page.locator('[data-alert="error"]')).toContainText("L'identifiant compte 20 caractères : il en manque 2.");
+  await expect(page.getByLabel("Identifiant de paiement en ligne")).toHaveAttribute("aria-invalid", "true");
   await page.getByLabel("Identifiant de paiement en ligne").fill("AAAAAAAAAAAAAAAAAAAA");
   await page.getByRole("button", { name: "Rechercher la facture" }).click();
   await expect(page.locator('[data-alert="error"]')).toContainText("Aucune facture à payer ne correspond");
-  await page.getByLabel("Identifiant de paiement en ligne").fill(identifier.toLowerCase());
+  // Typed as from paper: lower case, dashes turned to spaces.
+  await page.getByLabel("Identifiant de paiement en ligne").fill(identifier.toLowerCase().replaceAll("-", " "));
   await page.getByRole("button", { name: "Rechercher la facture" }).click();
   await expect(page.getByText(`adressée Famille ${family.name}`)).toBeVisible();
   // Only what the payer needs to recognise the bill: no address, no children's names.

@@ -1,5 +1,5 @@
 import { Canvas, Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
-import { formatDate } from "@/lib/format";
+import { formatDate, formatPaymentIdentifier } from "@/lib/format";
 import { euros, PdfHeader, s as base } from "./parts";
 import type { QrPath } from "./qr";
 import type { InvoicePdfData } from "./types";
@@ -92,7 +92,7 @@ export function InvoiceDocument({ data, qr }: { data: InvoicePdfData; qr: QrPath
               </Text>
               <Text>Facture payable en ligne sur : {invoice.payPortalUrl}</Text>
               <Text>
-                Identifiant de Paiement en ligne : <Text style={s.strong}>{invoice.paymentIdentifier}</Text>
+                Identifiant de Paiement en ligne : <Text style={s.strong}>{formatPaymentIdentifier(invoice.paymentIdentifier)}</Text>
               </Text>
               <Text>Ou scannez le QR-Code pour accéder au paiement</Text>
               <Text>Merci d&apos;avance.</Text>

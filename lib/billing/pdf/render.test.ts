@@ -48,7 +48,7 @@ describe("invoice PDF", () => {
     expect(text).toContain("Quittance N° 9577 d'un montant de 8,00 €");
     expect(text).toContain("En votre aimable règlement en espèce, carte bancaire, CESU ou chèque à l'ordre de Régie Périscolaire");
     expect(text).toContain("Facture payable en ligne sur : https://famille.example/payer");
-    expect(text).toContain("Identifiant de Paiement en ligne : K7Q2M9XW4HT3NB8R");
+    expect(text).toContain("Identifiant de Paiement en ligne : K7Q2-M9XW-4HT3-NB8R");
     expect(text).toContain("Ou scannez le QR-Code pour accéder au paiement");
     // Line height 1.3 × 9.5 pt is 12.4 pt between baselines; the 18 pt default made it 25.2.
     const y = (start: string) => runs.find((r) => r.text.startsWith(start))!.y;

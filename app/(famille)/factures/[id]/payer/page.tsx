@@ -8,7 +8,7 @@ import { PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
 import { getPayableInvoice } from "@/lib/billing/invoices";
 import { AppError } from "@/lib/errors";
-import { formatCents } from "@/lib/format";
+import { formatCents, formatPaymentIdentifier } from "@/lib/format";
 import { startParentPaymentAction } from "../../actions";
 import { isId } from "@/lib/validation/ids";
 
@@ -39,7 +39,7 @@ export default async function PayInvoicePage({ params }: Props) {
           action={startParentPaymentAction}
           invoiceId={invoice.id}
           paymentIdentifier={invoice.paymentIdentifier}
-          summary={`Identifiant : ${invoice.paymentIdentifier}, Avis De Paiement N° ${invoice.number} de ${formatCents(invoice.totalCents)} adressée ${invoice.addressedTo}${
+          summary={`Identifiant : ${formatPaymentIdentifier(invoice.paymentIdentifier)}, Avis De Paiement N° ${invoice.number} de ${formatCents(invoice.totalCents)} adressée ${invoice.addressedTo}${
             invoice.dueCents < invoice.totalCents ? `. Votre avoir a été déduit : reste à payer ${formatCents(invoice.dueCents)}` : ""
           }`}
           askEmail={false}

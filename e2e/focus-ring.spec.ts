@@ -60,6 +60,13 @@ test("[RGAA] the focus ring keeps 3:1 on the public, family and staff headers an
   await page.goto("/accueil");
   await expectRingsContrast(page, 8);
 
+  // After a client-side navigation, as after a page load, the first Tab stop is the skip link.
+  await page.getByRole("navigation", { name: "Menu principal" }).getByRole("link", { name: "Factures" }).click();
+  await expect(page).toHaveURL(/\/factures$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Factures" })).toBeVisible();
+  await page.keyboard.press("Tab");
+  await expect(page.locator(":focus")).toHaveText("Aller au contenu");
+
   await page.context().clearCookies();
   await signIn(page, DEMO.staff.login, DEMO.staff.password);
   await page.goto("/admin");

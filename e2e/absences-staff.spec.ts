@@ -30,7 +30,7 @@ test("[PARENT][AGENT][ABSENCES] a family reports a sick half-day with a certific
   await page.getByRole("link", { name: /^Payer/ }).click();
   await page.getByRole("button", { name: "Payer facture" }).click();
   await payOnSimulator(page, "Payer par carte bancaire");
-  await expect(page.getByText("Paiement accepté")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("Paiement accepté", { exact: true })).toBeVisible({ timeout: 20_000 });
 
   // The parent reports on a phone, as most do.
   await page.setViewportSize(PHONE);

@@ -89,7 +89,7 @@ test("[PARENT][CALENDRIER] books a month of canteen for two children in under 10
   await expectPhoneReady(page);
   await page.getByRole("button", { name: "Payer facture" }).click();
   await payOnSimulator(page, "Payer par carte bancaire");
-  await expect(page.getByText("Paiement accepté")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("Paiement accepté", { exact: true })).toBeVisible({ timeout: 20_000 });
   await page.goto(`/demandes/reservation/calendrier?mois=${nextMonth}`);
   await expect(page.getByText("Réservé").first()).toBeVisible();
   await expect(calendarToggle(page, "Emma", emmaDays[0])).toBeChecked();

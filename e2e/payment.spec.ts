@@ -27,7 +27,7 @@ test("[PARENT][PAIEMENT] books, pays on PayFiP and gets a paid invoice, confirme
   await payOnSimulator(page, "Payer par carte bancaire");
   await expect(page).toHaveURL(/\/paiement\/retour\?idop=/);
   await expectAccessible(page);
-  await expect(page.getByText("Paiement accepté")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("Paiement accepté", { exact: true })).toBeVisible({ timeout: 20_000 });
 
   const started = await readEmail(family.email, `Paiement : Initialisation du paiement PayFip N° ${number}`);
   expect(started.text).toContain(`De la facture N° ${number}`);
@@ -58,12 +58,12 @@ test("[PARENT][PAIEMENT] a refused card can be tried again while the hold lasts"
   await page.getByRole("link", { name: /Facture de/ }).click();
   await page.getByRole("button", { name: "Payer facture" }).click();
   await payOnSimulator(page, "Simuler un refus de la carte");
-  await expect(page.getByText("Paiement refusé")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("Paiement refusé", { exact: true })).toBeVisible({ timeout: 20_000 });
   await expectAccessible(page);
   await page.getByRole("link", { name: "Réessayer le paiement" }).click();
   await page.getByRole("button", { name: "Payer facture" }).click();
   await payOnSimulator(page, "Payer par carte bancaire");
-  await expect(page.getByText("Paiement accepté")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("Paiement accepté", { exact: true })).toBeVisible({ timeout: 20_000 });
 });
 
 test("[PARENT][PAIEMENT] an abandoned payment leaves the invoice to pay", async ({ page }) => {
@@ -73,7 +73,7 @@ test("[PARENT][PAIEMENT] an abandoned payment leaves the invoice to pay", async 
   await page.getByRole("link", { name: /Facture de/ }).click();
   await page.getByRole("button", { name: "Payer facture" }).click();
   await payOnSimulator(page, "Annuler");
-  await expect(page.getByText("Paiement abandonné")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("Paiement abandonné", { exact: true })).toBeVisible({ timeout: 20_000 });
   await expect(page.getByRole("link", { name: "Réessayer le paiement" })).toBeVisible();
   await page.goto("/factures");
   await expect(page.getByRole("link", { name: /^Payer/ }).first()).toBeVisible();
@@ -109,7 +109,7 @@ test("[VISITEUR][PAIEMENT] pays with the identifier printed on the invoice, with
   await page.getByLabel("Votre adresse email").fill("grand-mere@exemple.fr");
   await page.getByRole("button", { name: "Payer facture" }).click();
   await payOnSimulator(page, "Payer par carte bancaire");
-  await expect(page.getByText("Paiement accepté")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("Paiement accepté", { exact: true })).toBeVisible({ timeout: 20_000 });
   await readEmail("grand-mere@exemple.fr", /accepté/);
 });
 
@@ -156,7 +156,7 @@ test("[AGENT][FACTURES] staff record a counter payment, cancel an unpaid invoice
   await page.getByRole("link", { name: /Facture de/ }).click();
   await page.getByRole("button", { name: "Payer facture" }).click();
   await payOnSimulator(page, "Payer par carte bancaire");
-  await expect(page.getByText("Paiement accepté")).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText("Paiement accepté", { exact: true })).toBeVisible({ timeout: 20_000 });
   await bookHalfDay(page, emma, days[0]);
   const toPay = /attente\/([^/?]+)/.exec(page.url())![1];
   await bookHalfDay(page, emma, days[2]);

@@ -34,11 +34,11 @@ export function FamilyCalendar({ calendar }: Props) {
   const free = (r: CalendarRow, keep: (weekday: number) => boolean) =>
     days.filter((d) => d.cells[r.key]?.state === "available" && keep(d.weekday)).map((d) => `${r.key}|${d.day}`);
 
-  // A month nothing is booked in yet starts from the child's semaine type.
-  const prefilled = useMemo(
-    () => rows.filter((r) => r.untouched && r.pattern?.length).map((r) => ({ row: r, ticks: free(r, (w) => r.pattern!.includes(w)) })),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [rows, days],
+  // A month nothing is booked in yet starts from the child's semaine type,
+  // once: the calendar is keyed by month, and a semaine type saved while it
+  // is open must not re-tick what the parent has just unticked.
+  const [prefilled] = useState(() =>
+    rows.filter((r) => r.untouched && r.pattern?.length).map((r) => ({ row: r, ticks: free(r, (w) => r.pattern!.includes(w)) })),
   );
   const [wanted, setWanted] = useState<Set<string>>(() => new Set([...booked, ...prefilled.flatMap((p) => p.ticks)]));
   const [said, setSaid] = useState("");

@@ -84,6 +84,8 @@ export async function seed(): Promise<boolean> {
         vendredi: "08:00-12:00 13:30-17:00",
       },
       regieName: "Régie Périscolaire",
+      regieReference: "R-34-0421",
+      siret: "21340157800009",
       legalNotice: LOREM_LEGAL,
       accessibility: ACCESSIBILITY,
       cgu: CGU,

@@ -19,6 +19,12 @@ export type AuthoritySettingsDto = {
   website: string | null;
   openingHours: Partial<Record<Weekday, string>>;
   regieName: string;
+  /** The régie's reference at the DGFiP, printed on invoices; empty when not given */
+  regieReference: string;
+  /** 14 digits, printed on invoices and credit notes; empty when not given */
+  siret: string;
+  /** An invoice not tied to a hold is due this many days after it is issued */
+  paymentTermDays: number;
   legalNotice: string;
   accessibility: string;
   cgu: string;
@@ -44,6 +50,9 @@ export const FALLBACK_SETTINGS: SettingsDto = {
   website: null,
   openingHours: {},
   regieName: "Régie Enfance-Jeunesse",
+  regieReference: "",
+  siret: "",
+  paymentTermDays: 30,
   legalNotice: "Les mentions légales n'ont pas encore été renseignées.",
   accessibility: "La déclaration d'accessibilité n'a pas encore été renseignée.",
   cgu: "Les conditions générales d'utilisation n'ont pas encore été renseignées.",

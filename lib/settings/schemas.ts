@@ -102,6 +102,48 @@ const WebsiteSchema = z
     }
   });
 
+/** A SIRET as staff paste it ("213 401 234 00017"): 14 digits passing the Luhn check. */
+export const SiretSchema = z
+  .string()
+  .trim()
+  .max(20, "Le SIRET compte 14 chiffres.")
+  .optional()
+  .transform((v, ctx) => {
+    const digits = (v ?? "").replace(/[\s.]/g, "");
+    if (!digits) return "";
+    if (!/^\d{14}$/.test(digits)) {
+      ctx.addIssue({ code: "custom", message: "Le SIRET compte 14 chiffres (exemple : 213 401 234 00017)." });
+      return z.NEVER;
+    }
+    if (!luhn(digits)) {
+      ctx.addIssue({ code: "custom", message: "Ce SIRET n'existe pas : vérifiez les 14 chiffres (clé de contrôle)." });
+      return z.NEVER;
+    }
+    return digits;
+  });
+
+/** The SIRET's control key; La Poste's establishments (SIREN 356 000 000) follow another rule. */
+function luhn(digits: string): boolean {
+  if (digits.startsWith("356000000")) return [...digits].reduce((sum, d) => sum + Number(d), 0) % 5 === 0;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+const PaymentTermSchema = z
+  .string({ error: "Indiquez le délai de paiement en jours." })
+  .trim()
+  .regex(/^\d{1,3}$/, "Indiquez le délai de paiement en jours, entre 1 et 90.")
+  .transform(Number)
+  .refine((n) => n >= 1 && n <= 90, "Indiquez le délai de paiement en jours, entre 1 et 90.");
+
 /** The QF that prices households without a valid one: empty = the grid's highest bracket. */
 const DefaultQfSchema = z
   .string()
@@ -149,6 +191,9 @@ export const SettingsSchema = z
       .transform((v) => v.toLowerCase()),
     website: WebsiteSchema,
     regieName: required("le nom de la régie", 120),
+    regieReference: z.string().trim().max(40, "Ce champ ne peut pas dépasser 40 caractères.").optional().transform((v) => v ?? ""),
+    siret: SiretSchema,
+    paymentTermDays: PaymentTermSchema,
     legalNotice: longText("les mentions légales"),
     accessibility: longText("la déclaration d'accessibilité"),
     cgu: longText("les conditions générales d'utilisation"),
@@ -175,6 +220,9 @@ export const SettingsSchema = z
       website: v.website,
       openingHours,
       regieName: v.regieName,
+      regieReference: v.regieReference,
+      siret: v.siret,
+      paymentTermDays: v.paymentTermDays,
       legalNotice: v.legalNotice,
       accessibility: v.accessibility,
       cgu: v.cgu,
@@ -199,6 +247,9 @@ export const SETTINGS_FIELD_LABELS: Record<keyof SettingsDto, string> = {
   website: "site web",
   openingHours: "horaires d'accueil",
   regieName: "nom de la régie",
+  regieReference: "référence de la régie",
+  siret: "SIRET",
+  paymentTermDays: "délai de paiement",
   legalNotice: "mentions légales",
   accessibility: "accessibilité",
   cgu: "CGU",

@@ -18,6 +18,9 @@ const form = (overrides: Record<string, string> = {}) => ({
   email: "Jeunesse@Avant-Monts.fr",
   website: "www.avant-monts.fr",
   regieName: "Régie Périscolaire",
+  regieReference: "R-34-0421",
+  siret: "213 401 578 00009",
+  paymentTermDays: "30",
   legalNotice: "Éditeur : la communauté de communes.\r\n\r\nHébergeur : …",
   accessibility: "Conformité partielle.",
   cgu: "Conditions d'utilisation du portail.",
@@ -42,6 +45,31 @@ async function createUser(role: "ADMIN" | "STAFF") {
   });
   return { id: user.id, role: user.role };
 }
+
+describe("SIRET and payment term", () => {
+  it("keeps the 14 digits of a SIRET pasted with spaces, and refuses one whose control key is wrong", () => {
+    const ok = SettingsSchema.safeParse(form());
+    expect(ok.success && ok.data.siret).toBe("21340157800009");
+    const typo = SettingsSchema.safeParse(form({ siret: "21340157800019" }));
+    expect(typo.success).toBe(false);
+    if (!typo.success) expect(fieldErrors(typo.error).siret).toMatch(/clé de contrôle/);
+    const short = SettingsSchema.safeParse(form({ siret: "2134015780" }));
+    if (!short.success) expect(fieldErrors(short.error).siret).toMatch(/14 chiffres/);
+    expect(short.success).toBe(false);
+    const none = SettingsSchema.safeParse(form({ siret: "" }));
+    expect(none.success && none.data.siret).toBe("");
+  });
+
+  it("takes a payment term between 1 and 90 days", () => {
+    for (const bad of ["0", "91", "trente", ""]) {
+      const parsed = SettingsSchema.safeParse(form({ paymentTermDays: bad }));
+      expect(parsed.success).toBe(false);
+      if (!parsed.success) expect(fieldErrors(parsed.error).paymentTermDays).toMatch(/entre 1 et 90/);
+    }
+    const parsed = SettingsSchema.safeParse(form({ paymentTermDays: "45" }));
+    expect(parsed.success && parsed.data.paymentTermDays).toBe(45);
+  });
+});
 
 describe("opening hours", () => {
   it("normalises what staff type into one format", () => {

@@ -23,6 +23,9 @@ export function SettingsForm({ settings, tariffRule }: { settings: SettingsDto; 
     name: settings.name,
     portalName: settings.portalName,
     regieName: settings.regieName,
+    regieReference: settings.regieReference,
+    siret: settings.siret,
+    paymentTermDays: String(settings.paymentTermDays),
     address1: settings.address1,
     address2: settings.address2 ?? "",
     postalCode: settings.postalCode,
@@ -67,6 +70,15 @@ export function SettingsForm({ settings, tariffRule }: { settings: SettingsDto; 
         {text("name", "Nom de la collectivité", { required: true, hint: "Exemple : Communauté de communes Les Avant-Monts." })}
         {text("portalName", "Nom du portail", { required: true })}
         {text("regieName", "Nom de la régie", { required: true, hint: "Figure sur les factures et les quittances." })}
+        <div className="grid gap-4 sm:grid-cols-2">
+          {text("siret", "SIRET de la collectivité", { hint: "14 chiffres, imprimés sur les factures et les avoirs.", inputMode: "numeric" })}
+          {text("regieReference", "Référence de la régie", { hint: "Son numéro auprès de la DGFiP, imprimé sur les factures." })}
+        </div>
+        {text("paymentTermDays", "Délai de paiement (jours)", {
+          required: true,
+          inputMode: "numeric",
+          hint: "Échéance d'une facture qui ne suit pas une réservation en ligne (celle-ci se paie avant la fin de la retenue des places).",
+        })}
       </fieldset>
 
       <fieldset className={fieldsetClass}>

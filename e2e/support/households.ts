@@ -138,6 +138,23 @@ export const HOUSEHOLDS = {
   phoneCards: household("ROUQUETTE", { children: [EMMA, LUCAS] }),
   // Issue 12: the focus ring on the family's blue header and menu.
   focusRing: household("VIDALOU", { children: [EMMA] }),
+  // Issue 12: the footer mention and the declaration, from a family's pages.
+  declaration: household("BRUNEL", { children: [EMMA] }),
+  // Issue 12: an invoice paid and one awaiting payment, read as accessible HTML pages.
+  accessibleInvoice: household("CABANEL", {
+    children: [EMMA],
+    bookings: [{ child: "Emma", product: "Repas cantine", day: later[0], paid: true }],
+  }),
+  // Issue 12: every family form submitted wrong, focus on its error summary.
+  formErrors: household("DAUDE", { children: [EMMA] }),
+  // Issue 12: service emails turned off from a mail, then back on in Mon espace.
+  emails: household("FABRE", { children: [EMMA] }),
+  // Issue 12: every family page at 200 % text on a 360 px screen.
+  reflow: household("GLEIZES", {
+    children: [EMMA, LUCAS],
+    conjoint: "Paul",
+    bookings: [{ child: "Emma", product: "Repas cantine", day: later[0], paid: true }],
+  }),
 };
 
 /** Every household above, for the seed. */

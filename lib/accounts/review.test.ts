@@ -8,10 +8,13 @@ import {
   rejectAccount,
   findLinkCandidates,
   CreateHouseholdSchema,
+  IDENTITY_DOCUMENT_TYPE_CODE,
   RejectAccountSchema,
 } from "@/lib/accounts/review";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { acceptUpload, claimFile, discardFile, readFileForUser } from "@/lib/files";
+import { makePdf } from "@/lib/files/fixtures";
 import type { Role } from "@/lib/generated/prisma/client";
 import { outboxDir } from "@/lib/mail";
 import { readLatestEmailTo } from "@/lib/mail/outbox";
@@ -267,5 +270,90 @@ describe("account review", () => {
     ]);
     expect(await findLinkCandidates({ query: "   " })).toEqual([]);
     expect(await findLinkCandidates({ query: "béranger inconnu" })).toEqual([]);
+  });
+});
+
+describe("the identity document sent at registration", () => {
+  /** A pending account with its identity file, as registration leaves it. */
+  async function registeredWithIdentity(lastName: string) {
+    const db = await getDb();
+    const bytes = makePdf();
+    const upload = await acceptUpload({ bytes, name: "carte-identite.pdf", address: `10.1.0.${unique()}` });
+    const file = await db.$transaction((tx) => claimFile(tx, upload));
+    const user = await createUser({ lastName, firstName: "Inès" });
+    await db.user.update({ where: { id: user.id }, data: { identityFileId: file.id } });
+    return { user, fileId: file.id, bytes };
+  }
+
+  async function identityType() {
+    const db = await getDb();
+    return db.documentType.upsert({
+      where: { code: IDENTITY_DOCUMENT_TYPE_CODE },
+      update: {},
+      create: { code: IDENTITY_DOCUMENT_TYPE_CODE, label: "Pièce d'identité" },
+    });
+  }
+
+  it("becomes the person's validated Pièce d'identité, once, with the bytes the parent sent", async () => {
+    const type = await identityType();
+    const actor = await staff();
+    const { user, fileId, bytes } = await registeredWithIdentity("Identite");
+    const household = await createHousehold("Identite", [{ firstName: "Inès", quality: "RESPONSABLE" }]);
+    const ines = household.members[0];
+    const now = new Date("2026-12-04T10:00:00Z");
+
+    await linkAccountToPerson({ actor, userId: user.id, personId: ines.id, now });
+
+    const db = await getDb();
+    const documents = await db.document.findMany({ where: { householdId: household.id } });
+    expect(documents).toHaveLength(1);
+    expect(documents[0]).toMatchObject({
+      personId: ines.id,
+      typeId: type.id,
+      fileId,
+      status: "VALIDATED",
+      reviewedById: actor.id,
+      reviewedAt: now,
+      createdById: user.id,
+    });
+    // The parent reads it through their household's document, and staff still see it as the account's identity.
+    const read = await readFileForUser({ fileId, user: { id: user.id, role: "PARENT", status: "ACTIVE", householdId: household.id } });
+    expect(Buffer.from(read.bytes).equals(Buffer.from(bytes))).toBe(true);
+    expect((await getAccountToReview(user.id))?.identityDocument?.id).toBe(fileId);
+    // One file behind two relations: it cannot be discarded from under the document.
+    await expect(discardFile(fileId)).rejects.toThrow();
+    expect(await db.storedFile.count({ where: { id: fileId } })).toBe(1);
+
+    // A second decision is refused, and leaves no second document.
+    await expectAppError(linkAccountToPerson({ actor, userId: user.id, personId: ines.id }), "CONFLICT");
+    expect(await db.document.count({ where: { fileId } })).toBe(1);
+  });
+
+  it("is filed too when staff open a new household for the account", async () => {
+    await identityType();
+    const actor = await staff();
+    const { user, fileId } = await registeredWithIdentity("Neuve");
+    const { householdId } = await createHouseholdForAccount({
+      actor,
+      userId: user.id,
+      address1: "2 rue Neuve",
+      postalCode: "34480",
+      city: "Magalas",
+    });
+    const db = await getDb();
+    const person = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { personId: true } });
+    expect(await db.document.findMany({ where: { householdId }, select: { personId: true, fileId: true, status: true } })).toEqual([
+      { personId: person.personId, fileId, status: "VALIDATED" },
+    ]);
+  });
+
+  it("leaves nothing when the account has no identity file", async () => {
+    await identityType();
+    const actor = await staff();
+    const user = await createUser({ lastName: "Sansfichier" });
+    const household = await createHousehold("Sansfichier", [{ firstName: "Claire", quality: "RESPONSABLE" }]);
+    await linkAccountToPerson({ actor, userId: user.id, personId: household.members[0].id });
+    const db = await getDb();
+    expect(await db.document.count({ where: { householdId: household.id } })).toBe(0);
   });
 });

@@ -279,6 +279,45 @@ async function queueVerifiedEmail(tx: Tx, user: ClaimedUser, settings: Authority
   return id;
 }
 
+/** The document type of "Pièce d'identité" in Mon espace (the seed's code, kept by staff edits of the label). */
+export const IDENTITY_DOCUMENT_TYPE_CODE = "IDENTITE";
+
+/**
+ * The identity document sent at registration becomes the person's "Pièce
+ * d'identité", validated by the staff member who just checked it, so Mon
+ * espace shows it instead of "Aucun fichier" and the parent does not send it
+ * again. Both point at the one stored file: the account's identity and a
+ * document are separate relations on it, and the document's foreign key
+ * (ON DELETE RESTRICT) keeps the file and its bytes from being discarded
+ * under either. Nothing to do when the account has no file, the file
+ * already backs a document, or the authority has no such type.
+ */
+async function fileIdentityDocument(
+  tx: Tx,
+  { userId, personId, householdId, reviewerId, now }: { userId: string; personId: string; householdId: string; reviewerId: string; now: Date },
+): Promise<void> {
+  const { identityFile } = await tx.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { identityFile: { select: { id: true, status: true, createdAt: true, document: { select: { id: true } } } } },
+  });
+  if (!identityFile || identityFile.status !== "ATTACHED" || identityFile.document) return;
+  const type = await tx.documentType.findUnique({ where: { code: IDENTITY_DOCUMENT_TYPE_CODE }, select: { id: true } });
+  if (!type) return;
+  await tx.document.create({
+    data: {
+      householdId,
+      personId,
+      typeId: type.id,
+      fileId: identityFile.id,
+      status: "VALIDATED",
+      reviewedById: reviewerId,
+      reviewedAt: now,
+      createdById: userId,
+      createdAt: identityFile.createdAt,
+    },
+  });
+}
+
 /** Links the account to a member already known to the service, and activates it. */
 export async function linkAccountToPerson({
   actor,
@@ -348,6 +387,13 @@ export async function linkAccountToPerson({
           householdName: person.household.name,
         },
       });
+      await fileIdentityDocument(tx, {
+        userId,
+        personId: person.id,
+        householdId: person.household.id,
+        reviewerId: actor.id,
+        now,
+      });
       return queueVerifiedEmail(tx, claimed, settings);
     });
   } catch (error) {
@@ -404,6 +450,7 @@ export async function createHouseholdForAccount({
       select: { id: true },
     });
     await tx.user.update({ where: { id: userId }, data: { personId: person.id } });
+    await fileIdentityDocument(tx, { userId, personId: person.id, householdId: household.id, reviewerId: actor.id, now });
     await recordAudit(tx, {
       actorId: actor.id,
       action: "account.create_household",

@@ -32,7 +32,7 @@ test("[AGENT][FAMILLES] staff add a site and a class, place a child in it and ed
   await page.getByLabel("Enseignant").fill("Mme Vidal");
   await page.getByRole("button", { name: "Ajouter la classe" }).click();
   await expect(page.getByText("Classe ajoutée.")).toBeVisible();
-  await expect(page.getByRole("main")).toContainText("CM1 (Mme Vidal) : 0 élève(s)");
+  await expect(page.getByRole("main")).toContainText("CM1 (Mme Vidal) : 0 élève");
 
   await page.goto(`/admin/demandes/${requestId}`);
   await page.getByRole("link", { name: new RegExp(`${family.lastName} \\(n°`, "i") }).click();

@@ -9,7 +9,7 @@ import { lockRows } from "@/lib/db/locks";
 import { dateToDay, isPastDeadline, parisTime, bookingDeadline, type Day } from "@/lib/dates";
 import { createDocumentInTx, type UploadRef } from "@/lib/documents";
 import { AppError } from "@/lib/errors";
-import { fullDayLabel } from "@/lib/format";
+import { formatCount, fullDayLabel } from "@/lib/format";
 import { ABSENCE_REASON_LABELS } from "@/lib/format/labels";
 import type { AbsenceCredit, AbsenceReason, AbsenceStatus } from "@/lib/generated/prisma/client";
 
@@ -218,7 +218,7 @@ export async function reportAbsence({
       const p = b.slot.product;
       if (isPastDeadline(day, p.absenceDeadlineDays, p.absenceDeadlineTime, now)) {
         const limit = bookingDeadline(day, p.absenceDeadlineDays, p.absenceDeadlineTime);
-        const when = p.absenceDeadlineDays === 0 ? `${parisTime(limit)} le jour même` : `${parisTime(limit)}, ${p.absenceDeadlineDays} jour(s) avant`;
+        const when = p.absenceDeadlineDays === 0 ? `${parisTime(limit)} le jour même` : `${parisTime(limit)}, ${formatCount(p.absenceDeadlineDays, "jour")} avant`;
         throw new AppError("INVALID", `Le délai pour signaler une absence le ${what} est dépassé (jusqu'à ${when}) : contactez le service.`);
       }
     }

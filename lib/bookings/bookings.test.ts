@@ -119,7 +119,7 @@ describe("holdBookings", () => {
     await holdBookings({ actor: family.actor, householdId: family.household.id, selections: [selection], submissionKey: newSubmissionKey(), now: NOW });
     await expect(
       holdBookings({ actor: family.actor, householdId: family.household.id, selections: [selection], submissionKey: newSubmissionKey(), now: NOW }),
-    ).rejects.toThrow(/déjà inscrit/);
+    ).rejects.toThrow(/déjà une réservation/);
   });
 
   it("refuses days past the deadline, closed or not open, and other households' children", async () => {
@@ -266,7 +266,7 @@ describe("siblings", () => {
         { personId: emma.id, date: "2026-06-15" },
         { personId: emma.id, date: "2026-06-09" },
       ]),
-    ).rejects.toThrow(/Emma est déjà inscrit\(e\)/);
+    ).rejects.toThrow(/Emma a déjà une réservation le/);
     const both = await hold([
       { personId: lucas.id, date: "2026-06-09" },
       { personId: emma.id, date: "2026-06-15" },

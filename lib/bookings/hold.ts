@@ -159,7 +159,7 @@ export async function holdBookings({
         const already = rawJson<{ personId: string; slotId: string }[]>(result.already);
         const twinItem = items.find((i) => already.some((b) => b.personId === i.personId && b.slotId === i.slotId));
         if (twinItem) {
-          throw new AppError("CONFLICT", `${twinItem.child.firstName} est déjà inscrit(e) le ${fullDayLabel(twinItem.date)} (${twinItem.product.name}).`);
+          throw new AppError("CONFLICT", `${twinItem.child.firstName} a déjà une réservation le ${fullDayLabel(twinItem.date)} (${twinItem.product.name}).`);
         }
         const full = new Set(rawJson<string[]>(result.fullSlots));
         const fullSlot = slotIds.find((id) => full.has(id));

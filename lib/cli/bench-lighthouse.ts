@@ -206,7 +206,7 @@ export async function benchLighthouse(options: BenchLighthouseOptions): Promise<
     chrome.kill();
   }
   const results = pages.map((page) => summarise(page, collected.get(page)!));
-  console.log(`Lighthouse ${version} mobile (simulated throttling), ${runs} run(s) per page, ${baseUrl}\n`);
+  console.log(`Lighthouse ${version} mobile (simulated throttling), ${runs} ${runs === 1 ? "run" : "runs"} per page, ${baseUrl}\n`);
   console.log(lighthouseTable(results));
   return results;
 }

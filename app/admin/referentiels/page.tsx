@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
 import { listReferentials } from "@/lib/referentials";
-import { REQUEST_ACTION_LABELS } from "@/lib/format";
+import { formatCount, REQUEST_ACTION_LABELS } from "@/lib/format";
 import { DataTable } from "../_components/data-table";
 import {
   DocumentTypeForm,
@@ -51,7 +51,7 @@ export default async function ReferentialsPage() {
                       : s.classes
                           .map(
                             (c) =>
-                              `${c.name}${c.teacher ? ` (${c.teacher})` : ""} : ${c.pupils} élève(s)`,
+                              `${c.name}${c.teacher ? ` (${c.teacher})` : ""} : ${formatCount(c.pupils, "élève")}`,
                           )
                           .join(" · ")}
                   </p>

@@ -6,7 +6,7 @@ import { listHouseholdAbsences, listReportableDays, type AbsenceOutcome, type Ho
 import { requireRole } from "@/lib/auth/dal";
 import { parisDay, parisTime } from "@/lib/dates";
 import { uploadClientConfig } from "@/lib/files";
-import { formatCents, fullDayLabel, longDayLabel } from "@/lib/format";
+import { formatCents, formatCount, fullDayLabel, longDayLabel } from "@/lib/format";
 import { ABSENCE_CREDIT_LABELS, ABSENCE_REASON_LABELS } from "@/lib/format/labels";
 import { AbsenceForm, type AbsenceChildOption } from "./absence-form";
 
@@ -55,7 +55,7 @@ export default async function ReportAbsencePage({ searchParams }: { searchParams
       bookingId: d.bookingId,
       label: fullDayLabel(d.day),
       productLabel: `${d.serviceName}, ${d.productName}`,
-      ruleLabel: d.carenceDays > 0 && d.rule !== "NONE" ? `${ABSENCE_CREDIT_LABELS[d.rule]} après ${d.carenceDays} jour(s) de carence` : ABSENCE_CREDIT_LABELS[d.rule],
+      ruleLabel: d.carenceDays > 0 && d.rule !== "NONE" ? `${ABSENCE_CREDIT_LABELS[d.rule]} après ${formatCount(d.carenceDays, "jour")} de carence` : ABSENCE_CREDIT_LABELS[d.rule],
       deadlineLabel: deadlineLabel(d.day, d.deadline),
     })),
   }));

@@ -293,7 +293,7 @@ function LinkCandidates({
                             {personName(m)}
                           </span>
                           <span className="block text-slate-700">
-                            {QUALITY_LABELS[m.quality]} — né(e) le {formatCivilDate(m.birthDate)}
+                            {QUALITY_LABELS[m.quality]} — date de naissance : {formatCivilDate(m.birthDate)}
                             {sameDay(m.birthDate) ? (
                               <strong className="ml-1 text-ok-700">(même date de naissance que le compte)</strong>
                             ) : null}

@@ -4,7 +4,7 @@ import { expireStaleHolds } from "@/lib/bookings/cancel";
 import { getDb, type Db } from "@/lib/db/client";
 import { rawJson, rawTimestamp } from "@/lib/db/raw-json";
 import { env } from "@/lib/env";
-import { parisDay } from "@/lib/dates";
+import { addDays, parisDay } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { invoiceOutstanding, summarizeAccount } from "./ledger";
 import { canonicalPaymentIdentifierSql, readPaymentIdentifier, storedSpellings } from "./numbers";
@@ -254,14 +254,28 @@ async function findByPaymentIdentifier(db: Db, input: string): Promise<string | 
 export const publicPaymentUrl = (identifier?: string) =>
   identifier ? `${env().appUrl}/payer?identifiant=${encodeURIComponent(identifier)}` : `${env().appUrl}/payer`;
 
-/** Everything the PDF shows. `householdId` scopes a parent's request; staff pass none. */
-export async function getInvoicePdfData({ invoiceId, householdId }: { invoiceId: string; householdId?: string }): Promise<InvoicePdfData> {
+/**
+ * Everything the PDF shows, and its accessible HTML version with it.
+ * `householdId` scopes a parent's request; staff pass none. An open invoice
+ * is due before its places stop being held, or else `paymentTermDays` after
+ * it was issued.
+ */
+export async function getInvoicePdfData({
+  invoiceId,
+  householdId,
+  now = new Date(),
+}: {
+  invoiceId: string;
+  householdId?: string;
+  now?: Date;
+}): Promise<InvoicePdfData> {
   const db = await getDb();
   const invoice = await db.invoice.findFirst({
     where: { id: invoiceId, ...(householdId ? { householdId } : {}) },
     include: {
       household: { include: { members: { where: { quality: "RESPONSABLE" }, take: 1 } } },
       lines: { orderBy: { sortOrder: "asc" } },
+      bookings: { where: { status: "HELD", heldUntil: { gt: now } }, select: { heldUntil: true } },
     },
   });
   if (!invoice) throw new AppError("NOT_FOUND", "Facture introuvable.");
@@ -285,15 +299,24 @@ export async function getInvoicePdfData({ invoiceId, householdId }: { invoiceId:
       totalCents: line.totalCents,
     });
   }
+  const open = invoice.status === "PENDING_PAYMENT" || invoice.status === "UNPAID";
+  const holds = invoice.bookings.map((b) => b.heldUntil!.getTime());
+  const heldUntil = open && holds.length ? new Date(Math.min(...holds)) : null;
+  // A pending invoice whose hold ran out is as good as expired, whether or not the cleanup has passed yet.
+  const lapsed = invoice.status === "PENDING_PAYMENT" && !heldUntil;
   return {
     ...pdfParties(settings, invoice.household),
     invoice: {
       number: invoice.number,
       issuedAt: invoice.issuedAt,
       totalCents: invoice.totalCents,
+      status: lapsed ? "EXPIRED" : invoice.status,
       paid: invoice.status === "PAID",
       paidAt: invoice.paidAt,
-      cancelled: invoice.status === "CANCELLED" || invoice.status === "EXPIRED",
+      cancelled: invoice.status === "CANCELLED" || invoice.status === "EXPIRED" || lapsed,
+      dueDay: !open || lapsed ? null : heldUntil ? parisDay(heldUntil) : addDays(parisDay(invoice.issuedAt), settings.paymentTermDays),
+      heldUntil,
+      payable: open && !lapsed,
       paymentIdentifier: invoice.paymentIdentifier,
       payUrl: publicPaymentUrl(invoice.paymentIdentifier),
       payPortalUrl: publicPaymentUrl(),

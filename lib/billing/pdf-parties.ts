@@ -17,7 +17,9 @@ export function pdfParties(settings: AuthoritySettingsDto, household: HouseholdW
     city: settings.city,
     phone: settings.phone,
     email: settings.email,
+    siret: settings.siret,
     regieName: settings.regieName,
+    regieReference: settings.regieReference,
   };
   return {
     authority,

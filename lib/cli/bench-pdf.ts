@@ -11,6 +11,19 @@ import { qrPath } from "@/lib/billing/pdf/qr";
 import { renderInvoicePdf } from "@/lib/billing/pdf/render";
 import { sampleInvoiceWithLines } from "@/lib/billing/pdf/sample";
 import type { InvoicePdfData } from "@/lib/billing/pdf/types";
+import {
+  authorityIdentityLines,
+  dueLine,
+  groupedIdentifier,
+  IDENTIFIER_LABEL,
+  paidStamp,
+  payeeLine,
+  PAYMENT_MEANS,
+  payOnlineLine,
+  QR_LINE,
+  slipTitle,
+  THANKS,
+} from "@/lib/billing/pdf/wording";
 import { formatDate } from "@/lib/format";
 
 // Invoice PDF against bare pdfkit (the engine react-pdf drives), for
@@ -72,7 +85,7 @@ export async function renderInvoiceWithPdfkit(data: InvoicePdfData): Promise<Buf
   const authW = width * 0.55;
   setFont(700, 16, "#173c93").text(authority.name, left, y, { width: authW });
   setFont(400, 9.5);
-  for (const line of [authority.address1, authority.address2, `${authority.postalCode} ${authority.city}`, `${authority.phone} — ${authority.email}`]) {
+  for (const line of [authority.address1, authority.address2, `${authority.postalCode} ${authority.city}`, ...authorityIdentityLines(authority)]) {
     if (line) doc.text(line, left, doc.y, { width: authW });
   }
   const authBottom = doc.y;
@@ -130,12 +143,12 @@ export async function renderInvoiceWithPdfkit(data: InvoicePdfData): Promise<Buf
   y = doc.y;
 
   if (invoice.paid) {
-    setFont(700, 14, "#136b3a").text(`ACQUITTÉE${invoice.paidAt ? ` le ${formatDate(invoice.paidAt)}` : ""}`, left + 6, y + 22);
+    setFont(700, 14, "#136b3a").text(paidStamp(invoice), left + 6, y + 22);
   } else if (invoice.cancelled) {
     setFont(700, 14, "#b3261e").text("ANNULÉE", left + 6, y + 22);
   } else {
     // The payment slip, kept whole on one page.
-    const slipH = 12 + 110;
+    const slipH = 12 + 122;
     y += 16;
     if (y + slipH > bottom) {
       doc.addPage();
@@ -144,13 +157,15 @@ export async function renderInvoiceWithPdfkit(data: InvoicePdfData): Promise<Buf
     doc.moveTo(left, y).lineTo(left + width, y).dash(3, { space: 3 }).lineWidth(1).strokeColor("#64748b").stroke().undash();
     const textW = width * 0.72 - 12;
     const slipOpts = { width: textW, lineGap: 9.5 * 0.4 };
-    setFont(700, 9.5).text(`Quittance N° ${invoice.number} d'un montant de ${euros(invoice.totalCents)}`, left, y + 12, slipOpts);
-    setFont(400, 9.5).text(`En votre aimable règlement en espèce, carte bancaire, CESU ou chèque à l'ordre de ${authority.regieName}`, slipOpts);
-    doc.text(`Facture payable en ligne sur : ${invoice.payPortalUrl}`, slipOpts);
-    doc.text("Identifiant de Paiement en ligne : ", { ...slipOpts, continued: true });
-    setFont(700, 9.5).text(invoice.paymentIdentifier, slipOpts);
-    setFont(400, 9.5).text("Ou scannez le QR-Code pour accéder au paiement", slipOpts);
-    doc.text("Merci d'avance.", slipOpts);
+    setFont(700, 9.5).text(slipTitle(invoice), left, y + 12, slipOpts);
+    const due = dueLine(invoice);
+    if (due) doc.text(due, slipOpts);
+    setFont(400, 9.5).text(`${PAYMENT_MEANS} ${payeeLine(authority)}`, slipOpts);
+    doc.text(payOnlineLine(invoice), slipOpts);
+    doc.text(IDENTIFIER_LABEL, { ...slipOpts, continued: true });
+    setFont(700, 9.5).text(groupedIdentifier(invoice), slipOpts);
+    setFont(400, 9.5).text(QR_LINE, slipOpts);
+    doc.text(THANKS, slipOpts);
     doc.save().translate(left + width - 88, y + 12).scale(88 / qr.size).path(qr.d).fill("#000000").restore();
   }
   doc.end();

@@ -1,8 +1,9 @@
 import { Canvas, Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
-import { formatDate, formatPaymentIdentifier } from "@/lib/format";
+import { formatDate } from "@/lib/format";
 import { euros, PdfHeader, s as base } from "./parts";
 import type { QrPath } from "./qr";
 import type { InvoicePdfData } from "./types";
+import { dueLine, groupedIdentifier, IDENTIFIER_LABEL, paidStamp, payeeLine, PAYMENT_MEANS, payOnlineLine, QR_LINE, slipTitle, THANKS } from "./wording";
 
 const s = { ...base, ...StyleSheet.create({
   table: { borderTopWidth: 1, borderColor: "#94a3b8" },
@@ -27,16 +28,17 @@ const s = { ...base, ...StyleSheet.create({
     fontWeight: 700,
   },
   cancelled: { marginTop: 16, borderWidth: 2, borderColor: "#b3261e", color: "#b3261e", padding: 6, fontSize: 14, fontWeight: 700 },
-  slip: { marginTop: 16, paddingTop: 10, borderTopWidth: 1, borderStyle: "dashed", borderColor: "#64748b", flexDirection: "row" },
+  slip: { marginTop: 12, paddingTop: 8, borderTopWidth: 1, borderStyle: "dashed", borderColor: "#64748b", flexDirection: "row" },
   // react-pdf turns a bare lineHeight into points with the fontSize of the
   // same style, or 18 pt when it has none: the size must sit beside it.
   slipText: { width: "72%", paddingRight: 12, fontSize: 9.5, lineHeight: 1.3 },
   qr: { width: 88, height: 88 },
 }) };
 
-/** The invoice as a tree of small parts: header, lines per child, totals, payment slip. */
+/** The invoice as a tree of small parts: header, lines per child, totals, payment slip (its words in ./wording, shared with the HTML version). */
 export function InvoiceDocument({ data, qr }: { data: InvoicePdfData; qr: QrPath }) {
   const { authority, invoice, household } = data;
+  const due = dueLine(invoice);
   return (
     <Document title={`Facture ${invoice.number}`} author={authority.name} language="fr">
       <Page size="A4" style={s.page}>
@@ -78,24 +80,24 @@ export function InvoiceDocument({ data, qr }: { data: InvoicePdfData; qr: QrPath
         </View>
 
         {invoice.paid ? (
-          <Text style={s.paid}>ACQUITTÉE{invoice.paidAt ? ` le ${formatDate(invoice.paidAt)}` : ""}</Text>
+          <Text style={s.paid}>{paidStamp(invoice)}</Text>
         ) : invoice.cancelled ? (
           <Text style={s.cancelled}>ANNULÉE</Text>
         ) : (
           <View style={s.slip} wrap={false}>
             <View style={s.slipText}>
-              <Text style={s.strong}>
-                Quittance N° {invoice.number} d&apos;un montant de {euros(invoice.totalCents)}
-              </Text>
+              <Text style={s.strong}>{slipTitle(invoice)}</Text>
+              {due ? <Text style={s.strong}>{due}</Text> : null}
               <Text>
-                En votre aimable règlement en espèce, carte bancaire, CESU ou chèque à l&apos;ordre de {authority.regieName}
+                {PAYMENT_MEANS} {payeeLine(authority)}
               </Text>
-              <Text>Facture payable en ligne sur : {invoice.payPortalUrl}</Text>
+              <Text>{payOnlineLine(invoice)}</Text>
               <Text>
-                Identifiant de Paiement en ligne : <Text style={s.strong}>{formatPaymentIdentifier(invoice.paymentIdentifier)}</Text>
+                {IDENTIFIER_LABEL}
+                <Text style={s.strong}>{groupedIdentifier(invoice)}</Text>
               </Text>
-              <Text>Ou scannez le QR-Code pour accéder au paiement</Text>
-              <Text>Merci d&apos;avance.</Text>
+              <Text>{QR_LINE}</Text>
+              <Text>{THANKS}</Text>
             </View>
             <Canvas
               style={s.qr}

@@ -2,6 +2,7 @@ import { Font, StyleSheet, Text, View } from "@react-pdf/renderer";
 import { formatCents } from "@/lib/format";
 import { interTtf } from "./fonts";
 import type { PdfAuthority, PdfHousehold } from "./types";
+import { authorityIdentityLines } from "./wording";
 
 Font.register({
   family: "Inter",
@@ -19,7 +20,7 @@ export const euros = formatCents;
 export const s = StyleSheet.create({
   page: { fontFamily: "Inter", fontSize: 9.5, padding: 36, color: "#0f172a" },
   row: { flexDirection: "row" },
-  header: { flexDirection: "row", justifyContent: "space-between", marginBottom: 16 },
+  header: { flexDirection: "row", justifyContent: "space-between", marginBottom: 12 },
   authority: { width: "55%" },
   strong: { fontWeight: 700 },
   title: { fontSize: 16, fontWeight: 700, color: "#173c93", marginBottom: 4 },
@@ -27,7 +28,7 @@ export const s = StyleSheet.create({
   meta: { marginBottom: 12 },
 });
 
-/** The top of every document: the authority on the left, the household's address block on the right. */
+/** The top of every document: the authority (with its SIRET and the régie's reference) on the left, the household's address block on the right. */
 export function PdfHeader({ authority, household, responsible }: { authority: PdfAuthority; household: PdfHousehold; responsible: string }) {
   return (
     <View style={s.header}>
@@ -38,9 +39,9 @@ export function PdfHeader({ authority, household, responsible }: { authority: Pd
         <Text>
           {authority.postalCode} {authority.city}
         </Text>
-        <Text>
-          {authority.phone} — {authority.email}
-        </Text>
+        {authorityIdentityLines(authority).map((line) => (
+          <Text key={line}>{line}</Text>
+        ))}
       </View>
       <View style={s.addressee}>
         <Text style={s.strong}>{responsible}</Text>

@@ -26,7 +26,8 @@ function countingFont() {
 describe("shapeByWord", () => {
   const texts = [
     "Cantine Repas cantine 4, 5, 7, 11, 12, 18, 19, 21, 26, 28 mai 2026",
-    "Quittance N° 9577 d'un montant de 1 234,50 €",
+    "Avis de paiement N° 9577 d'un montant de 1 234,50 €",
+    "à\u00a0l'ordre\u00a0de\u00a0Régie\u00a0Périscolaire",
     "Famille ÇELİK-ŁUKASZEWSKA (n° 42) — « Accueil du soir » œuvre",
     "  deux  espaces ",
     "",

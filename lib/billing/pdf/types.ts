@@ -1,9 +1,12 @@
+import type { Day } from "@/lib/dates";
+import type { InvoiceStatus } from "@/lib/generated/prisma/client";
 import type { AuthoritySettingsDto } from "@/lib/settings";
 
-/** The authority as the settings describe it, and the régie that collects the money. */
-export type PdfAuthority = Pick<AuthoritySettingsDto, "name" | "address1" | "address2" | "postalCode" | "city" | "phone" | "email"> & {
-  regieName: string;
-};
+/** The authority as the settings describe it (SIRET and the régie's DGFiP reference empty when not given), and the régie that collects the money. */
+export type PdfAuthority = Pick<
+  AuthoritySettingsDto,
+  "name" | "address1" | "address2" | "postalCode" | "city" | "phone" | "email" | "siret" | "regieName" | "regieReference"
+>;
 
 export type PdfHousehold = {
   name: string;
@@ -21,9 +24,16 @@ export type InvoicePdfData = {
     number: number;
     issuedAt: Date;
     totalCents: number;
+    status: InvoiceStatus;
     paid: boolean;
     paidAt: Date | null;
     cancelled: boolean;
+    /** While unpaid: the last day to pay, by the service's calendar (the hold's end, or the payment term) */
+    dueDay: Day | null;
+    /** While its places are held: when the hold ends (the earliest running hold); the payment is due before then */
+    heldUntil: Date | null;
+    /** Open to payment (online, at the counter) */
+    payable: boolean;
     paymentIdentifier: string;
     /** The public payment page for this invoice, also encoded in the QR code */
     payUrl: string;

@@ -1,10 +1,15 @@
 import { Alert } from "@/components/ui/alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import type { FormState } from "@/lib/forms";
 
-/** The outcome of a server action, announced where the form is. */
-export function FormMessage({ state, successTitle }: { state: FormState; successTitle?: string }) {
+/**
+ * The outcome of a server action, announced where the form is. A refusal is
+ * the error summary: it takes the focus and links each message to its field,
+ * found by name in the form (`fieldIds` for a field without one).
+ */
+export function FormMessage({ state, successTitle, fieldIds }: { state: FormState; successTitle?: string; fieldIds?: Record<string, string> }) {
+  if (state.status === "error") return <ErrorSummary state={state} fieldIds={fieldIds} />;
   if (state.status === "idle" || !state.message) return null;
-  if (state.status === "error") return <Alert tone="error">{state.message}</Alert>;
   return (
     <Alert tone="success" title={successTitle}>
       {state.message}

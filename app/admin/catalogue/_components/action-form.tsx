@@ -2,6 +2,7 @@
 
 import { useActionState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ButtonVariant } from "@/components/ui/button";
 import { idle, type FormState } from "@/lib/forms";
@@ -9,7 +10,9 @@ import { idle, type FormState } from "@/lib/forms";
 /**
  * A staff form bound to a server action, announcing its outcome above the
  * fields. Used by the catalogue, calendar and list pages for their many
- * small forms.
+ * small forms. The server checks every field and a refusal is the error
+ * summary, which takes the focus: the browser's own bubbles (one field at a
+ * time, gone on the next key) are turned off with `noValidate`.
  */
 export function ActionForm({
   action,
@@ -28,18 +31,10 @@ export function ActionForm({
 }) {
   const [state, formAction] = useActionState(action, idle);
   return (
-    <form action={formAction} className={inline ? "flex flex-wrap items-end gap-2" : className}>
-      {state.status === "error" && state.message ? (
+    <form action={formAction} noValidate className={inline ? "flex flex-wrap items-end gap-2" : className}>
+      {state.status === "error" ? (
         <div className={inline ? "w-full" : ""}>
-          <Alert tone="error" title={state.message}>
-            {state.fieldErrors ? (
-              <ul className="list-disc pl-5">
-                {Object.entries(state.fieldErrors).map(([field, message]) => (
-                  <li key={field}>{message}</li>
-                ))}
-              </ul>
-            ) : null}
-          </Alert>
+          <ErrorSummary state={state} />
         </div>
       ) : null}
       {state.status === "success" && state.message ? (

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/forms";
@@ -12,7 +13,7 @@ export function LoginForm({ notice }: { notice?: string }) {
   return (
     <form action={action} className="space-y-4" noValidate>
       {notice && state.status === "idle" ? <Alert tone="success">{notice}</Alert> : null}
-      {state.status === "error" && state.message ? <Alert tone="error">{state.message}</Alert> : null}
+      <ErrorSummary state={state} />
       <Field label="Identifiant ou Email" error={state.fieldErrors?.login}>
         {(p) => <Input {...p} name="login" defaultValue={state.values?.login} autoComplete="username" placeholder="Identifiant" required />}
       </Field>

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/forms";
 import { unsubscribeAction } from "./actions";
@@ -11,7 +12,7 @@ export function UnsubscribeForm({ userId, signature, kind }: { userId: string; s
   if (state.status === "success") return <Alert tone="success" title="Désinscription enregistrée.">{state.message}</Alert>;
   return (
     <form action={action} className="space-y-4">
-      {state.status === "error" ? <Alert tone="error">{state.message}</Alert> : null}
+      <ErrorSummary state={state} />
       <input type="hidden" name="u" value={userId} />
       <input type="hidden" name="s" value={signature} />
       <input type="hidden" name="k" value={kind} />

@@ -3,17 +3,36 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import Link from "next/link";
 import { useState, useTransition } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, type FieldErrors } from "react-hook-form";
 import { FileField, useDocumentUpload } from "@/components/upload";
-import { Alert } from "@/components/ui/alert";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, Input, RequiredNote, Select } from "@/components/ui/field";
 import { type RegistrationFormInput, type RegistrationFormValues, RegistrationFormSchema } from "@/lib/accounts/schemas";
 import { CIVILITY_LABELS, labelOptions } from "@/lib/format";
-import type { FormState } from "@/lib/forms";
+import { idle, INVALID_FORM, type FormState } from "@/lib/forms";
 import { registerAction } from "./actions";
 
 const MISSING_DOCUMENT = "La pièce d'identité est obligatoire.";
+
+/** The file field has no name to be found by: the document's errors, whatever their key, lead to it. */
+const FIELD_IDS = { document: "identity-document", fileId: "identity-document", fileClaim: "identity-document" };
+
+/** The summary lists errors in the order of the fields on the page. */
+const FIELD_ORDER = ["civility", "birthDate", "lastName", "firstName", "phone", "mobile", "email", "document", "fileId", "fileClaim", "password", "passwordConfirmation", "acceptCgu"];
+
+/** The summary's state at a refused submit: the browser's checks and, once sent, the server's answer, in one list. */
+function summaryOf(message: string, errors: Record<string, string | undefined>): FormState {
+  const fieldErrors = Object.fromEntries(
+    Object.entries(errors)
+      .filter((entry): entry is [string, string] => Boolean(entry[1]))
+      .sort(([a], [b]) => FIELD_ORDER.indexOf(a) - FIELD_ORDER.indexOf(b)),
+  );
+  return { status: "error", message, fieldErrors };
+}
+
+const messagesOf = (errors: FieldErrors<RegistrationFormInput>) =>
+  Object.fromEntries(Object.entries(errors).map(([name, error]) => [name, error?.message as string | undefined]));
 
 export function RegistrationForm({ uploadDriver, maxBytes }: { uploadDriver: "local" | "uploadthing"; maxBytes: number }) {
   const form = useForm({
@@ -23,7 +42,7 @@ export function RegistrationForm({ uploadDriver, maxBytes }: { uploadDriver: "lo
   const { errors } = form.formState;
   const [file, setFile] = useState<File | null>(null);
   const [fileError, setFileError] = useState<string>();
-  const [serverState, setServerState] = useState<FormState>();
+  const [summary, setSummary] = useState<FormState>(idle);
   const [pending, startTransition] = useTransition();
   const uploader = useDocumentUpload(uploadDriver);
   const busy = pending || uploader.status === "uploading";
@@ -31,19 +50,23 @@ export function RegistrationForm({ uploadDriver, maxBytes }: { uploadDriver: "lo
   const onValid = (values: RegistrationFormValues) => {
     if (!file) {
       setFileError(MISSING_DOCUMENT);
+      setSummary(summaryOf(INVALID_FORM, { document: MISSING_DOCUMENT }));
       return;
     }
     startTransition(async () => {
-      setServerState(undefined);
+      setSummary(idle);
       let uploaded;
       try {
         uploaded = await uploader.upload(file);
       } catch (error) {
-        setFileError(error instanceof Error ? error.message : "L'envoi du fichier a échoué. Réessayez.");
+        const message = error instanceof Error ? error.message : "L'envoi du fichier a échoué. Réessayez.";
+        setFileError(message);
+        setSummary(summaryOf("La pièce d'identité n'a pas pu être envoyée :", { document: message }));
         return;
       }
       const state = await registerAction({ ...values, fileId: uploaded.fileId, fileClaim: uploaded.claim });
-      setServerState(state);
+      if (state.status !== "error") return;
+      setSummary(summaryOf(state.message ?? INVALID_FORM, state.fieldErrors ?? {}));
       for (const [name, message] of Object.entries(state.fieldErrors ?? {})) {
         if (name === "fileId" || name === "fileClaim") setFileError(message);
         else form.setError(name as keyof RegistrationFormInput, { message });
@@ -51,22 +74,21 @@ export function RegistrationForm({ uploadDriver, maxBytes }: { uploadDriver: "lo
     });
   };
 
+  const onInvalid = (errors: FieldErrors<RegistrationFormInput>) => {
+    if (!file) setFileError(MISSING_DOCUMENT);
+    setSummary(summaryOf(INVALID_FORM, { ...messagesOf(errors), document: file ? fileError : MISSING_DOCUMENT }));
+  };
+
   const fieldError = (name: keyof RegistrationFormInput) => errors[name]?.message as string | undefined;
-  const hasErrors = Object.keys(errors).length > 0 || fileError;
 
   return (
     <form
       noValidate
       className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6"
-      onSubmit={form.handleSubmit(onValid, () => {
-        if (!file) setFileError(MISSING_DOCUMENT);
-      })}
+      onSubmit={form.handleSubmit(onValid, onInvalid)}
     >
+      <ErrorSummary state={summary} fieldIds={FIELD_IDS} />
       <RequiredNote />
-      {serverState?.status === "error" && serverState.message ? <Alert tone="error">{serverState.message}</Alert> : null}
-      {hasErrors && serverState?.status !== "error" ? (
-        <Alert tone="error">Le formulaire contient des erreurs : corrigez les champs signalés.</Alert>
-      ) : null}
 
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label="Civ." required error={fieldError("civility")}>

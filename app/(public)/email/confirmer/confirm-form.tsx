@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/forms";
 import { confirmEmailChangeAction } from "./actions";
@@ -11,7 +12,7 @@ export function ConfirmEmailChangeForm({ token }: { token: string }) {
   if (state.status === "success") return <Alert tone="success" title="Adresse mail confirmée.">{state.message}</Alert>;
   return (
     <form action={action} className="space-y-4">
-      {state.status === "error" ? <Alert tone="error">{state.message}</Alert> : null}
+      <ErrorSummary state={state} />
       <input type="hidden" name="jeton" value={token} />
       <SubmitButton pendingLabel="Confirmation…">Confirmer ma nouvelle adresse</SubmitButton>
     </form>

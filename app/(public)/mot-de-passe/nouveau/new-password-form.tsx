@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { Alert } from "@/components/ui/alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/forms";
@@ -12,16 +12,13 @@ export function NewPasswordForm({ token }: { token: string }) {
   const [state, action] = useActionState(newPasswordAction, idle);
   return (
     <form action={action} className="space-y-4" noValidate>
-      {state.status === "error" && state.message ? (
-        <Alert tone="error">
-          {state.message}{" "}
-          {state.fieldErrors ? null : (
-            <Link className="underline" href="/mot-de-passe/oublie">
-              Demander un nouveau lien
-            </Link>
-          )}
-        </Alert>
-      ) : null}
+      <ErrorSummary state={state}>
+        {state.fieldErrors ? null : (
+          <Link className="underline" href="/mot-de-passe/oublie">
+            Demander un nouveau lien
+          </Link>
+        )}
+      </ErrorSummary>
       <input type="hidden" name="token" value={token} />
       <Field
         label="Nouveau mot de passe"

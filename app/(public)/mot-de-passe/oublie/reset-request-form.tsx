@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle } from "@/lib/forms";
@@ -12,7 +13,7 @@ export function ResetRequestForm() {
   if (state.status === "success") return <Alert tone="success">{state.message}</Alert>;
   return (
     <form action={action} className="space-y-4" noValidate>
-      {state.status === "error" && state.message ? <Alert tone="error">{state.message}</Alert> : null}
+      <ErrorSummary state={state} />
       <Field label="Identifiant ou Email" error={state.fieldErrors?.login}>
         {(p) => <Input {...p} name="login" autoComplete="username" required />}
       </Field>

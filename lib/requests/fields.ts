@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CIVILITY_LABELS, formatDay, labelOptions, QUALITY_LABELS } from "@/lib/format";
+import { CIVILITY_LABELS, formatDay, labelOptions, QUALITY_LABELS, REGIME_LABELS } from "@/lib/format";
 import { HouseholdAddressSchema } from "@/lib/households/schemas";
 
 /**
@@ -13,6 +13,10 @@ export type RequestField = {
   type: "text" | "textarea" | "date" | "number" | "select";
   required: boolean;
   options?: { value: string; label: string }[];
+  /** What the browser may fill in (RGAA 11.13), for the fields the portal itself knows. */
+  autoComplete?: string;
+  /** The phone's keypad for a code made of digits. */
+  inputMode?: "numeric";
 };
 
 const FieldSchema = z.object({
@@ -53,8 +57,32 @@ export const ADD_MEMBER_FIELDS: RequestField[] = [
   { name: "birthDate", label: "Date de Naissance", type: "date", required: true },
 ];
 
+/**
+ * How the portal shows the fields it applies itself, whatever words staff
+ * gave them: the address with the browser's address autofill (its two lines
+ * are address-line1 and address-line2, the tokens for an address split in
+ * lines; street-address is for a single multi-line box), codes made of
+ * digits with the numeric keypad, the régime as the list of régimes (a
+ * value outside it is refused, see validateRequestData).
+ */
+const KNOWN_FIELDS: Partial<Record<string, Record<string, Partial<RequestField>>>> = {
+  CHANGE_ADDRESS: {
+    address1: { autoComplete: "address-line1" },
+    address2: { autoComplete: "address-line2" },
+    postalCode: { autoComplete: "postal-code", inputMode: "numeric" },
+    city: { autoComplete: "address-level2" },
+  },
+  UPDATE_QF: {
+    qf: { inputMode: "numeric" },
+    regime: { label: "Régime", type: "select", options: labelOptions(REGIME_LABELS) },
+    cafNumber: { inputMode: "numeric" },
+  },
+};
+
 export function fieldsFor(type: { action: string; fields: unknown }): RequestField[] {
   const own = parseFields(type.fields);
+  const known = KNOWN_FIELDS[type.action];
+  if (known) return own.map((field) => ({ ...field, ...known[field.name] }));
   if (type.action !== "ADD_MEMBER") return own;
   const builtIn = new Set(ADD_MEMBER_FIELDS.map((f) => f.name));
   return [...ADD_MEMBER_FIELDS, ...own.filter((f) => !builtIn.has(f.name))];

@@ -1,11 +1,11 @@
 "use client";
 
 import { useId, useRef, useState, useTransition, type FormEvent } from "react";
-import { Alert } from "@/components/ui/alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { buttonClass } from "@/components/ui/button";
-import { Field, Input, Select, Textarea } from "@/components/ui/field";
+import { Field, Input, RequiredNote, Select, Textarea } from "@/components/ui/field";
 import { FileField, useDocumentUpload } from "@/components/upload";
-import type { FormState } from "@/lib/forms";
+import { INVALID_FORM, type FormState } from "@/lib/forms";
 import type { RequestTypeDto } from "@/lib/requests";
 import { submitRequestAction } from "../../actions";
 
@@ -13,12 +13,16 @@ type Member = { id: string; name: string; quality: string };
 
 const MAX_FILES = 5;
 
+const fileKey = (slot: number) => `file-${slot}`;
+
 /**
  * A démarche: the member it concerns (chosen in a dialog when the type
  * needs one), the type's fields, the files, then "Envoi". Files are uploaded
  * only once the form is complete, then attached by the action together with
  * the request; the submission key makes a second click find the first
- * request rather than make another.
+ * request rather than make another. A refusal, the browser's or the
+ * server's, lands on the summary at the top (on a phone the fields in error
+ * may be far below the button), each error linking to its field.
  */
 export function RequestForm({
   type,
@@ -46,6 +50,18 @@ export function RequestForm({
   const errors = state.fieldErrors ?? {};
   const chosen = members.find((m) => m.id === personId) ?? null;
   const needsFile = type.documentTypes.length > 0;
+  // The member is chosen with a button and a file field has no name: their errors lead to them by id.
+  const fieldIds: Record<string, string> = { personId: "member-choose", ...Object.fromEntries(slots.map((s) => [fileKey(s), fileKey(s)])) };
+
+  /** The summary's state: the member, then the fields, then the files, as on the page. */
+  function refusal(message: string, fields: Record<string, string>, files: Record<number, string>): FormState {
+    const fieldErrors: Record<string, string> = {};
+    if (fields.personId) fieldErrors.personId = fields.personId;
+    for (const field of type.fields) if (fields[`data.${field.name}`]) fieldErrors[`data.${field.name}`] = fields[`data.${field.name}`];
+    for (const [name, text] of Object.entries(fields)) fieldErrors[name] ??= text;
+    for (const slot of slots) if (files[slot]) fieldErrors[fileKey(slot)] = files[slot];
+    return { status: "error", message, fieldErrors };
+  }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -59,9 +75,10 @@ export function RequestForm({
     for (const field of type.fields) {
       if (field.required && !data[field.name].trim()) localErrors[`data.${field.name}`] = `Renseignez le champ « ${field.label} ».`;
     }
-    if (needsFile && picked.length === 0) setFileErrors({ [slots[0]]: "Joignez le justificatif demandé." });
-    if (Object.keys(localErrors).length > 0 || (needsFile && picked.length === 0)) {
-      setState({ status: "error", message: "Le formulaire contient des erreurs : corrigez les champs signalés.", fieldErrors: localErrors });
+    const missingFile: Record<number, string> = needsFile && picked.length === 0 ? { [slots[0]]: "Joignez le justificatif demandé." } : {};
+    if (Object.keys(localErrors).length > 0 || Object.keys(missingFile).length > 0) {
+      setFileErrors(missingFile);
+      setState(refusal(INVALID_FORM, localErrors, missingFile));
       return;
     }
     startTransition(async () => {
@@ -72,24 +89,29 @@ export function RequestForm({
         try {
           uploads.push(await uploader.upload(file));
         } catch (error) {
-          setFileErrors({ [slot]: error instanceof Error ? error.message : "L'envoi du fichier a échoué." });
-          setState({ status: "error", message: "Un fichier n'a pas pu être envoyé : corrigez-le puis recommencez." });
+          const failed = { [slot]: error instanceof Error ? error.message : "L'envoi du fichier a échoué." };
+          setFileErrors(failed);
+          setState(refusal("Un fichier n'a pas pu être envoyé : corrigez-le puis recommencez.", {}, failed));
           return;
         }
       }
       const result = await submitRequestAction({ typeCode: type.code, personId: personId ?? "", submissionKey, data, uploads });
+      if (result.status !== "error") return;
       const fieldErrors: Record<string, string> = {};
+      const refusedFiles: Record<number, string> = {};
       for (const [name, message] of Object.entries(result.fieldErrors ?? {})) {
-        if (name === "files" || name.startsWith("uploads")) setFileErrors({ [slots[0]]: message });
+        if (name === "files" || name.startsWith("uploads")) refusedFiles[slots[0]] = message;
         else fieldErrors[name === "personId" ? name : `data.${name}`] = message;
       }
-      setState({ ...result, fieldErrors });
+      setFileErrors(refusedFiles);
+      setState(refusal(result.message ?? INVALID_FORM, fieldErrors, refusedFiles));
     });
   }
 
   return (
     <form noValidate onSubmit={onSubmit} className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
-      {state.status === "error" && state.message ? <Alert tone="error">{state.message}</Alert> : null}
+      <ErrorSummary state={state} fieldIds={fieldIds} />
+      {type.needsMember || needsFile || type.fields.some((f) => f.required) ? <RequiredNote /> : null}
 
       {type.needsMember ? (
         <div className="space-y-2">
@@ -105,6 +127,7 @@ export function RequestForm({
           </p>
           <button
             ref={chooseButton}
+            id="member-choose"
             type="button"
             className={buttonClass("secondary")}
             aria-describedby={`member-value${errors.personId ? " member-error" : ""}`}
@@ -177,7 +200,8 @@ export function RequestForm({
                   {...p}
                   name={name}
                   type={field.type === "date" ? "date" : "text"}
-                  inputMode={field.type === "number" ? "numeric" : undefined}
+                  inputMode={field.inputMode ?? (field.type === "number" ? "numeric" : undefined)}
+                  autoComplete={field.autoComplete}
                   required={field.required}
                 />
               )
@@ -193,7 +217,7 @@ export function RequestForm({
         {slots.map((slot, index) => (
           <FileField
             key={slot}
-            id={`file-${slot}`}
+            id={fileKey(slot)}
             label={index === 0 ? "Fichier" : `Fichier ${index + 1}`}
             hint="PDF ou photo (JPEG, PNG, WebP, HEIC). Sur un téléphone, « Prendre une photo » ouvre l'appareil photo."
             required={needsFile && index === 0}

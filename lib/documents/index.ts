@@ -149,6 +149,9 @@ export type HouseholdFileDto = {
   id: string;
   fileId: string;
   fileName: string;
+  /** What a link to the file says of it: "(PDF, 120 Ko)". */
+  mimeType: string;
+  size: number;
   typeLabel: string;
   ownerName: string | null;
   createdAt: Date;
@@ -179,7 +182,7 @@ export async function listHouseholdFiles({
       status: true,
       refusalReason: true,
       createdAt: true,
-      file: { select: { originalName: true } },
+      file: { select: { originalName: true, mimeType: true, size: true } },
       type: { select: { label: true } },
       person: { select: { firstName: true, lastName: true } },
     },
@@ -188,6 +191,8 @@ export async function listHouseholdFiles({
     id: row.id,
     fileId: row.fileId,
     fileName: row.file.originalName,
+    mimeType: row.file.mimeType,
+    size: row.file.size,
     typeLabel: row.type.label,
     ownerName: row.person ? `${row.person.firstName} ${row.person.lastName}` : null,
     createdAt: row.createdAt,
@@ -201,7 +206,16 @@ export type MemberDocumentGroupDto = {
   typeId: string;
   typeLabel: string;
   description: string | null;
-  documents: { id: string; fileId: string; fileName: string; createdAt: Date; status: ReviewStatus; refusalReason: string | null }[];
+  documents: {
+    id: string;
+    fileId: string;
+    fileName: string;
+    mimeType: string;
+    size: number;
+    createdAt: Date;
+    status: ReviewStatus;
+    refusalReason: string | null;
+  }[];
 };
 
 /**
@@ -228,7 +242,7 @@ export async function listMemberDocuments({
         createdAt: true,
         status: true,
         refusalReason: true,
-        file: { select: { originalName: true } },
+        file: { select: { originalName: true, mimeType: true, size: true } },
       },
     }),
   ]);
@@ -238,7 +252,7 @@ export async function listMemberDocuments({
     description: type.description,
     documents: documents
       .filter((d) => d.typeId === type.id)
-      .map(({ file, typeId: _typeId, ...d }) => ({ ...d, fileName: file.originalName })),
+      .map(({ file, typeId: _typeId, ...d }) => ({ ...d, fileName: file.originalName, mimeType: file.mimeType, size: file.size })),
   }));
 }
 
@@ -264,7 +278,7 @@ export type DocumentReviewDto = {
   replacedAt: Date | null;
   deletedAt: Date | null;
   /** Older versions, newest first, this document replaced. */
-  history: { id: string; fileId: string; fileName: string; createdAt: Date; status: ReviewStatus }[];
+  history: { id: string; fileId: string; fileName: string; mimeType: string; size: number; createdAt: Date; status: ReviewStatus }[];
 };
 
 const staffDocumentSelect = {
@@ -312,10 +326,11 @@ async function versionsBefore(tx: Tx, replacesId: string | null) {
   for (let i = 0; next && i < 50; i++) {
     const row = await tx.document.findUnique({
       where: { id: next },
-      select: { id: true, fileId: true, createdAt: true, status: true, replacesId: true, file: { select: { originalName: true } } },
+      select: { id: true, fileId: true, createdAt: true, status: true, replacesId: true, file: { select: { originalName: true, mimeType: true, size: true } } },
     });
     if (!row) break;
-    history.push({ id: row.id, fileId: row.fileId, fileName: row.file.originalName, createdAt: row.createdAt, status: row.status });
+    const { originalName: fileName, mimeType, size } = row.file;
+    history.push({ id: row.id, fileId: row.fileId, fileName, mimeType, size, createdAt: row.createdAt, status: row.status });
     next = row.replacesId;
   }
   return history;

@@ -170,7 +170,7 @@ export type HouseholdRequestDto = {
   status: ReviewStatus;
   refusalReason: string | null;
   handledAt: Date | null;
-  documents: { id: string; fileId: string; fileName: string; status: ReviewStatus }[];
+  documents: { id: string; fileId: string; fileName: string; mimeType: string; size: number; status: ReviewStatus }[];
   fields: { label: string; value: string }[];
 };
 
@@ -186,7 +186,7 @@ const requestSelect = {
   documents: {
     where: { deletedAt: null },
     orderBy: { createdAt: "asc" },
-    select: { id: true, fileId: true, status: true, file: { select: { originalName: true } } },
+    select: { id: true, fileId: true, status: true, file: { select: { originalName: true, mimeType: true, size: true } } },
   },
 } satisfies Prisma.RequestSelect;
 
@@ -205,7 +205,14 @@ function toRequestDto(row: Prisma.RequestGetPayload<{ select: typeof requestSele
     status: row.status,
     refusalReason: row.refusalReason,
     handledAt: row.handledAt,
-    documents: row.documents.map((d) => ({ id: d.id, fileId: d.fileId, fileName: d.file.originalName, status: d.status })),
+    documents: row.documents.map((d) => ({
+      id: d.id,
+      fileId: d.fileId,
+      fileName: d.file.originalName,
+      mimeType: d.file.mimeType,
+      size: d.file.size,
+      status: d.status,
+    })),
     fields: fieldsFor(row.type)
       .filter((f) => values[f.name])
       .map((f) => ({ label: f.label, value: fieldDisplayValue(f, values[f.name]) })),

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { buttonClass } from "@/components/ui/button";
 import { EmptyState, PageTitle } from "@/components/ui/card";
+import { FileLink } from "@/components/ui/new-window";
 import { requireRole } from "@/lib/auth/dal";
 import { listHouseholdFiles } from "@/lib/documents";
 import { STATUS_BADGE } from "@/lib/documents/format";
@@ -174,9 +175,7 @@ async function FilesTab({ householdId, query }: { householdId: string; query: st
           {files.map((f) => (
             <tr key={f.id}>
               <th scope="row" className={`${td} font-normal`}>
-                <a href={`/api/fichiers/${f.fileId}`} target="_blank" rel="noopener" className="break-all text-brand-700 underline">
-                  {f.fileName}
-                </a>
+                <FileLink fileId={f.fileId} fileName={f.fileName} mimeType={f.mimeType} size={f.size} />
                 <span className="block text-xs text-slate-600">{f.typeLabel}</span>
               </th>
               <td className={td}>{f.ownerName ?? "Famille"}</td>

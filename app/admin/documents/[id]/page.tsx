@@ -3,9 +3,9 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
+import { FileLink } from "@/components/ui/new-window";
 import { requireRole } from "@/lib/auth/dal";
 import { getDocumentForStaff } from "@/lib/documents";
-import { visibleFileName } from "@/lib/files/name";
 import { DecisionForms } from "../decision-forms";
 import { formatDateTime, REVIEW_STATUS_LABELS } from "@/lib/format";
 import { refuseDocumentAction, validateDocumentAction } from "../actions";
@@ -89,9 +89,7 @@ export default async function DocumentPage({
               <ul className="mt-2 space-y-1 text-sm">
                 {document.history.map((v) => (
                   <li key={v.id}>
-                    <a href={`/api/fichiers/${v.fileId}`} target="_blank" rel="noopener noreferrer" className="break-all text-brand-700 underline">
-                      {visibleFileName(v.fileName)}
-                    </a>{" "}
+                    <FileLink fileId={v.fileId} fileName={v.fileName} mimeType={v.mimeType} size={v.size} />{" "}
                     — {formatDateTime(v.createdAt)} ({REVIEW_STATUS_LABELS[v.status]})
                   </li>
                 ))}

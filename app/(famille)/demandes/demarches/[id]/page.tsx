@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
+import { FileLink } from "@/components/ui/new-window";
 import { requireRole } from "@/lib/auth/dal";
 import { STATUS_BADGE } from "@/lib/documents/format";
 import { formatDate, REVIEW_STATUS_LABELS, REQUEST_STATE_LABELS, requestValidationLabel } from "@/lib/format";
@@ -67,9 +68,7 @@ export default async function RequestPage({ params, searchParams }: Props) {
           <ul className="mt-2 space-y-2">
             {request.documents.map((d) => (
               <li key={d.id} className="flex flex-wrap items-center gap-2">
-                <a href={`/api/fichiers/${d.fileId}`} target="_blank" rel="noopener" className="break-all text-brand-700 underline">
-                  {d.fileName}
-                </a>
+                <FileLink fileId={d.fileId} fileName={d.fileName} mimeType={d.mimeType} size={d.size} />
                 <span className={`rounded-full border px-2 py-0.5 text-xs font-semibold ${STATUS_BADGE[d.status]}`}>
                   {REVIEW_STATUS_LABELS[d.status]}
                 </span>

@@ -116,7 +116,7 @@ describe("démarches administratives", () => {
     const { requestId } = await submitRequest({
       actor,
       typeCode: "QUOTIENT_FAMILIAL",
-      data: { qf: "612", regime: "msa", validUntil: "2027-12-31", cafNumber: "1234567" },
+      data: { qf: "612", regime: "MSA", validUntil: "2027-12-31", cafNumber: "1234567" },
       uploads: [await upload(parent.id)],
       submissionKey: key(),
     });

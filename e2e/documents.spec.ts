@@ -6,7 +6,7 @@ import { HOUSEHOLDS } from "./support/households";
 // Each journey sends documents for a household of its own (support/households.ts).
 const H = HOUSEHOLDS.documents;
 
-test("[PARENT][DOCUMENTS] Écraser le fichier shows the parent the new version; staff keep the history, validate it, and the parent can unsubscribe", async ({ page }) => {
+test("[PARENT][DOCUMENTS] Remplacer le fichier shows the parent the new version; staff keep the history, validate it, and the parent can unsubscribe", async ({ page }) => {
   const first = `vaccins-${uniqueLetters()}.pdf`;
   const second = `vaccins-a-jour-${uniqueLetters()}.png`;
   const family = H.overwrite;
@@ -23,9 +23,10 @@ test("[PARENT][DOCUMENTS] Écraser le fichier shows the parent the new version; 
   await page.getByLabel("Fichier : Certificat médical").setInputFiles({ name: first, mimeType: "application/pdf", buffer: pdfBytes() });
   await page.getByRole("button", { name: "Envoi", exact: true }).click();
   await expect(page.getByText("Le fichier a été envoyé au service")).toBeVisible();
-  await expect(page.getByRole("link", { name: first })).toBeVisible();
+  // The link says what the file is and that it opens a new tab.
+  await expect(page.getByRole("link", { name: new RegExp(`^${first} \\(PDF, \\d+ (o|Ko)\\) \\(nouvelle fenêtre\\)$`) })).toBeVisible();
 
-  await page.getByRole("button", { name: `Écraser le fichier.. : Certificat médical, ${first}` }).click();
+  await page.getByRole("button", { name: `Remplacer le fichier : Certificat médical, ${first}` }).click();
   await page.getByLabel(`Nouvelle version : Certificat médical, ${first}`).setInputFiles(photo(second));
   await page.getByRole("button", { name: "Envoi", exact: true }).click();
   await expect(page.getByRole("link", { name: second })).toBeVisible();

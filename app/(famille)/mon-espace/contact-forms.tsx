@@ -2,14 +2,17 @@
 
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { idle, type FormState } from "@/lib/forms";
 import { requestEmailChangeAction, updateContactAction } from "./actions";
 
+/** A refusal is the error summary, which takes the focus; a success is said politely. */
 function Message({ state }: { state: FormState }) {
+  if (state.status === "error") return <ErrorSummary state={state} />;
   if (state.status === "idle" || !state.message) return null;
-  return <Alert tone={state.status === "error" ? "error" : "success"}>{state.message}</Alert>;
+  return <Alert tone="success">{state.message}</Alert>;
 }
 
 export function ContactForm({ phone, mobile }: { phone: string; mobile: string }) {

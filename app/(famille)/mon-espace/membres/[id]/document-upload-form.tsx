@@ -2,15 +2,17 @@
 
 import { useId, useState, useTransition, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { buttonClass } from "@/components/ui/button";
 import { FileField, useDocumentUpload } from "@/components/upload";
-import type { FormState } from "@/lib/forms";
+import { INVALID_FORM, type FormState } from "@/lib/forms";
 import { addDocumentAction } from "../../actions";
 
 /**
- * "+ Ajouter un autre fichier" or "Écraser le fichier..": a button that
+ * "+ Ajouter un autre fichier" or "Remplacer le fichier": a button that
  * opens a file field and "Envoi". The file goes up first, then the action
- * attaches it (and, for an overwrite, retires the old version).
+ * attaches it (and, for a replacement, retires the old version). A refusal
+ * lands on the error summary, whose link leads back to the file field.
  */
 export function DocumentUploadForm({
   personId,
@@ -37,12 +39,18 @@ export function DocumentUploadForm({
   const uploader = useDocumentUpload(uploadDriver, { maxBytes });
   const fieldId = useId();
   const panelId = `${fieldId}-panel`;
+  // Whatever the refusal names (the file, its claim), it is about the one file field.
+  const fieldIds = { file: fieldId, fileId: fieldId, claim: fieldId, fileClaim: fieldId };
+  const refuse = (message: string, error: string) => {
+    setFileError(error);
+    setState({ status: "error", message, fieldErrors: { file: error } });
+  };
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
     if (pending) return;
     if (!file) {
-      setFileError("Choisissez un fichier.");
+      refuse(INVALID_FORM, "Choisissez un fichier.");
       return;
     }
     startTransition(async () => {
@@ -52,7 +60,7 @@ export function DocumentUploadForm({
       try {
         receipt = await uploader.upload(file);
       } catch (error) {
-        setFileError(error instanceof Error ? error.message : "L'envoi du fichier a échoué.");
+        refuse("Le fichier n'a pas pu être envoyé : corrigez-le puis recommencez.", error instanceof Error ? error.message : "L'envoi du fichier a échoué.");
         return;
       }
       const result = await addDocumentAction({ personId, typeId, replacesId: replacesId ?? "", ...receipt });
@@ -80,7 +88,7 @@ export function DocumentUploadForm({
       <div id={panelId} hidden={!open}>
         {open ? (
           <form noValidate onSubmit={onSubmit} className="space-y-3 rounded-md border border-slate-200 p-3">
-            {state.status === "error" ? <Alert tone="error">{state.message}</Alert> : null}
+            <ErrorSummary state={state} fieldIds={fieldIds} />
             <FileField
               id={fieldId}
               label={replacesId ? `Nouvelle version : ${typeLabel}` : `Fichier : ${typeLabel}`}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Card, PageTitle } from "@/components/ui/card";
+import { FileLink } from "@/components/ui/new-window";
 import { requireRole } from "@/lib/auth/dal";
 import { listMemberDocuments } from "@/lib/documents";
 import { STATUS_BADGE } from "@/lib/documents/format";
@@ -85,9 +86,7 @@ export default async function MemberPage({ params }: Props) {
                     {group.documents.map((d) => (
                       <li key={d.id} className="space-y-1">
                         <div className="flex flex-wrap items-center gap-2">
-                          <a href={`/api/fichiers/${d.fileId}`} target="_blank" rel="noopener" className="break-all text-brand-700 underline">
-                            {d.fileName}
-                          </a>
+                          <FileLink fileId={d.fileId} fileName={d.fileName} mimeType={d.mimeType} size={d.size} />
                           <span className="text-sm text-slate-600">{formatDate(d.createdAt)}</span>
                           <span className={`rounded-full border px-2 py-0.5 text-xs font-semibold ${STATUS_BADGE[d.status]}`}>
                             {REVIEW_STATUS_LABELS[d.status]}
@@ -101,7 +100,7 @@ export default async function MemberPage({ params }: Props) {
                           typeId={group.typeId}
                           typeLabel={`${group.typeLabel}, ${d.fileName}`}
                           replacesId={d.id}
-                          triggerLabel="Écraser le fichier.."
+                          triggerLabel="Remplacer le fichier"
                           uploadDriver={upload.driver}
                           maxBytes={upload.maxBytes}
                         />

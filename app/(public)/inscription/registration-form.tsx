@@ -7,6 +7,7 @@ import { useForm, type FieldErrors } from "react-hook-form";
 import { FileField, useDocumentUpload } from "@/components/upload";
 import { ButtonLink, buttonClass } from "@/components/ui/button";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { NewWindowMark } from "@/components/ui/new-window";
 import { Field, Input, RequiredNote, Select } from "@/components/ui/field";
 import { type RegistrationFormInput, type RegistrationFormValues, RegistrationFormSchema } from "@/lib/accounts/schemas";
 import { CIVILITY_LABELS, labelOptions } from "@/lib/format";
@@ -164,8 +165,10 @@ export function RegistrationForm({ uploadDriver, maxBytes }: { uploadDriver: "lo
           />
           <label htmlFor="accept-cgu" className="text-sm text-slate-800">
             Je certifie avoir pris connaissance des{" "}
+            {/* A new tab on purpose: following the link must not lose a half-filled form. */}
             <Link href="/cgu" target="_blank" className="font-semibold text-brand-700 underline">
               conditions générales d&apos;utilisation
+              <NewWindowMark />
             </Link>{" "}
             relatives au <strong>Portail Citoyen Famille</strong>
             <span className="text-danger-700" aria-hidden="true">

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
 import { listHouseholdDocumentsForStaff } from "@/lib/documents";
-import { visibleFileName } from "@/lib/files/name";
+import { FileLink } from "@/components/ui/new-window";
 import { getHousehold, listHouseholdHistory } from "@/lib/households";
 import { listSchoolClassOptions } from "@/lib/households/edit";
 import { listHouseholdRequestsForStaff } from "@/lib/requests";
@@ -203,15 +203,17 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
                 d.history.length === 0
                   ? "—"
                   : d.history.map((v) => (
-                      <a
+                      <FileLink
                         key={v.id}
-                        href={`/api/fichiers/${v.fileId}`}
-                        target="_blank"
-                        rel="noopener noreferrer"
+                        fileId={v.fileId}
+                        fileName={v.fileName}
+                        mimeType={v.mimeType}
+                        size={v.size}
                         className="block break-all text-brand-700 underline"
                       >
-                        {visibleFileName(v.fileName)} ({formatDate(v.createdAt)})
-                      </a>
+                        {" "}
+                        du {formatDate(v.createdAt)}
+                      </FileLink>
                     )),
             },
           ]}

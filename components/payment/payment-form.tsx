@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, Input } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { type FormState, idle } from "@/lib/forms";
@@ -34,7 +35,7 @@ export function PaymentForm({
       <Alert tone="warning" title="Attention">
         Une fois le paiement effectué, la réservation est effective et ne peut prétendre à aucun remboursement.
       </Alert>
-      {state.status === "error" && state.message ? <Alert tone="error">{state.message}</Alert> : null}
+      <ErrorSummary state={state} />
       <p>{summary}</p>
       <input type="hidden" name="invoiceId" value={invoiceId} />
       <input type="hidden" name="identifiant" value={paymentIdentifier} />

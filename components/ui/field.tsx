@@ -66,10 +66,18 @@ export function Textarea(props: ComponentProps<"textarea">) {
   return <textarea {...props} className={`${inputClass} ${props.className ?? ""}`} />;
 }
 
-/** The sentence a form with required fields starts with (RGAA 11.10): what the * means. */
-export function RequiredNote() {
+/**
+ * The sentence a form with required fields starts with (RGAA 11.10): what
+ * the * means. `auto` is for shared form parts (FormMessage, ActionForm)
+ * that do not know their form's fields: the sentence then shows only in a
+ * form that has a required control and no sentence of its own.
+ */
+export function RequiredNote({ auto = false }: { auto?: boolean }) {
   return (
-    <p className="text-sm text-slate-700">
+    <p
+      data-required-note={auto ? undefined : ""}
+      className={`text-sm text-slate-700 ${auto ? "hidden [form:has([aria-required=true]):not(:has([data-required-note]))_&]:block" : ""}`}
+    >
       Les champs marqués d&apos;un astérisque (<span className="text-danger-700">*</span>) sont obligatoires.
     </p>
   );

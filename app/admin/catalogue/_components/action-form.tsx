@@ -3,6 +3,7 @@
 import { useActionState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { RequiredNote } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ButtonVariant } from "@/components/ui/button";
 import { idle, type FormState } from "@/lib/forms";
@@ -12,7 +13,8 @@ import { idle, type FormState } from "@/lib/forms";
  * fields. Used by the catalogue, calendar and list pages for their many
  * small forms. The server checks every field and a refusal is the error
  * summary, which takes the focus: the browser's own bubbles (one field at a
- * time, gone on the next key) are turned off with `noValidate`.
+ * time, gone on the next key) are turned off with `noValidate`. A form with
+ * a required field says what its * means.
  */
 export function ActionForm({
   action,
@@ -42,6 +44,7 @@ export function ActionForm({
           <Alert tone="success" title={state.message} />
         </div>
       ) : null}
+      <RequiredNote auto />
       {children}
       <SubmitButton variant={variant} pendingLabel="Enregistrement…">
         {submitLabel}

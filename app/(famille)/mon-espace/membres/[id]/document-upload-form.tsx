@@ -4,6 +4,7 @@ import { useId, useState, useTransition, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { buttonClass } from "@/components/ui/button";
+import { RequiredNote } from "@/components/ui/field";
 import { FileField, useDocumentUpload } from "@/components/upload";
 import { INVALID_FORM, type FormState } from "@/lib/forms";
 import { addDocumentAction } from "../../actions";
@@ -89,6 +90,7 @@ export function DocumentUploadForm({
         {open ? (
           <form noValidate onSubmit={onSubmit} className="space-y-3 rounded-md border border-slate-200 p-3">
             <ErrorSummary state={state} fieldIds={fieldIds} />
+            <RequiredNote />
             <FileField
               id={fieldId}
               label={replacesId ? `Nouvelle version : ${typeLabel}` : `Fichier : ${typeLabel}`}

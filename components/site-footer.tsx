@@ -1,5 +1,22 @@
 import Link from "next/link";
+import { getConformity } from "@/lib/accessibility";
+import { CONFORMITY_LABELS } from "@/lib/accessibility/status";
 import { WEEKDAYS, type AuthoritySettingsDto } from "@/lib/settings";
+
+/**
+ * "Accessibilité : partiellement conforme", linked to the declaration: the
+ * mention article 47 of law 2005-102 asks for on every page, derived from
+ * the declaration's own counts so the two cannot disagree.
+ */
+export async function AccessibilityMention({ className = "underline" }: { className?: string }) {
+  const { status } = await getConformity();
+  return (
+    // Rarely opened, and on every page: not worth a prefetch on each view.
+    <Link className={className} href="/accessibilite" prefetch={false}>
+      Accessibilité : {CONFORMITY_LABELS[status]}
+    </Link>
+  );
+}
 
 /** The seed's footer: the authority's contact, opening hours, links and the app version. */
 export function SiteFooter({ settings }: { settings: AuthoritySettingsDto }) {
@@ -76,9 +93,7 @@ export function SiteFooter({ settings }: { settings: AuthoritySettingsDto }) {
               </Link>
             </li>
             <li>
-              <Link className="underline" href="/accessibilite" prefetch={false}>
-                Accessibilité
-              </Link>
+              <AccessibilityMention />
             </li>
             <li>
               <Link className="underline" href="/cgu" prefetch={false}>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { SignOutButton } from "@/components/sign-out-button";
+import { AccessibilityMention } from "@/components/site-footer";
 import { getAccountCounts } from "@/lib/accounts/review";
 import { requireRole } from "@/lib/auth/dal";
 import { paymentDashboard } from "@/lib/billing/staff";
@@ -81,6 +82,12 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       <main id="contenu" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
         {children}
       </main>
+      {/* Staff pages owe the accessibility mention too; the families' contact footer would be noise here. */}
+      <footer className="border-t border-slate-200 bg-white text-sm text-slate-700">
+        <div className="mx-auto flex max-w-6xl flex-wrap gap-x-6 gap-y-2 px-4 py-4">
+          <AccessibilityMention className="inline-flex min-h-11 items-center underline" />
+        </div>
+      </footer>
     </div>
   );
 }

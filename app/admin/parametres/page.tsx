@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
 import { describeTariffDefaults } from "@/lib/catalogue/rules";
@@ -15,6 +16,12 @@ export default async function SettingsPage() {
       <PageTitle description="Les informations de la collectivité affichées sur le portail, dans les emails et sur les factures, et le tarif des familles sans quotient familial ou sans régime.">
         Paramètres
       </PageTitle>
+      <p className="mb-6">
+        <Link href="/admin/parametres/accessibilite" className="underline">
+          Déclaration d&apos;accessibilité
+        </Link>{" "}
+        : l&apos;état de conformité, les résultats de l&apos;audit, les contenus non accessibles et le contact.
+      </p>
       <SettingsForm settings={settings} tariffRule={describeTariffDefaults(tariffDefaultsOf(settings))} />
     </>
   );

@@ -140,7 +140,11 @@ export function SettingsForm({ settings, tariffRule }: { settings: SettingsDto; 
           Texte simple : laissez une ligne vide entre deux paragraphes.
         </p>
         {long("legalNotice", "Mentions légales", "Page « Mentions légales ».")}
-        {long("accessibility", "Accessibilité", "Page « Accessibilité » : déclaration de conformité au RGAA.")}
+        {long(
+          "accessibility",
+          "Accessibilité : informations complémentaires",
+          "Affichées à la fin de la déclaration d'accessibilité, dont les rubriques se remplissent dans Paramètres › Déclaration d'accessibilité.",
+        )}
         {long("cgu", "Conditions générales d'utilisation", "Acceptées par chaque parent à l'inscription.")}
         {long("userGuide", "Notice d'utilisation", "Page « Notice d'utilisation » du portail.")}
       </fieldset>

@@ -1,4 +1,5 @@
-import { getDb } from "@/lib/db/client";
+import { getDb, type Db } from "@/lib/db/client";
+import { dayToDate, parisDay } from "@/lib/dates";
 import { acceptUpload, claimFile } from "@/lib/files";
 import { createAccount, createHousehold } from "@/lib/factories";
 import { seedCatalogue } from "./seed/catalogue";
@@ -20,11 +21,8 @@ Hébergement : à compléter par la collectivité avec le nom et l'adresse de so
 
 Données personnelles : les informations recueillies sur ce portail sont traitées par le service Enfance-Jeunesse pour la gestion des inscriptions, des réservations et de la facturation. Elles sont conservées pendant la durée de la relation avec la famille puis archivées selon les règles applicables aux archives publiques. Vous pouvez exercer vos droits d'accès, de rectification et d'effacement auprès du délégué à la protection des données : dpo@val-fleuri.example.`;
 
-const ACCESSIBILITY = `La Communauté de communes du Val Fleuri s'engage à rendre ce portail accessible conformément à l'article 47 de la loi n° 2005-102 du 11 février 2005.
-
-État de conformité : ce portail vise la conformité au référentiel général d'amélioration de l'accessibilité (RGAA 4.1). Chaque page est contrôlée automatiquement et utilisable au clavier.
-
-Si vous n'arrivez pas à accéder à un contenu ou à un service, contactez le service Enfance-Jeunesse pour être orienté vers une alternative accessible.`;
+// What the structured declaration (below) has no place for, shown at its end.
+const ACCESSIBILITY = `Le service Enfance-Jeunesse vous reçoit aussi à son accueil, aux horaires indiqués en bas de chaque page, pour effectuer avec vous une réservation, une démarche ou le règlement d'une facture.`;
 
 const CGU = `Le Portail Famille permet aux familles de s'inscrire, de réserver les prestations périscolaires et extrascolaires, de payer leurs factures en ligne et d'envoyer leurs justificatifs.
 
@@ -39,6 +37,87 @@ const GUIDE = `Pour accéder au portail famille, connectez-vous depuis un ordina
 Vous recevez un email « Inscription Portail Famille » : cliquez sur « Confirmer inscription ». Votre compte est alors actif mais ne contient pas encore les informations de votre famille : elles seront accessibles après le contrôle de votre identité par le service.
 
 Une barre de menu propose ensuite 4 options : Accueil, Demandes (inscriptions et démarches administratives), Factures (factures dues et acquittées) et Mon Espace (votre famille et les documents envoyés).`;
+
+/**
+ * The declaration of this portal as it stands: an internal self-audit whose
+ * counts are docs/rgaa-audit.md's (criteria not tested there are counted
+ * "not met"; lib/accessibility/audit-grid.test.ts keeps the two equal), and
+ * the contents we know are not accessible.
+ */
+export const DECLARATION_COUNTS = { criteriaMet: 33, criteriaNotMet: 31, criteriaNotApplicable: 42 };
+
+async function seedAccessibilityDeclaration(db: Db) {
+  const today = dayToDate(parisDay(new Date()));
+  await db.accessibilityDeclaration.create({
+    data: {
+      id: 1,
+      establishedOn: today,
+      auditDate: today,
+      auditor: "l'équipe du portail (auto-évaluation interne)",
+      ...DECLARATION_COUNTS,
+      nonAccessible: [
+        {
+          content: "Factures et avoirs au format PDF",
+          reason: "NON_CONFORMITE",
+          detail: "Les fichiers PDF des factures et des avoirs ne sont pas balisés : un lecteur d'écran n'en restitue ni les titres, ni les tableaux, ni l'ordre de lecture.",
+          alternative: "Chaque facture et chaque avoir a une « Version accessible » : une page web au contenu identique, proposée à côté du lien vers le PDF.",
+        },
+        {
+          content: "Contour des champs de formulaire",
+          reason: "NON_CONFORMITE",
+          detail: "Le contour gris des champs de saisie contraste à 2,6:1 avec le fond blanc, en dessous des 3:1 demandés (critère 3.3).",
+          alternative: "Chaque champ est annoncé par son étiquette, placée juste au-dessus.",
+        },
+        {
+          content: "Plan du site",
+          reason: "NON_CONFORMITE",
+          detail: "Le portail n'offre qu'un système de navigation, le menu principal, sans plan du site ni moteur de recherche (critère 12.1).",
+          alternative: "Le menu principal, sur chaque page, mène à toutes les rubriques du portail.",
+        },
+        {
+          content: "Décompte de 15 minutes pendant le paiement d'une réservation",
+          reason: "DEROGATION",
+          detail:
+            "Les places choisies sont retenues 15 minutes, le temps de payer. Cette limite est essentielle à l'équité des réservations : sans elle, des places resteraient bloquées au détriment des autres familles (cas particulier du critère 13.1).",
+          alternative: "Le temps restant est affiché, et annoncé aux lecteurs d'écran 2 minutes avant la fin. Les places non payées à temps peuvent être réservées de nouveau.",
+        },
+        {
+          content: "Pages de paiement PayFiP",
+          reason: "DEROGATION",
+          detail: "Le paiement en ligne se fait sur PayFiP, le service de la Direction générale des Finances publiques (DGFiP) : ses pages ne relèvent pas de ce portail.",
+          alternative: "Les factures peuvent aussi être réglées au guichet de la régie.",
+        },
+        {
+          content: "Documents envoyés par les familles",
+          reason: "DEROGATION",
+          detail: "Les justificatifs (pièces d'identité, attestations…) sont les fichiers des familles elles-mêmes, contenus tiers que le service ne produit pas.",
+          alternative: "",
+        },
+      ],
+      technologies: ["HTML5", "CSS", "JavaScript", "WAI-ARIA"],
+      testEnvironment: [
+        "Chromium, sur ordinateur et en largeur de téléphone (360 et 320 pixels, texte agrandi à 200 %)",
+        "Lecteurs d'écran (NVDA, VoiceOver) : pas encore utilisés pour ces tests",
+      ],
+      tools: ["axe-core, sur chaque page des parcours automatisés", "Playwright : parcours au clavier, contraste du focus, défilement horizontal", "Lecture du code source"],
+      pagesAudited: [
+        { title: "Connexion", url: "/connexion" },
+        { title: "Inscription", url: "/inscription" },
+        { title: "Accueil", url: "/accueil" },
+        { title: "Réservation", url: "/demandes/reservation/calendrier" },
+        { title: "Factures", url: "/factures" },
+        { title: "Mon espace", url: "/mon-espace" },
+        { title: "Paiement en ligne par identifiant", url: "/payer" },
+        { title: "Déclaration d'accessibilité", url: "/accessibilite" },
+        { title: "Page introuvable", url: "/page-introuvable" },
+      ],
+      contactEmail: "jeunesse@val-fleuri.example",
+      contactAddress: "Service Enfance-Jeunesse\nCommunauté de communes du Val Fleuri\nZAE Les Garrigues\n34480 Magalas",
+      multiYearPlanUrl: "https://www.val-fleuri.example/accessibilite/schema-pluriannuel",
+      actionPlanUrl: "https://www.val-fleuri.example/accessibilite/plan-d-action",
+    },
+  });
+}
 
 /** A one-page PDF standing in for a scanned identity card. */
 function demoIdentityPdf(): Uint8Array {
@@ -92,6 +171,8 @@ export async function seed(): Promise<boolean> {
       userGuide: GUIDE,
     },
   });
+
+  await seedAccessibilityDeclaration(db);
 
   const mitterrand = await db.site.create({
     data: {

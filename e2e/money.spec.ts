@@ -37,7 +37,7 @@ test("[GUICHET][PARENT][AVOIR] paid at the counter while the parent pays online:
   await expect(page).toHaveURL(/\/paiement\/retour\?idop=/);
   await expect(page.getByText(/conservé en avoir/).first()).toBeVisible({ timeout: 20_000 });
   await expectAccessible(page);
-  await readEmail(family.email, `Paiement reçu conservé en avoir (facture N° ${number})`);
+  await readEmail(family.email, `Facture N° ${number} : paiement reçu, conservé en avoir`);
   await page.goto("/factures");
   await expect(page.getByText(/Avoir disponible : \d+,\d\d\s€/).first()).toBeVisible();
   await expectAccessible(page);

@@ -29,9 +29,9 @@ test("[PARENT][PAIEMENT] books, pays on PayFiP and gets a paid invoice, confirme
   await expectAccessible(page);
   await expect(page.getByText("Paiement accepté", { exact: true })).toBeVisible({ timeout: 20_000 });
 
-  const started = await readEmail(family.email, `Paiement : Initialisation du paiement PayFip N° ${number}`);
-  expect(started.text).toContain(`De la facture N° ${number}`);
-  await readEmail(family.email, `Paiement de la facture N° ${number} : accepté`);
+  const started = await readEmail(family.email, `Facture N° ${number} : paiement en ligne en cours`);
+  expect(started.text.replace(/\s+/g, " ")).toContain(`le paiement en ligne de la facture N° ${number},`);
+  await readEmail(family.email, `Facture N° ${number} : paiement reçu`);
   expect(outboxMessages().length - mailsBefore).toBe(2);
 
   await page.goto("/factures");
@@ -110,7 +110,7 @@ test("[VISITEUR][PAIEMENT] pays with the identifier printed on the invoice, with
   await page.getByRole("button", { name: "Payer facture" }).click();
   await payOnSimulator(page, "Payer par carte bancaire");
   await expect(page.getByText("Paiement accepté", { exact: true })).toBeVisible({ timeout: 20_000 });
-  await readEmail("grand-mere@exemple.fr", /accepté/);
+  await readEmail("grand-mere@exemple.fr", /: paiement reçu$/);
 });
 
 test("[ACCES][PAIEMENT] another household's invoice PDF and payment page answer 404", async ({ page }) => {

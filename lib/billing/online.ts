@@ -1,8 +1,8 @@
 import "server-only";
 import { createElement } from "react";
 import { recordAudit } from "@/lib/audit";
-import { PaymentResultEmail, type PaymentOutcome } from "@/lib/mail/templates/payment-result-email";
-import { PaymentStartedEmail } from "@/lib/mail/templates/payment-started-email";
+import { PaymentResultEmail, paymentResultSubject, type PaymentOutcome } from "@/lib/mail/templates/payment-result-email";
+import { PaymentStartedEmail, paymentStartedSubject } from "@/lib/mail/templates/payment-started-email";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -121,12 +121,14 @@ export async function attachOperation({ paymentId, idOp, refdet, now }: { paymen
   const settings = await getSettings();
   const ids = await db.$transaction(async (tx) => {
     const payment = await tx.payment.update({ where: { id: paymentId }, data: { idOp, refdet }, include: { invoice: { select: { number: true } } } });
+    const invoiceNumber = payment.invoice.number;
     return queueMoneyEmail(tx, {
       householdId: payment.householdId,
       payerEmail: payment.payerEmail,
-      subject: `Paiement : Initialisation du paiement PayFip N° ${payment.invoice.number}`,
+      kind: "notice",
+      subject: paymentStartedSubject({ invoiceNumber }),
       template: "payment-started",
-      element: createElement(PaymentStartedEmail, { settings, invoiceNumber: payment.invoice.number, amount: formatCents(payment.amountCents) }),
+      render: (recipient) => createElement(PaymentStartedEmail, { settings, invoiceNumber, amount: formatCents(payment.amountCents), ...recipient }),
       now,
     });
   }, RC);
@@ -228,18 +230,22 @@ async function queueResultEmail(
   settings: AuthoritySettingsDto,
   now: Date,
 ) {
+  const invoiceNumber = payment.invoice.number;
   return queueMoneyEmail(tx, {
     householdId: payment.householdId,
     payerEmail: payment.payerEmail,
-    subject: `Paiement de la facture N° ${payment.invoice.number} : ${outcome === "refused" ? "refusé" : "abandonné"}`,
+    kind: "receipt",
+    subject: paymentResultSubject({ outcome, invoiceNumber }),
     template: `payment-${outcome}`,
-    element: createElement(PaymentResultEmail, {
-      settings,
-      outcome,
-      invoiceNumber: payment.invoice.number,
-      amount: formatCents(payment.amountCents),
-      invoicesUrl: `${env().appUrl}/factures`,
-    }),
+    render: (recipient) =>
+      createElement(PaymentResultEmail, {
+        settings,
+        outcome,
+        invoiceNumber,
+        amount: formatCents(payment.amountCents),
+        invoicesUrl: `${env().appUrl}/factures`,
+        ...recipient,
+      }),
     now,
   });
 }

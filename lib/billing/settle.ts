@@ -1,7 +1,7 @@
 import "server-only";
 import { createElement } from "react";
 import { recordAudit } from "@/lib/audit";
-import { PaymentResultEmail } from "@/lib/mail/templates/payment-result-email";
+import { PaymentResultEmail, paymentResultSubject } from "@/lib/mail/templates/payment-result-email";
 import { activeBookingWhere } from "@/lib/bookings/context";
 import { dateToDay } from "@/lib/dates";
 import { fullDayLabel, formatCents } from "@/lib/format";
@@ -93,16 +93,19 @@ export async function settlePaymentInTx(
     const emailIds = await queueMoneyEmail(tx, {
       householdId: invoice.householdId,
       payerEmail: payment.payerEmail,
-      subject: `Paiement reçu conservé en avoir (facture N° ${invoice.number})`,
+      kind: "receipt",
+      subject: paymentResultSubject({ outcome: "credited", invoiceNumber: invoice.number }),
       template: "payment-credited",
-      element: createElement(PaymentResultEmail, {
-        settings,
-        outcome: "credited",
-        invoiceNumber: invoice.number,
-        amount: formatCents(receivedCents),
-        invoicesUrl,
-        reason: creditReason,
-      }),
+      render: (recipient) =>
+        createElement(PaymentResultEmail, {
+          settings,
+          outcome: "credited",
+          invoiceNumber: invoice.number,
+          amount: formatCents(receivedCents),
+          invoicesUrl,
+          reason: creditReason,
+          ...recipient,
+        }),
       now,
     });
     return { applied: false, creditCents: receivedCents, flagReason: creditReason, emailIds };
@@ -172,16 +175,19 @@ export async function settlePaymentInTx(
   const emailIds = await queueMoneyEmail(tx, {
     householdId: invoice.householdId,
     payerEmail: payment.payerEmail,
-    subject: `Paiement de la facture N° ${invoice.number} : accepté`,
+    kind: "receipt",
+    subject: paymentResultSubject({ outcome: "paid", invoiceNumber: invoice.number }),
     template: "payment-paid",
-    element: createElement(PaymentResultEmail, {
-      settings,
-      outcome: "paid",
-      invoiceNumber: invoice.number,
-      amount: formatCents(receivedCents),
-      invoicesUrl,
-      credit: lostCents ? formatCents(lostCents) : undefined,
-    }),
+    render: (recipient) =>
+      createElement(PaymentResultEmail, {
+        settings,
+        outcome: "paid",
+        invoiceNumber: invoice.number,
+        amount: formatCents(receivedCents),
+        invoicesUrl,
+        credit: lostCents ? formatCents(lostCents) : undefined,
+        ...recipient,
+      }),
     now,
   });
   return { applied: true, creditCents: lostCents, flagReason, emailIds };

@@ -68,11 +68,13 @@ describe("sendEmail to the outbox", () => {
       to: "Parent.Test@exemple.fr",
       subject: "Inscription Portail Famille",
       template: "registration-confirm",
-      from: "Portail Famille <no-reply@localhost>",
+      // No settings row yet: the fallback authority name, the address MAIL_FROM gives.
+      from: '"Service Enfance-Jeunesse" <no-reply@localhost>',
     });
     expect(stored.html).toContain(`href="${url}"`);
     expect(stored.html).toContain("Confirmer inscription");
-    expect(stored.html).toContain("Portail citoyen Communauté de communes Les Avant-Monts");
+    expect(stored.html).toContain("Portail Famille — Communauté de communes Les Avant-Monts");
+    expect(stored.html).toContain("<title>Inscription Portail Famille</title></head>");
     expect(stored.text).toContain("Veuillez confirmer votre inscription en cliquant sur le lien ci-dessous :");
     expect(stored.text).toContain(url);
     expect(stored.text).toContain("48 heures");
@@ -168,7 +170,7 @@ describe("the email queue", () => {
     const row = await db.emailMessage.findFirstOrThrow({ where: { to: "envoi@exemple.fr" } });
     expect(resendSend).toHaveBeenCalledWith(
       expect.objectContaining({
-        from: "Portail Famille <no-reply@exemple.fr>",
+        from: '"Service Enfance-Jeunesse" <no-reply@exemple.fr>',
         to: "envoi@exemple.fr",
         html: expect.stringContaining(url),
         text: expect.stringContaining(url),
@@ -289,5 +291,36 @@ describe("the email queue", () => {
     const sentTo = resendSend.mock.calls.map(([payload]) => (payload as { to: string }).to).sort();
     expect(sentTo).toEqual(["concurrent-1@exemple.fr", "concurrent-2@exemple.fr", "concurrent-3@exemple.fr"]);
     expect(await db.emailMessage.count({ where: { id: { in: ids }, status: "SENT" } })).toBe(3);
+  });
+});
+
+describe("the sender", () => {
+  it("is the authority's name from its settings, quoted, at the address MAIL_FROM gives", async () => {
+    const db = await getDb();
+    const name = 'Syndicat "Les Trois Vallées", Val Fleuri';
+    await db.authoritySettings.create({
+      data: {
+        name,
+        address1: "1 place de la Mairie",
+        postalCode: "34000",
+        city: "Val Fleuri",
+        phone: "",
+        email: "",
+        openingHours: {},
+        legalNotice: "",
+        accessibility: "",
+        cgu: "",
+        userGuide: "",
+      },
+    });
+    try {
+      expect(await sendEmail(message("expediteur@exemple.fr", "Objet"))).toBe(true);
+      // The address is MAIL_FROM's, whichever an earlier test set.
+      expect((await readLatestEmailTo("expediteur@exemple.fr", outboxDir()))?.from).toMatch(
+        /^"Syndicat \\"Les Trois Vallées\\", Val Fleuri" <no-reply@[a-z.]+>$/,
+      );
+    } finally {
+      await db.authoritySettings.deleteMany();
+    }
   });
 });

@@ -5,6 +5,8 @@ import { render } from "@react-email/render";
 import { Resend } from "resend";
 import { getDb, type Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { getSettings } from "@/lib/settings";
+import { fromHeader } from "./address";
 import { writeOutboxMessage } from "./outbox";
 
 export type EmailInput = {
@@ -32,6 +34,21 @@ const LEASE_MINUTES = 10;
 
 const minutesAfter = (date: Date, minutes: number) => new Date(date.getTime() + minutes * 60_000);
 
+const escapeHtml = (text: string) =>
+  text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;");
+
+/**
+ * The HTML and text versions of a message. The HTML's `<title>` is the
+ * subject, written here rather than by each template so that it can never
+ * differ from what the mailbox shows (a screen reader announces it when the
+ * message opens in a browser or a webmail's reading pane).
+ */
+export async function renderEmail({ subject, element }: Pick<EmailInput, "subject" | "element">): Promise<{ html: string; text: string }> {
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  if (!html.includes("</head>")) throw new Error("An email must be rendered inside EmailLayout (it has no <head>).");
+  return { html: html.replace("</head>", `<title>${escapeHtml(subject)}</title></head>`), text };
+}
+
 /**
  * Queues a message in the caller's transaction: it exists only if the change
  * it tells about commits, and a mail outage can no longer undo or hide that
@@ -46,7 +63,7 @@ const minutesAfter = (date: Date, minutes: number) => new Date(date.getTime() + 
 export async function queueEmail(tx: Tx, input: EmailInput, now: Date = new Date()): Promise<{ id: string }> {
   const clock = new Date();
   const due = now.getTime() < clock.getTime() ? now : clock;
-  const [html, text] = await Promise.all([render(input.element), render(input.element, { plainText: true })]);
+  const { html, text } = await renderEmail(input);
   return tx.emailMessage.create({
     data: {
       to: input.to,
@@ -86,6 +103,9 @@ export async function deliverQueuedEmails({
       take: limit,
       select: { id: true },
     });
+    if (due.length === 0) return outcome;
+    // The authority's name, read once per run: what the recipient sees as the sender.
+    const from = fromHeader((await getSettings()).name, env().mailFrom);
     for (const { id } of due) {
       // Only the caller whose update matched owns the message until the lease ends.
       const [message] = await db.emailMessage.updateManyAndReturn({
@@ -94,7 +114,7 @@ export async function deliverQueuedEmails({
         select: { id: true, to: true, subject: true, template: true, html: true, text: true, attempts: true },
       });
       if (!message) continue;
-      if (await deliverClaimed(message, now)) outcome.sent += 1;
+      if (await deliverClaimed(message, from, now)) outcome.sent += 1;
       else outcome.failed += 1;
     }
   } catch (error) {
@@ -104,11 +124,11 @@ export async function deliverQueuedEmails({
   return outcome;
 }
 
-async function deliverClaimed(message: Claimed, now: Date): Promise<boolean> {
+async function deliverClaimed(message: Claimed, from: string, now: Date): Promise<boolean> {
   const db = await getDb();
   let result: { driver: string; providerId: string };
   try {
-    result = await dispatch(message);
+    result = await dispatch(message, from);
   } catch (thrown) {
     const error = thrown instanceof Error ? `${thrown.name}: ${thrown.message}` : String(thrown);
     const attempts = message.attempts + 1;
@@ -152,17 +172,17 @@ class ProviderError extends Error {
 }
 
 /** Hands one message to Resend, or to the outbox folder without an API key; throws when it did not go. */
-async function dispatch(message: Claimed): Promise<{ driver: string; providerId: string }> {
-  const { resendApiKey, mailFrom } = env();
+async function dispatch(message: Claimed, from: string): Promise<{ driver: string; providerId: string }> {
+  const { resendApiKey } = env();
   const { to, subject, template, html, text } = message;
   if (!resendApiKey) {
-    const written = await writeOutboxMessage(outboxDir(), { to, from: mailFrom, subject, template, html, text });
+    const written = await writeOutboxMessage(outboxDir(), { to, from, subject, template, html, text });
     return { driver: "outbox", providerId: written.id };
   }
   // The key lets Resend drop a second send of the same message (a sender that
   // died after Resend accepted it, before recording it).
   const result = await new Resend(resendApiKey).emails.send(
-    { from: mailFrom, to, subject, html, text },
+    { from, to, subject, html, text },
     { idempotencyKey: `email-message/${message.id}` },
   );
   if (result.error) throw new ProviderError(`${result.error.name}: ${result.error.message}`);

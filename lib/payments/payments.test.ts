@@ -58,8 +58,8 @@ describe("PayFiP payment", () => {
     expect(invoice.payments[0].refdet).toMatch(new RegExp(`^F${String(invoice.number).padStart(7, "0")}T001`));
     const mails = (await listOutbox()).slice(0, (await listOutbox()).length - before);
     expect(mails.map((m) => m.subject).sort()).toEqual([
-      `Paiement : Initialisation du paiement PayFip N° ${invoice.number}`,
-      `Paiement de la facture N° ${invoice.number} : accepté`,
+      `Facture N° ${invoice.number} : paiement en ligne en cours`,
+      `Facture N° ${invoice.number} : paiement reçu`,
     ]);
   });
 
@@ -70,7 +70,7 @@ describe("PayFiP payment", () => {
     const results = await Promise.all(Array.from({ length: 20 }, () => checkPayfipPayment(idOp, { now: at(3), client })));
     expect(results.every((r) => r?.status === "PAID")).toBe(true);
     expect(await db.payment.count({ where: { invoiceId: hold.invoiceId, status: "PAID" } })).toBe(1);
-    const mails = (await listOutbox()).filter((m) => m.subject.includes("accepté") && m.to === "claire@exemple.fr");
+    const mails = (await listOutbox()).filter((m) => m.subject.endsWith(": paiement reçu") && m.to === "claire@exemple.fr");
     const number = (await db.invoice.findUniqueOrThrow({ where: { id: hold.invoiceId } })).number;
     expect(mails.filter((m) => m.subject.includes(`N° ${number} `))).toHaveLength(1);
   });

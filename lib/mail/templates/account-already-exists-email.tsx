@@ -1,6 +1,6 @@
 import { Link } from "@react-email/components";
 import type { AuthoritySettingsDto } from "@/lib/settings";
-import { ActionLink, colors, EmailLayout, Paragraph, PREVIEW_APP_URL, PREVIEW_SETTINGS } from "./email-layout";
+import { ActionLink, EmailLayout, linkStyle, Paragraph, PREVIEW_APP_URL, PREVIEW_SETTINGS } from "./email-layout";
 
 export type AccountAlreadyExistsEmailProps = { settings: AuthoritySettingsDto; loginUrl: string; resetUrl: string };
 
@@ -10,17 +10,17 @@ export type AccountAlreadyExistsEmailProps = { settings: AuthoritySettingsDto; l
  */
 export function AccountAlreadyExistsEmail({ settings, loginUrl, resetUrl }: AccountAlreadyExistsEmailProps) {
   return (
-    <EmailLayout settings={settings} preview="Vous avez déjà un compte sur le portail famille.">
+    <EmailLayout settings={settings} preview={`Vous avez déjà un compte sur le ${settings.portalName}.`}>
       <Paragraph>Bonjour,</Paragraph>
       <Paragraph>
-        Une demande d&apos;inscription a été faite avec votre adresse, mais vous avez déjà un compte sur le portail
-        famille. Aucun nouveau compte n&apos;a été créé.
+        Une demande d&apos;inscription a été faite avec votre adresse, mais vous avez déjà un compte sur le{" "}
+        {settings.portalName}. Aucun nouveau compte n&apos;a été créé.
       </Paragraph>
       <Paragraph>Connectez-vous avec votre identifiant ou votre adresse mail :</Paragraph>
       <ActionLink href={loginUrl}>Se connecter</ActionLink>
       <Paragraph>
         Mot de passe oublié ?{" "}
-        <Link href={resetUrl} style={{ color: colors.brand, textDecoration: "underline" }}>
+        <Link href={resetUrl} style={linkStyle}>
           Réinitialiser mon mot de passe
         </Link>
       </Paragraph>

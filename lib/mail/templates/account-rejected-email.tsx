@@ -6,10 +6,11 @@ export type AccountRejectedEmailProps = { settings: AuthoritySettingsDto; firstN
 
 export function AccountRejectedEmail({ settings, firstName, reason }: AccountRejectedEmailProps) {
   return (
-    <EmailLayout settings={settings} preview="Votre demande d'inscription au portail famille n'a pas été acceptée.">
+    <EmailLayout settings={settings} preview={`Votre demande d'inscription au ${settings.portalName} n'a pas été acceptée.`}>
       <Paragraph>Bonjour {firstName},</Paragraph>
       <Paragraph>
-        Le service n&apos;a pas pu accepter votre demande d&apos;inscription au portail famille, pour le motif suivant :
+        Le service n&apos;a pas pu accepter votre demande d&apos;inscription au {settings.portalName}, pour le motif
+        suivant :
       </Paragraph>
       <Text
         style={{

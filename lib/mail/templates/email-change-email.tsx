@@ -15,8 +15,8 @@ export function EmailChangeEmail({ settings, firstName, newEmail, confirmUrl, va
     <EmailLayout settings={settings} preview="Confirmez votre nouvelle adresse mail.">
       <Paragraph>Bonjour {firstName},</Paragraph>
       <Paragraph>
-        Vous avez demandé à utiliser l&apos;adresse {newEmail} pour votre compte du portail famille. Confirmez-la en
-        suivant ce lien, valable {formatValidity(validityMinutes)} :
+        Vous avez demandé à utiliser l&apos;adresse {newEmail} pour votre compte du {settings.portalName}. Confirmez-la
+        en suivant ce lien, valable {formatValidity(validityMinutes)} :
       </Paragraph>
       <ActionLink href={confirmUrl}>Confirmer ma nouvelle adresse</ActionLink>
       <Paragraph>Si vous n&apos;êtes pas à l&apos;origine de cette demande, ignorez ce message : rien ne change.</Paragraph>

@@ -31,22 +31,49 @@ export const PREVIEW_SETTINGS: AuthoritySettingsDto = {
 export const PREVIEW_APP_URL = "https://famille.avant-monts.fr";
 
 /**
+ * Links are underlined everywhere, the footer's too: colour alone does not
+ * tell a link from text (RGAA 10.6). Both properties, because react-email's
+ * Link sets `text-decoration-line: none` and some clients read only one.
+ */
+export const linkStyle = { color: colors.brand, textDecorationLine: "underline", textDecoration: "underline" } as const;
+
+/** "Portail Famille — Communauté de communes …": the emails' heading and the name the footer gives the portal. */
+export function portalTitle(settings: Pick<AuthoritySettingsDto, "portalName" | "name">): string {
+  return `${settings.portalName} — ${settings.name}`;
+}
+
+/**
+ * What the footer's "Désinscription" link turns off, and so what the footer
+ * says: service emails (documents and démarches handled, an online payment
+ * started), reminders, or, on a payment's result, which is always sent, the
+ * other service emails.
+ */
+export type UnsubscribeFooter = "service" | "receipt" | "rappels";
+
+/**
  * The frame every email shares, as in the seed manual: the portal's heading,
  * the message, then the authority's contact block. The unsubscribe line only
  * appears on messages a person can opt out of (not on account and security
- * messages, which must always reach them).
+ * messages, which must always reach them). The `<title>` is the subject,
+ * added when the message is queued (lib/mail `renderEmail`).
  */
 export function EmailLayout({
   settings,
   preview,
   children,
-  unsubscribeUrl,
+  unsubscribe,
 }: {
   settings: AuthoritySettingsDto;
   preview: string;
   children: ReactNode;
-  unsubscribeUrl?: string;
+  unsubscribe?: { url: string; kind: UnsubscribeFooter };
 }) {
+  const portal = portalTitle(settings);
+  const link = unsubscribe ? (
+    <Link href={unsubscribe.url} style={linkStyle}>
+      Désinscription
+    </Link>
+  ) : null;
   return (
     <Html lang="fr" dir="ltr">
       <Head />
@@ -55,7 +82,7 @@ export function EmailLayout({
         <Container style={{ maxWidth: "600px", margin: "0 auto", padding: "24px 12px" }}>
           <Section style={{ backgroundColor: "#ffffff", borderRadius: "8px", padding: "24px", border: `1px solid ${colors.border}` }}>
             <Heading as="h1" style={{ fontSize: "22px", lineHeight: "28px", margin: "0 0 16px", color: colors.brand }}>
-              {`Portail citoyen ${settings.name}`}
+              {portal}
             </Heading>
             {children}
           </Section>
@@ -77,20 +104,34 @@ export function EmailLayout({
             {settings.phone ? <Text style={footerText}>{settings.phone}</Text> : null}
             {settings.email ? (
               <Text style={footerText}>
-                <Link href={`mailto:${settings.email}`} style={{ color: colors.brand }}>
+                <Link href={`mailto:${settings.email}`} style={linkStyle}>
                   {settings.email}
                 </Link>
               </Text>
             ) : null}
-            {unsubscribeUrl ? (
+            {unsubscribe ? (
               <>
                 <Hr style={{ borderColor: colors.border, margin: "16px 0" }} />
                 <Text style={{ ...footerText, fontSize: "12px" }}>
-                  Vous recevez ce mail, car vous êtes inscrit au portail famille de la commune, vous pouvez toutefois
-                  vous désinscrire :{" "}
-                  <Link href={unsubscribeUrl} style={{ color: colors.brand }}>
-                    Désinscription
-                  </Link>
+                  {unsubscribe.kind === "rappels" ? (
+                    <>
+                      Vous recevez ce rappel parce que vous l&apos;avez demandé dans Mon espace, sur le {portal}. Pour ne
+                      plus recevoir les rappels : {link}.
+                    </>
+                  ) : unsubscribe.kind === "receipt" ? (
+                    <>
+                      Vous recevez cet e-mail parce que vous avez un compte sur le {portal}. Le résultat d&apos;un
+                      paiement vous est toujours envoyé, car il confirme une opération sur votre compte famille. Pour ne
+                      plus recevoir les autres e-mails du service (documents et démarches traités, paiements en ligne
+                      commencés) : {link}. Vous pourrez les recevoir à nouveau depuis Mon espace.
+                    </>
+                  ) : (
+                    <>
+                      Vous recevez cet e-mail parce que vous avez un compte sur le {portal}. Pour ne plus recevoir les
+                      e-mails du service (documents et démarches traités, paiements en ligne commencés) : {link}. Vous
+                      pourrez les recevoir à nouveau depuis Mon espace.
+                    </>
+                  )}
                 </Text>
               </>
             ) : null}
@@ -109,7 +150,7 @@ export function ServiceContact({ settings }: { settings: AuthoritySettingsDto })
       {settings.email ? (
         <>
           {settings.phone ? " ou" : ""} par mail à{" "}
-          <Link href={`mailto:${settings.email}`} style={{ color: colors.brand }}>
+          <Link href={`mailto:${settings.email}`} style={linkStyle}>
             {settings.email}
           </Link>
         </>
@@ -138,7 +179,7 @@ export function ActionLink({ href, children }: { href: string; children: ReactNo
           fontSize: "15px",
           padding: "12px 20px",
           borderRadius: "6px",
-          textDecoration: "none",
+          textDecoration: "underline",
         }}
       >
         {children}

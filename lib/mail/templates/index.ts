@@ -1,4 +1,4 @@
-export { EmailLayout, PREVIEW_SETTINGS, PREVIEW_APP_URL } from "./email-layout";
+export { EmailLayout, portalTitle, PREVIEW_SETTINGS, PREVIEW_APP_URL } from "./email-layout";
 export { RegistrationConfirmEmail, type RegistrationConfirmEmailProps } from "./registration-confirm-email";
 export { AccountAlreadyExistsEmail, type AccountAlreadyExistsEmailProps } from "./account-already-exists-email";
 export { PasswordResetEmail, type PasswordResetEmailProps } from "./password-reset-email";
@@ -18,3 +18,10 @@ export {
   type ReminderDeadlineEmailProps,
 } from "./reminder-deadline-email";
 export { ReminderHoldEmail, reminderHoldSubject, type ReminderHoldEmailProps } from "./reminder-hold-email";
+export { PaymentStartedEmail, paymentStartedSubject, type PaymentStartedEmailProps } from "./payment-started-email";
+export {
+  PaymentResultEmail,
+  paymentResultSubject,
+  type PaymentOutcome,
+  type PaymentResultEmailProps,
+} from "./payment-result-email";

@@ -9,8 +9,8 @@ export function PasswordChangedEmail({ settings, firstName }: PasswordChangedEma
     <EmailLayout settings={settings} preview="Le mot de passe de votre compte a été modifié.">
       <Paragraph>Bonjour {firstName},</Paragraph>
       <Paragraph>
-        Le mot de passe de votre compte sur le portail famille vient d&apos;être modifié. Vos autres sessions ouvertes
-        ont été fermées.
+        Le mot de passe de votre compte sur le {settings.portalName} vient d&apos;être modifié. Vos autres sessions
+        ouvertes ont été fermées.
       </Paragraph>
       <Paragraph>Si vous êtes à l&apos;origine de ce changement, vous n&apos;avez rien à faire.</Paragraph>
       <Paragraph>

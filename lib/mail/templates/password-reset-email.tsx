@@ -7,12 +7,10 @@ export type PasswordResetEmailProps = { settings: AuthoritySettingsDto; url: str
 export function PasswordResetEmail({ settings, url }: PasswordResetEmailProps) {
   return (
     <EmailLayout settings={settings} preview="Réinitialisation de votre mot de passe">
+      <Paragraph>Bonjour,</Paragraph>
       <Paragraph>
-        <strong>Réinitialisation de votre mot de passe</strong>
-      </Paragraph>
-      <Paragraph>
-        Vous avez demandé à réinitialiser le mot de passe de votre compte. Cliquez sur le lien ci-dessous pour en
-        choisir un nouveau :
+        Vous avez demandé à réinitialiser le mot de passe de votre compte sur le {settings.portalName}. Cliquez sur le
+        lien ci-dessous pour en choisir un nouveau :
       </Paragraph>
       <ActionLink href={url}>Choisir un nouveau mot de passe</ActionLink>
       <Paragraph>

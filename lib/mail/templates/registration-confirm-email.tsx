@@ -7,7 +7,7 @@ export type RegistrationConfirmEmailProps = { settings: AuthoritySettingsDto; ur
 /** Subject used by the caller: "Inscription Portail Famille". */
 export function RegistrationConfirmEmail({ settings, url }: RegistrationConfirmEmailProps) {
   return (
-    <EmailLayout settings={settings} preview="Confirmez votre inscription au portail famille.">
+    <EmailLayout settings={settings} preview={`Confirmez votre inscription au ${settings.portalName}.`}>
       <Paragraph>Bonjour,</Paragraph>
       <Paragraph>Veuillez confirmer votre inscription en cliquant sur le lien ci-dessous :</Paragraph>
       <ActionLink href={url}>Confirmer inscription</ActionLink>

@@ -38,7 +38,7 @@ export function ReminderDeadlineEmail({
 }: ReminderDeadlineEmailProps) {
   const subject = reminderDeadlineSubject({ productName, weekLabel, deadlineLabel });
   return (
-    <EmailLayout settings={settings} preview={subject} unsubscribeUrl={unsubscribeUrl}>
+    <EmailLayout settings={settings} preview={subject} unsubscribe={{ url: unsubscribeUrl, kind: "rappels" }}>
       <Paragraph>Bonjour {firstName},</Paragraph>
       <Paragraph>
         Les réservations « {productName} » de la semaine du {weekLabel} ferment le {deadlineLabel}. Aucun jour n&apos;est
@@ -46,7 +46,6 @@ export function ReminderDeadlineEmail({
       </Paragraph>
       <Paragraph>Si vous en avez besoin, pensez à réserver et à payer avant cette date limite : passé ce délai, les jours ne pourront plus être réservés en ligne.</Paragraph>
       <ActionLink href={calendarUrl}>Réserver sur le portail</ActionLink>
-      <Paragraph>Vous recevez ce rappel parce que vous l&apos;avez demandé dans Mon Espace.</Paragraph>
     </EmailLayout>
   );
 }

@@ -9,7 +9,8 @@ describe("reminder emails", () => {
     expect(deadline.replace(/\s+/g, " ")).toContain(
       "Les réservations « Repas cantine » de la semaine du 18 janvier ferment le jeudi 14 janvier à 10:00. Aucun jour n'est encore réservé cette semaine-là pour Emma et Lucas.",
     );
-    expect(deadline).toMatch(/Portail citoyen Communauté de communes Les Avant-Monts/i);
+    expect(deadline).toMatch(/Portail Famille — Communauté de communes Les Avant-Monts/i);
+    expect(deadline.replace(/\s+/g, " ")).toContain("Vous recevez ce rappel parce que vous l'avez demandé dans Mon espace");
     expect(deadline).toMatch(/Désinscription[\s\S]*k=rappels/);
     expect(reminderDeadlineSubject(ReminderDeadlineEmail.PreviewProps)).toBe(
       "Réservations de la semaine du 18 janvier (Repas cantine) : date limite le jeudi 14 janvier à 10:00",

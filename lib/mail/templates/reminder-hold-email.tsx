@@ -21,7 +21,7 @@ export function reminderHoldSubject({ invoiceNumber, heldUntil }: Pick<ReminderH
 export function ReminderHoldEmail({ settings, firstName, invoiceNumber, amount, heldUntil, payUrl, unsubscribeUrl }: ReminderHoldEmailProps) {
   const subject = reminderHoldSubject({ invoiceNumber, heldUntil });
   return (
-    <EmailLayout settings={settings} preview={subject} unsubscribeUrl={unsubscribeUrl}>
+    <EmailLayout settings={settings} preview={subject} unsubscribe={{ url: unsubscribeUrl, kind: "rappels" }}>
       <Paragraph>Bonjour {firstName},</Paragraph>
       <Paragraph>
         Votre réservation (facture N° {invoiceNumber}, {amount}) n&apos;est pas encore payée. Les places sont gardées

@@ -41,16 +41,20 @@ export function ReviewDecisionEmail({
         ? "a été refusé par le service."
         : "a été refusée par le service.";
   return (
-    <EmailLayout settings={settings} preview={subject} unsubscribeUrl={unsubscribeUrl}>
+    <EmailLayout settings={settings} preview={subject} unsubscribe={{ url: unsubscribeUrl, kind: "service" }}>
       <Paragraph>Bonjour {firstName},</Paragraph>
       <Paragraph>
         {what} {outcome}
       </Paragraph>
       {decision === "REFUSED" && reason ? <Paragraph>Motif : {reason}</Paragraph> : null}
       {decision === "REFUSED" ? (
-        <Paragraph>Vous pouvez envoyer un nouveau document depuis votre espace.</Paragraph>
+        <Paragraph>
+          {kind === "document"
+            ? "Vous pouvez envoyer un nouveau document depuis Mon espace."
+            : "Vous pouvez faire une nouvelle demande depuis « Démarches administratives »."}
+        </Paragraph>
       ) : null}
-      <ActionLink href={portalUrl}>Ouvrir le portail famille</ActionLink>
+      <ActionLink href={portalUrl}>Ouvrir le {settings.portalName}</ActionLink>
     </EmailLayout>
   );
 }

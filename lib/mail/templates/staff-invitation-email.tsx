@@ -1,17 +1,17 @@
 import { TOKEN_TTL_MINUTES } from "@/lib/auth/tokens";
 import type { AuthoritySettingsDto } from "@/lib/settings";
-import { ActionLink, EmailLayout, formatValidity, Paragraph, PREVIEW_APP_URL, PREVIEW_SETTINGS } from "./email-layout";
+import { ActionLink, EmailLayout, formatValidity, Paragraph, portalTitle, PREVIEW_APP_URL, PREVIEW_SETTINGS } from "./email-layout";
 
 export type StaffInvitationEmailProps = { settings: AuthoritySettingsDto; firstName: string; url: string };
 
 /** The link is a password-reset token, hence its short lifetime. */
 export function StaffInvitationEmail({ settings, firstName, url }: StaffInvitationEmailProps) {
   return (
-    <EmailLayout settings={settings} preview="Un compte agent a été créé pour vous sur le portail famille.">
+    <EmailLayout settings={settings} preview={`Un compte agent a été créé pour vous sur le ${settings.portalName}.`}>
       <Paragraph>Bonjour {firstName},</Paragraph>
       <Paragraph>
-        Un compte agent a été créé pour vous sur le portail famille de {settings.name}. Pour l&apos;activer, choisissez
-        votre mot de passe avec le lien ci-dessous :
+        Un compte agent a été créé pour vous sur le {portalTitle(settings)}. Pour l&apos;activer, choisissez votre mot
+        de passe avec le lien ci-dessous :
       </Paragraph>
       <ActionLink href={url}>Choisir mon mot de passe</ActionLink>
       <Paragraph>

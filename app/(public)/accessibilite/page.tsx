@@ -17,10 +17,21 @@ const GROUPS: { reason: NonAccessibleItem["reason"]; title: string }[] = [
 
 const linkClass = "underline [overflow-wrap:anywhere]";
 
+/** "État de conformité" → "etat-de-conformite": the heading's id, which names its section for screen readers. */
+const anchor = (title: string) =>
+  title
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <section className="space-y-3">
-      <h2 className="text-xl font-bold text-slate-900">{title}</h2>
+    <section className="space-y-3" aria-labelledby={anchor(title)}>
+      <h2 id={anchor(title)} className="text-xl font-bold text-slate-900">
+        {title}
+      </h2>
       {children}
     </section>
   );

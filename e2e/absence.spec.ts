@@ -26,7 +26,7 @@ test("[PARENT][ABSENCE] on a phone, reports a sick canteen day, sees the credit 
   const summary = page.locator('[data-alert="error"]');
   await expect(summary).toContainText("Choisissez au moins un jour d'absence.");
   await expect(summary).toContainText("Choisissez le motif de l'absence.");
-  await expect(page.locator(":focus")).toContainText("Le formulaire contient des erreurs");
+  await expect(page.locator(":focus")).toContainText("Le formulaire contient 2 erreurs");
   await expect(page.getByText("Aucune absence signalée.")).toBeVisible();
 
   const day = page.getByRole("checkbox", { name: new RegExp(`^${fullDayLabel(sick)} — Cantine, Repas cantine`) });

@@ -118,9 +118,13 @@ test("[PARENT][DEMARCHES] the member is chosen in a dialog, and a double click o
   await expect(page.getByRole("row").filter({ hasText: emma })).toHaveCount(1);
   await expect(page.getByLabel("Recherche")).toHaveValue("Certificat");
   await expectAccessible(page);
-  // A missing proof is refused with a message beside the field.
+  // A missing proof is refused with a message beside the field, and in the summary that takes the focus.
   await page.goto("/demandes/demarches/nouvelle/CHANGEMENT_ADRESSE");
   await page.getByRole("button", { name: "Envoi", exact: true }).click();
-  await expect(page.getByText("Joignez le justificatif demandé.")).toBeVisible();
-  await expect(page.getByText("Renseignez le champ « Adresse ».")).toBeVisible();
+  const summary = page.locator("[data-error-summary]");
+  await expect(summary).toBeFocused();
+  for (const message of ["Joignez le justificatif demandé.", "Renseignez le champ « Adresse »."]) {
+    await expect(summary.getByRole("link", { name: message })).toBeVisible();
+    await expect(page.locator("form p.text-danger-700").filter({ hasText: message })).toBeVisible();
+  }
 });

@@ -21,7 +21,7 @@ test("[PARENT][AGENDA] subscribes to the family calendar at 360 px, finds the pa
 
   // A nameless link is refused, and the focus goes to the error summary.
   await page.getByRole("button", { name: "Créer un lien d'agenda" }).click();
-  await expect(page.locator('[data-alert="error"]')).toContainText("Le formulaire contient des erreurs");
+  await expect(page.locator('[data-alert="error"]')).toContainText("Le formulaire contient 1 erreur");
   await expect(page.locator(":focus")).toContainText("Donnez un nom à ce lien");
   await expectPhoneReady(page);
 

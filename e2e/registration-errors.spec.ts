@@ -1,7 +1,15 @@
-import { expect, test } from "@playwright/test";
-import { expectAccessible, outboxMessages, pageAlert, unique, uploadedFileCount } from "./support/fixtures";
+import { expect, type Page, test } from "@playwright/test";
+import { expectAccessible, outboxMessages, unique, uploadedFileCount } from "./support/fixtures";
 import { bigPdfBytes, exeBytes, pngBytes } from "./support/files";
 import { fillRegistration } from "./support/registration";
+
+/** The message beside its field, and as a link in the error summary, which has the focus. */
+async function expectRefused(page: Page, message: string) {
+  const summary = page.locator("[data-error-summary]");
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole("link", { name: message })).toBeVisible();
+  await expect(page.locator("form p.text-danger-700").filter({ hasText: message })).toBeVisible();
+}
 
 // Every refusal: a clear French message, no account, no stored file, no email.
 test.describe("[VISITEUR][INSCRIPTION] bad input is refused and stores nothing", () => {
@@ -27,7 +35,7 @@ test.describe("[VISITEUR][INSCRIPTION] bad input is refused and stores nothing",
   test("missing identity document", async ({ page }) => {
     await fillRegistration(page, { lastName: "Sansdoc", firstName: "Anne", email });
     await page.getByRole("button", { name: "Créer son compte" }).click();
-    await expect(page.getByText("La pièce d'identité est obligatoire.")).toBeVisible();
+    await expectRefused(page, "La pièce d'identité est obligatoire.");
     await expectAccessible(page);
   });
 
@@ -49,14 +57,13 @@ test.describe("[VISITEUR][INSCRIPTION] bad input is refused and stores nothing",
     await fillRegistration(page, { lastName: "Mdp", firstName: "Anne", email }, { password: "Bonjour-2026", confirmation: "Bonsoir-2026" });
     await page.getByLabel("Carte d'identité").setInputFiles({ name: "cni.png", mimeType: "image/png", buffer: pngBytes() });
     await page.getByRole("button", { name: "Créer son compte" }).click();
-    await expect(page.getByText("Les deux mots de passe ne sont pas identiques.")).toBeVisible();
-    await expect(pageAlert(page)).toContainText("corrigez les champs");
+    await expectRefused(page, "Les deux mots de passe ne sont pas identiques.");
   });
 
   test("no phone number", async ({ page }) => {
     await fillRegistration(page, { lastName: "Sanstel", firstName: "Anne", email }, { phone: "" });
     await page.getByLabel("Carte d'identité").setInputFiles({ name: "cni.png", mimeType: "image/png", buffer: pngBytes() });
     await page.getByRole("button", { name: "Créer son compte" }).click();
-    await expect(page.getByText("Indiquez au moins un numéro de téléphone (fixe ou portable).")).toBeVisible();
+    await expectRefused(page, "Indiquez au moins un numéro de téléphone (fixe ou portable).");
   });
 });

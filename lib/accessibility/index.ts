@@ -3,6 +3,7 @@ import { cache } from "react";
 import { getDb } from "@/lib/db/client";
 import { dateToDay, type Day } from "@/lib/dates";
 import type { AccessibilityDeclaration } from "@/lib/generated/prisma/client";
+import type { AuthoritySettingsDto } from "@/lib/settings";
 import type { AuditedPage, DeclarationInput, NonAccessibleItem } from "./schemas";
 import { conformityOf, type Conformity } from "./status";
 
@@ -89,3 +90,12 @@ async function loadConformity(): Promise<Conformity> {
  * per request, derived exactly as the declaration derives them.
  */
 export const getConformity = cache(loadConformity);
+
+/** Whom a person who cannot reach a content writes to: the declaration's contact, else the service's own. */
+export function declarationContact(
+  declaration: Pick<DeclarationDto, "contactEmail" | "contactAddress">,
+  settings: Pick<AuthoritySettingsDto, "email" | "name" | "address1" | "address2" | "postalCode" | "city">,
+): { email: string; address: string } {
+  const serviceAddress = [settings.name, settings.address1, settings.address2, `${settings.postalCode} ${settings.city}`].filter(Boolean).join("\n");
+  return { email: declaration.contactEmail || settings.email, address: declaration.contactAddress || serviceAddress };
+}

@@ -51,6 +51,7 @@ export const AUDIT_ACTIONS = {
   "calendar.closure_add": "Fermeture ajoutée",
   "calendar.closure_delete": "Fermeture supprimée",
   "email.retry": "E-mail renvoyé",
+  "account.service_emails": "E-mails du service désactivés ou réactivés par le parent",
   "booking.cancel": "Jours réservés annulés par la famille",
   "absence.report": "Absence signalée",
   "absence.decide": "Absence acceptée ou refusée",

@@ -5,6 +5,7 @@ import { defineAction, defineInputAction } from "@/lib/actions";
 import { AddDocumentSchema, addDocument, discardUnclaimedUploads } from "@/lib/documents";
 import { ContactSchema, EmailChangeSchema, requestEmailChange, updateOwnContact } from "@/lib/families/account";
 import { CreateFeedSchema, RevokeFeedSchema, createCalendarFeed, revokeCalendarFeed } from "@/lib/calendar-feed";
+import { ServiceEmailsSchema, setServiceEmails } from "@/lib/mail/unsubscribe";
 import { RemindersOptInSchema, setRemindersOptIn } from "@/lib/reminders";
 
 /** "+ Ajouter un autre fichier" and "Écraser le fichier..": the file is already uploaded, this attaches it. */
@@ -68,5 +69,18 @@ export const updateRemindersAction = defineAction({ role: "parent", schema: Remi
     message: optIn
       ? "C'est noté : vous recevrez un rappel par e-mail avant chaque date limite de réservation et avant la fin d'une réservation en attente de paiement."
       : "C'est noté : vous ne recevrez plus de rappels par e-mail.",
+  };
+});
+
+/** "E-mails du service": ticking the box again is the way back after a Désinscription link. */
+export const updateServiceEmailsAction = defineAction({ role: "parent", schema: ServiceEmailsSchema }, async ({ input, user }) => {
+  const receive = input.serviceEmails === "on";
+  await setServiceEmails({ userId: user.id, receive });
+  revalidatePath("/mon-espace");
+  return {
+    status: "success",
+    message: receive
+      ? "C'est noté : vous recevrez à nouveau les e-mails du service."
+      : "C'est noté : vous ne recevrez plus les e-mails du service. Le résultat de vos paiements vous est toujours envoyé.",
   };
 });

@@ -6,19 +6,22 @@ import { requireRole } from "@/lib/auth/dal";
 import { listCalendarFeeds } from "@/lib/calendar-feed";
 import { listFamilyMembers } from "@/lib/households";
 import { formatDateTime, QUALITY_LABELS } from "@/lib/format";
+import { getServiceEmails } from "@/lib/mail/unsubscribe";
 import { getRemindersOptIn } from "@/lib/reminders";
 import { CreateFeedForm, RevokeFeedForm } from "./calendar-feeds";
 import { RemindersForm } from "./reminders-form";
+import { ServiceEmailsForm } from "./service-emails-form";
 import { SignOutEverywhere } from "./sign-out-everywhere";
 
 export const metadata: Metadata = { title: "Mon Espace" };
 
 export default async function MySpacePage() {
   const user = await requireRole("parent");
-  const [members, feeds, remindersOptIn] = await Promise.all([
+  const [members, feeds, remindersOptIn, serviceEmails] = await Promise.all([
     listFamilyMembers(user.householdId),
     listCalendarFeeds({ householdId: user.householdId }),
     getRemindersOptIn({ userId: user.id }),
+    getServiceEmails({ userId: user.id }),
   ]);
   return (
     <>
@@ -101,6 +104,11 @@ export default async function MySpacePage() {
             )}
             <CreateFeedForm />
           </div>
+        </Card>
+      </div>
+      <div className="mt-6" id="e-mails-du-service">
+        <Card title="E-mails du service">
+          <ServiceEmailsForm receive={serviceEmails} />
         </Card>
       </div>
       <div className="mt-6">

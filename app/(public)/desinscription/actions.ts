@@ -12,12 +12,12 @@ const UnsubscribeSchema = z.object({
 
 const INVALID_LINK = "Ce lien de désinscription n'est pas valide : utilisez le lien du dernier mail reçu.";
 
-/** What each link turned off, and how to undo it. */
+/** What each link turned off; the page says how to undo it. */
 const DONE = {
   service:
-    "Vous ne recevrez plus les mails du service (documents et demandes traités). Les mails liés à votre compte et à vos paiements continueront de vous parvenir.",
+    "Les e-mails du service sont désactivés : vous ne recevrez plus d'e-mail quand un document ou une démarche est traité, ni quand vous commencez un paiement en ligne.",
   rappels:
-    "Vous ne recevrez plus les rappels par e-mail (date limite de réservation, réservation en attente de paiement). Pour les recevoir à nouveau, cochez « Recevoir des rappels par e-mail » dans Mon Espace.",
+    "Les rappels par e-mail sont désactivés (date limite de réservation, réservation en attente de paiement).",
 } as const;
 
 /** Works without signing in: the signed link is the proof. */

@@ -16,7 +16,7 @@ export const DEMO = {
   bernard: { login: "d4e8f0a2", email: "luc.bernard@exemple.fr", password: "Famille-demo-2026" },
 };
 
-type OutboxMessage = { id: string; to: string; subject: string; html: string; text: string; createdAt: string };
+type OutboxMessage = { id: string; to: string; from: string; subject: string; html: string; text: string; createdAt: string };
 
 export function outboxMessages(): OutboxMessage[] {
   const dir = path.join(DATA_DIR, "outbox");

@@ -5,6 +5,7 @@ import { createCanteen, createFamily, createStaffActor, newSubmissionKey, openDa
 import { creditPaidInvoice } from "./credit";
 import { env } from "@/lib/env";
 import { getPayableInvoice, invoicePurpose, listHouseholdInvoices } from "./invoices";
+import { estimateInvoicePdfBytes } from "./pdf/size";
 import { recordCounterPayment } from "./staff";
 
 const NOW = new Date("2026-06-03T08:00:00Z");
@@ -57,6 +58,7 @@ describe("the family's Factures", () => {
         status: "PENDING_PAYMENT",
         heldUntil: minutes(env().holdMinutes),
         payable: true,
+        pdfBytes: estimateInvoicePdfBytes({ lines: 2, slip: true }),
       },
       {
         id: paid.invoiceId,
@@ -68,6 +70,7 @@ describe("the family's Factures", () => {
         status: "PAID",
         heldUntil: null,
         payable: false,
+        pdfBytes: estimateInvoicePdfBytes({ lines: 1, slip: false }),
       },
       {
         id: lapsed.invoiceId,
@@ -79,6 +82,7 @@ describe("the family's Factures", () => {
         status: "EXPIRED",
         heldUntil: null,
         payable: false,
+        pdfBytes: estimateInvoicePdfBytes({ lines: 1, slip: false }),
       },
     ]);
     expect(page).toMatchObject({ years: [2026], year: null, dueCents: 500, creditCents: 100 });
@@ -86,6 +90,11 @@ describe("the family's Factures", () => {
       { id: expect.any(String), number: note.number, issuedAt: NOW, amountCents: 100, reason: "Repas non servi", invoiceNumber: paid.number },
     ]);
     expect((await db.invoice.findUniqueOrThrow({ where: { id: lapsed.invoiceId } })).status).toBe("EXPIRED");
+
+    // "Recherche" (Accueil › Factures): the rows whose number, name or purpose hold every word; the balance stays the household's.
+    const found = await listHouseholdInvoices({ householdId: family.household.id, query: "LUCAS", now: NOW });
+    expect(found.invoices.map((i) => i.id)).toEqual([pending.invoiceId, lapsed.invoiceId]);
+    expect(found).toMatchObject({ years: [2026], dueCents: 500, creditCents: 100 });
 
     const before = await listHouseholdInvoices({ householdId: family.household.id, year: 2025, now: NOW });
     expect(before).toMatchObject({ years: [2026], year: 2025, invoices: [], dueCents: 500 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { estimateInvoicePdfBytes } from "@/lib/billing/pdf/size";
 import type { InvoicePdfData } from "@/lib/billing/pdf/types";
 import { expireStaleHolds } from "@/lib/bookings/cancel";
 import { getDb, type Db } from "@/lib/db/client";
@@ -10,6 +11,7 @@ import { invoiceOutstanding, summarizeAccount } from "./ledger";
 import { canonicalPaymentIdentifierSql, readPaymentIdentifier, storedSpellings } from "./numbers";
 import { pdfParties } from "./pdf-parties";
 import { Prisma, type InvoiceStatus } from "@/lib/generated/prisma/client";
+import { searchRows } from "@/lib/review/search";
 import { getSettings } from "@/lib/settings";
 
 export type InvoiceRowDto = {
@@ -24,6 +26,8 @@ export type InvoiceRowDto = {
   /** While pending: when its places stop being held (the earliest running hold) */
   heldUntil: Date | null;
   payable: boolean;
+  /** About how long its PDF is (drawn on demand, so never measured before it is asked for) */
+  pdfBytes: number;
 };
 
 export type HouseholdInvoicesDto = {
@@ -77,10 +81,13 @@ export function invoicePurpose(lines: PurposeLine[]): string {
 export async function listHouseholdInvoices({
   householdId,
   year,
+  query = "",
   now = new Date(),
 }: {
   householdId: string;
   year?: number;
+  /** "Recherche": words found in the number, the name or the purpose, in any case and accents */
+  query?: string;
   now?: Date;
 }): Promise<HouseholdInvoicesDto> {
   const db = await getDb();
@@ -90,7 +97,7 @@ export async function listHouseholdInvoices({
   }
   const account = summarizeAccount(read.sums);
   const years = [...new Set(read.invoices.map((i) => yearOf(i.issuedAt)))].sort((a, b) => b - a);
-  const rows = read.invoices
+  const rows: InvoiceRowDto[] = read.invoices
     .filter((i) => !year || yearOf(i.issuedAt) === year)
     .map((i) => ({
       id: i.id,
@@ -102,11 +109,12 @@ export async function listHouseholdInvoices({
       status: i.status,
       heldUntil: i.heldUntil,
       payable: i.status === "PENDING_PAYMENT" || i.status === "UNPAID",
+      pdfBytes: estimateInvoicePdfBytes({ lines: i.lines.length, slip: i.status === "PENDING_PAYMENT" || i.status === "UNPAID" }),
     }));
   return {
     years,
     year: year ?? null,
-    invoices: rows,
+    invoices: query ? searchRows(rows, query, (r) => [String(r.number), r.name, r.purpose]) : rows,
     dueCents: account.dueCents,
     creditCents: account.creditCents,
     creditNotes: read.creditNotes,
@@ -188,8 +196,8 @@ export type PayableInvoiceDto = {
   dueCents: number;
   status: InvoiceStatus;
   paymentIdentifier: string;
-  /** What the payer needs to recognise the bill, nothing more: the family name */
-  addressedTo: string;
+  /** What the payer needs to recognise the bill, nothing more: the family name ("DUPONT") */
+  householdName: string;
   heldUntil: Date | null;
   payable: boolean;
   reason?: string;
@@ -224,7 +232,7 @@ export async function getPayableInvoice(scope: InvoiceScope, now = new Date()): 
     dueCents: reason ? 0 : await invoiceOutstanding(db, invoice.id),
     status: invoice.status,
     paymentIdentifier: invoice.paymentIdentifier,
-    addressedTo: `Famille ${invoice.household.name}`,
+    householdName: invoice.household.name,
     heldUntil,
     payable: !reason,
     reason,

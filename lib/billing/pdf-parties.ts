@@ -24,6 +24,7 @@ export function pdfParties(settings: AuthoritySettingsDto, household: HouseholdW
   return {
     authority,
     household: {
+      id: household.id,
       name: household.name,
       reference: household.reference,
       address1: household.address1,

@@ -15,6 +15,7 @@ import {
 } from "@/lib/format";
 import { listHouseholdRequests } from "@/lib/requests";
 import { type InvoiceRowDto, listHouseholdInvoices } from "@/lib/billing/invoices";
+import { InvoiceFilters, noInvoiceTitle } from "../factures/invoice-filters";
 import { InvoiceTable } from "../factures/invoice-table";
 import { DeleteFileForm } from "./delete-file-form";
 import { cleanSearch } from "@/lib/validation/ids";
@@ -37,13 +38,19 @@ const td = "px-3 py-2 align-top text-sm text-slate-800";
  * links (with aria-current) and "Recherche" is a GET form, so both work
  * without JavaScript and a filtered view can be bookmarked.
  */
-export default async function HomePage({ searchParams }: { searchParams: Promise<{ onglet?: string; q?: string }> }) {
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ onglet?: string; q?: string; annee?: string }> }) {
   const user = await requireRole("parent");
   const params = await searchParams;
   const tab: TabKey = TABS.some((t) => t.key === params.onglet) ? (params.onglet as TabKey) : "demandes";
   const query = cleanSearch(params.q);
-  // Read once, before the page is sent: the balance is in the first paint, so nothing moves when it arrives.
-  const invoices = await listHouseholdInvoices({ householdId: user.householdId });
+  const year = tab === "factures" && params.annee && /^\d{4}$/.test(params.annee) ? Number(params.annee) : undefined;
+  // Read once, before the page is sent: the balance is in the first paint, so
+  // nothing moves when it arrives. The Factures tab's filters ride on the same
+  // read (the balance and the years are the household's whatever they select).
+  const invoices = await listHouseholdInvoices({
+    householdId: user.householdId,
+    ...(tab === "factures" ? { year, query } : {}),
+  });
   return (
     <>
       <PageTitle description="Le résumé de vos demandes, de vos factures et des fichiers envoyés au service.">
@@ -72,7 +79,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         </ul>
       </nav>
       {tab === "factures" ? (
-        <LatestInvoices invoices={invoices.invoices} />
+        <LatestInvoices invoices={invoices.invoices} years={invoices.years} year={year ?? null} query={query} />
       ) : (
         <>
           <form method="get" action="/accueil" role="search" className="mb-4 flex flex-wrap items-end gap-2">
@@ -218,16 +225,18 @@ function AccountBalance({ dueCents, creditCents }: { dueCents: number; creditCen
   );
 }
 
-/** The Factures tab: the latest invoices; the full list (and the credit's use) is on Factures. */
-function LatestInvoices({ invoices }: { invoices: InvoiceRowDto[] }) {
+/** The Factures tab: the latest invoices, filtered as on Factures by "Date" and "Recherche"; the full list (and the credit's use) is on Factures. */
+function LatestInvoices({ invoices, years, year, query }: { invoices: InvoiceRowDto[]; years: number[]; year: number | null; query: string }) {
+  const filters = new URLSearchParams({ ...(year ? { annee: String(year) } : {}), ...(query ? { q: query } : {}) }).toString();
   return (
     <div className="space-y-4">
+      <InvoiceFilters action="/accueil" hidden={{ onglet: "factures" }} years={years} year={year} query={query} />
       {invoices.length === 0 ? (
-        <EmptyState title="Aucune facture pour le moment." />
+        <EmptyState title={noInvoiceTitle(year, query)} />
       ) : (
         <>
           <InvoiceTable invoices={invoices.slice(0, 5)} caption="Vos dernières factures" />
-          <Link href="/factures" className="font-semibold text-brand-700 underline">
+          <Link href={filters ? `/factures?${filters}` : "/factures"} className="font-semibold text-brand-700 underline">
             Toutes mes factures
           </Link>
         </>

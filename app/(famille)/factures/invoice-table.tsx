@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { InvoiceRowDto } from "@/lib/billing/invoices";
+import { AccessibleVersionLink, PdfLink } from "@/lib/billing/pdf/html-documents";
 import { parisTime } from "@/lib/dates";
 import { formatCents, formatDate, INVOICE_STATUS_LABELS } from "@/lib/format";
 import type { InvoiceStatus } from "@/lib/generated/prisma/client";
@@ -29,13 +30,24 @@ function StateBadge({ invoice, short }: { invoice: InvoiceRowDto; short?: boolea
   );
 }
 
-const pdfClass = "inline-flex min-h-11 items-center justify-center rounded-md border border-brand-700 px-3 font-semibold text-brand-700";
+const docClass = "inline-flex min-h-11 items-center justify-center gap-1 rounded-md border border-brand-700 px-3 font-semibold text-brand-700";
 const payClass = "inline-flex min-h-11 items-center justify-center rounded-md bg-brand-700 px-3 font-semibold text-white";
+
+/** The invoice's PDF, with its format and size, and beside it the same invoice as an accessible HTML page. */
+function DocumentLinks({ invoice, className = "" }: { invoice: InvoiceRowDto; className?: string }) {
+  const what = `la facture N° ${invoice.number}`;
+  return (
+    <>
+      <PdfLink href={`/factures/${invoice.id}/pdf`} what={what} bytes={invoice.pdfBytes} className={`${docClass} ${className}`} />
+      <AccessibleVersionLink href={`/factures/${invoice.id}/version-accessible`} what={what} className={`${docClass} ${className}`} />
+    </>
+  );
+}
 
 /**
  * The family's invoices. On a phone, one card per invoice with its number,
  * date, purpose, amount and state, then its actions; from md up the seed's
- * columns (Date, N°, Nom, Montant) with "PDF" and, while unpaid, "Payer"
+ * columns (Date, N°, Nom, Montant) with "PDF" (its size told), "Version accessible" and, while unpaid, "Payer"
  * (and "Utiliser mon avoir" when the family has credit). Both are in the
  * page and CSS shows one: display:none takes the other out of the
  * accessibility tree, so a screen reader meets each invoice once, as a list
@@ -71,13 +83,11 @@ export function InvoiceTable({
               </div>
               <div className="mt-3 flex flex-wrap gap-2">
                 {invoice.payable ? (
-                  <Link href={`/factures/${invoice.id}/payer`} prefetch={false} className={`${payClass} flex-1`}>
+                  <Link href={`/factures/${invoice.id}/payer`} prefetch={false} className={`${payClass} basis-full`}>
                     Payer<span className="sr-only"> la facture N° {invoice.number}</span>
                   </Link>
                 ) : null}
-                <a href={`/factures/${invoice.id}/pdf`} className={`${pdfClass} ${invoice.payable ? "" : "flex-1"}`}>
-                  PDF<span className="sr-only"> de la facture N° {invoice.number}</span>
-                </a>
+                <DocumentLinks invoice={invoice} className="flex-1" />
                 {invoice.payable && creditCents > 0 ? (
                   <div className="w-full">
                     <UseCreditButton invoiceId={invoice.id} invoiceNumber={invoice.number} />
@@ -106,20 +116,16 @@ export function InvoiceTable({
           <tbody>
             {invoices.map((invoice) => (
               <tr key={invoice.id} className="border-t border-slate-200">
-                <td className="whitespace-nowrap px-3 py-2">
-                  <a href={`/factures/${invoice.id}/pdf`} className={`mr-2 ${pdfClass}`}>
-                    PDF<span className="sr-only"> de la facture N° {invoice.number}</span>
-                  </a>
-                  {invoice.payable ? (
-                    <Link href={`/factures/${invoice.id}/payer`} prefetch={false} className={payClass}>
-                      Payer<span className="sr-only"> la facture N° {invoice.number}</span>
-                    </Link>
-                  ) : null}
-                  {invoice.payable && creditCents > 0 ? (
-                    <span className="ml-2">
-                      <UseCreditButton invoiceId={invoice.id} invoiceNumber={invoice.number} />
-                    </span>
-                  ) : null}
+                <td className="px-3 py-2">
+                  <div className="flex min-w-56 flex-wrap gap-2">
+                    <DocumentLinks invoice={invoice} />
+                    {invoice.payable ? (
+                      <Link href={`/factures/${invoice.id}/payer`} prefetch={false} className={payClass}>
+                        Payer<span className="sr-only"> la facture N° {invoice.number}</span>
+                      </Link>
+                    ) : null}
+                    {invoice.payable && creditCents > 0 ? <UseCreditButton invoiceId={invoice.id} invoiceNumber={invoice.number} /> : null}
+                  </div>
                 </td>
                 <td className="whitespace-nowrap px-3 py-2">{formatDate(invoice.issuedAt)}</td>
                 <th scope="row" className="px-3 py-2 font-semibold">

@@ -5,38 +5,31 @@ import { Alert } from "@/components/ui/alert";
 import { requireRole } from "@/lib/auth/dal";
 import { listHouseholdInvoices } from "@/lib/billing/invoices";
 import { formatCents, formatDate } from "@/lib/format";
+import { AccessibleVersionLink, creditNotePdfBytes, PdfLink } from "@/lib/billing/pdf/html-documents";
+import { cleanSearch } from "@/lib/validation/ids";
+import { InvoiceFilters, noInvoiceTitle } from "./invoice-filters";
 import { InvoiceTable } from "./invoice-table";
+
+const docClass = "inline-flex min-h-11 flex-1 items-center justify-center gap-1 rounded-md border border-brand-700 px-3 font-semibold text-brand-700 sm:flex-none";
 
 export const metadata: Metadata = { title: "Factures" };
 
-export default async function InvoicesPage({ searchParams }: { searchParams: Promise<{ annee?: string; avoir?: string; montant?: string }> }) {
+export default async function InvoicesPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ annee?: string; q?: string; avoir?: string; montant?: string }>;
+}) {
   const user = await requireRole("parent");
-  const { annee, avoir, montant } = await searchParams;
+  const { annee, q, avoir, montant } = await searchParams;
   const used = montant && /^\d{1,9}$/.test(montant) ? Number(montant) : null;
   const year = annee && /^\d{4}$/.test(annee) ? Number(annee) : undefined;
-  const data = await listHouseholdInvoices({ householdId: user.householdId, year });
+  const query = cleanSearch(q);
+  const data = await listHouseholdInvoices({ householdId: user.householdId, year, query });
   return (
     <>
       <PageTitle description="Résumé de vos factures dues et acquittées.">Factures</PageTitle>
       <div className="mb-4 flex flex-wrap items-end justify-between gap-4">
-        <form method="get" className="flex items-end gap-2">
-          <div>
-            <label htmlFor="annee" className="block text-sm font-semibold">
-              Date
-            </label>
-            <select id="annee" name="annee" defaultValue={year ?? ""} className="min-h-11 rounded-md border border-slate-400 bg-white px-3">
-              <option value="">Toutes les années</option>
-              {data.years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button type="submit" className="min-h-11 rounded-md border border-brand-700 px-4 font-semibold text-brand-700">
-            Filtrer
-          </button>
-        </form>
+        <InvoiceFilters action="/factures" years={data.years} year={year ?? null} query={query} />
         <p className="text-lg">
           Montant en attente de paiement : <strong>{formatCents(data.dueCents)}</strong>
         </p>
@@ -60,7 +53,7 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
         </div>
       ) : null}
       {data.invoices.length === 0 ? (
-        <EmptyState title={year ? `Aucune facture en ${year}.` : "Aucune facture pour le moment."}>
+        <EmptyState title={noInvoiceTitle(year ?? null, query)}>
           Vos factures apparaîtront ici après vos réservations.{" "}
           <Link className="underline" href="/demandes">
             Réserver une prestation
@@ -90,12 +83,10 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
                     {c.invoiceNumber ? ` (facture N° ${c.invoiceNumber})` : ""}
                   </p>
                 </div>
-                <a
-                  href={`/factures/avoirs/${c.id}/pdf`}
-                  className="inline-flex min-h-11 w-full items-center justify-center rounded-md border border-brand-700 px-3 font-semibold text-brand-700 sm:w-auto"
-                >
-                  PDF<span className="sr-only"> de l&apos;avoir N° {c.number}</span>
-                </a>
+                <div className="flex w-full flex-wrap gap-2 sm:w-auto">
+                  <PdfLink href={`/factures/avoirs/${c.id}/pdf`} what={`l'avoir N° ${c.number}`} bytes={creditNotePdfBytes()} className={docClass} />
+                  <AccessibleVersionLink href={`/factures/avoirs/${c.id}/version-accessible`} what={`l'avoir N° ${c.number}`} className={docClass} />
+                </div>
               </li>
             ))}
           </ul>

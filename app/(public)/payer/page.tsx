@@ -7,9 +7,10 @@ import { clientAddress } from "@/lib/auth/client-address";
 import { getPayableInvoice, type PayableInvoiceDto } from "@/lib/billing/invoices";
 import { AppError } from "@/lib/errors";
 import { readPaymentIdentifier } from "@/lib/billing/numbers";
-import { formatCents, formatPaymentIdentifier } from "@/lib/format";
+import { paymentNoticeSummary } from "@/lib/billing/pdf/wording";
 import type { FormState } from "@/lib/forms";
 import { hitRateLimit } from "@/lib/rate-limit";
+import { getSettings } from "@/lib/settings";
 import { startPublicPaymentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Paiement en ligne" };
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "Paiement en ligne" };
 const NOT_FOUND = "Aucune facture à payer ne correspond à cet identifiant : vérifiez-le sur votre facture.";
 
 /**
- * "Paiement en ligne de la commune": the identifier printed on the invoice
+ * "Paiement en ligne — <the authority>": the identifier printed on the invoice
  * (or its QR code) opens the payment form. Lookups are throttled per address
  * and the page shows only what the payer needs to recognise the bill.
  */
@@ -52,16 +53,17 @@ export default async function PublicPaymentPage({ searchParams }: { searchParams
       }
     }
   }
+  const settings = await getSettings();
   return (
     <div className="mx-auto max-w-xl space-y-6">
-      <h1 className="text-2xl font-bold text-slate-900">Paiement en ligne de la commune</h1>
+      <h1 className="text-2xl font-bold text-slate-900">Paiement en ligne — {settings.name}</h1>
       {error ? <ErrorSummary state={error} fieldIds={{ identifiant: "identifiant" }} /> : null}
       <form method="get" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
         <label htmlFor="identifiant" className="block font-semibold">
           Identifiant de paiement en ligne
         </label>
         <p id="identifiant-hint" className="text-sm text-slate-700">
-          Il figure sur le coupon de votre facture (« Identifiant de Paiement en ligne »), ou scannez le QR-Code.
+          Il figure sur l&apos;avis de paiement de votre facture (« Identifiant de Paiement en ligne »), ou scannez le QR code.
         </p>
         <input
           id="identifiant"
@@ -88,7 +90,7 @@ export default async function PublicPaymentPage({ searchParams }: { searchParams
             action={startPublicPaymentAction}
             invoiceId={invoice.id}
             paymentIdentifier={invoice.paymentIdentifier}
-            summary={`Identifiant : ${formatPaymentIdentifier(invoice.paymentIdentifier)}, Avis De Paiement N° ${invoice.number} de ${formatCents(invoice.totalCents)} adressée ${invoice.addressedTo}`}
+            summary={`${paymentNoticeSummary(invoice)}.`}
             askEmail
             backHref="/payer"
           />

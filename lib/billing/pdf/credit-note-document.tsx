@@ -2,6 +2,7 @@ import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
 import { formatDate } from "@/lib/format";
 import { euros, PdfHeader, s as base } from "./parts";
 import type { CreditNotePdfData } from "./types";
+import { correctedInvoice, creditNoteExplanation } from "./wording";
 
 const s = {
   ...base,
@@ -31,11 +32,7 @@ export function CreditNoteDocument({ data }: { data: CreditNotePdfData }) {
         <View style={s.box}>
           <View style={s.line}>
             <Text style={s.label}>Facture corrigée</Text>
-            <Text style={s.value}>
-              {invoice
-                ? `Facture N° ${invoice.number} du ${formatDate(invoice.issuedAt)} (${euros(invoice.totalCents)})`
-                : "Aucune (somme reçue sans facture à régler)"}
-            </Text>
+            <Text style={s.value}>{correctedInvoice(invoice)}</Text>
           </View>
           <View style={s.line}>
             <Text style={s.label}>Motif</Text>
@@ -46,10 +43,7 @@ export function CreditNoteDocument({ data }: { data: CreditNotePdfData }) {
           <Text>MONTANT DE L&apos;AVOIR : {euros(creditNote.amountCents)}</Text>
         </View>
 
-        <Text style={s.note}>
-          Ce montant est porté au crédit de votre compte famille ({authority.regieName}). Il peut être utilisé pour
-          régler une prochaine facture ou vous être remboursé par le service.
-        </Text>
+        <Text style={s.note}>{creditNoteExplanation(authority)}</Text>
       </Page>
     </Document>
   );

@@ -31,7 +31,7 @@ export const SAMPLE_INVOICE: InvoicePdfData = {
     qf: 351,
     regime: "RG",
   },
-  household: { name: "DUPONT", reference: 1, address1: "12 chemin des Vignes", address2: null, postalCode: "34480", city: "Magalas" },
+  household: { id: "sample", name: "DUPONT", reference: 1, address1: "12 chemin des Vignes", address2: null, postalCode: "34480", city: "Magalas" },
   responsible: "Mme Marie DUPONT",
   groups: [
     {

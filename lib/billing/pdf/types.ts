@@ -9,6 +9,8 @@ export type PdfAuthority = Pick<
 >;
 
 export type PdfHousehold = {
+  /** For staff pages' links back to the family; never printed */
+  id: string;
   name: string;
   reference: number;
   address1: string;

@@ -1,6 +1,6 @@
 import { formatCents, formatDate, formatDay, formatPaymentIdentifier } from "@/lib/format";
 import { parisTime } from "@/lib/dates";
-import type { InvoicePdfData, PdfAuthority } from "./types";
+import type { CreditNotePdfData, InvoicePdfData, PdfAuthority } from "./types";
 
 // The words of the invoice's payment slip and header, shared by the PDF, its
 // accessible HTML version and the PDF benchmark, so the three say the same.
@@ -53,6 +53,21 @@ export const groupedIdentifier = (invoice: Pick<InvoicePdfData["invoice"], "paym
 export const QR_LINE = "Ou scannez le QR code pour accéder au paiement";
 export const THANKS = "Merci d'avance.";
 
-/** The stamp on a paid invoice: "ACQUITTÉE le 04/06/2026". */
-export const paidStamp = (invoice: Pick<InvoicePdfData["invoice"], "paidAt">) =>
-  `ACQUITTÉE${invoice.paidAt ? ` le ${formatDate(invoice.paidAt)}` : ""}`;
+/** A paid invoice's state: "Acquittée le 04/06/2026"; the PDF stamps it in capitals. */
+export const paidLabel = (invoice: Pick<InvoicePdfData["invoice"], "paidAt">) =>
+  `Acquittée${invoice.paidAt ? ` le ${formatDate(invoice.paidAt)}` : ""}`;
+export const paidStamp = (invoice: Pick<InvoicePdfData["invoice"], "paidAt">) => paidLabel(invoice).replace("Acquittée", "ACQUITTÉE");
+
+/** The credit note's "Facture corrigée". */
+export const correctedInvoice = (invoice: CreditNotePdfData["invoice"]) =>
+  invoice
+    ? `Facture N° ${invoice.number} du ${formatDate(invoice.issuedAt)} (${formatCents(invoice.totalCents)})`
+    : "Aucune (somme reçue sans facture à régler)";
+
+export const creditNoteExplanation = (authority: Pick<PdfAuthority, "regieName">) =>
+  `Ce montant est porté au crédit de votre compte famille (${authority.regieName}). Il peut être utilisé pour régler une prochaine facture ou vous être remboursé par le service.`;
+
+/** The payment form's summary: "Avis de paiement N° 9577 de 8,00 € adressé à la famille DUPONT. Identifiant : K7Q2-…" */
+export const paymentNoticeSummary = (invoice: { number: number; totalCents: number; householdName: string; paymentIdentifier: string }) =>
+  `Avis de paiement N° ${invoice.number} de ${formatCents(invoice.totalCents)} adressé à la famille ${invoice.householdName}. ` +
+  `Identifiant : ${formatPaymentIdentifier(invoice.paymentIdentifier)}`;

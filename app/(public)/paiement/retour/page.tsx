@@ -6,6 +6,7 @@ import { getCurrentUser } from "@/lib/auth/dal";
 import { describePaymentReturn } from "@/lib/billing/invoices";
 import { formatCents } from "@/lib/format";
 import { checkPayfipPayment } from "@/lib/payments";
+import { getSettings } from "@/lib/settings";
 import { Refresher } from "./refresher";
 
 type Props = { searchParams: Promise<{ idop?: string; idOp?: string }> };
@@ -44,17 +45,18 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
  */
 export default async function PaymentReturnPage({ searchParams }: Props) {
   const { user, view } = await loadReturn(idOpOf(await searchParams));
+  const settings = await getSettings();
   const home = user?.householdId ? "/factures" : "/connexion";
   return (
     <div className="mx-auto max-w-xl space-y-4">
-      <h1 className="text-2xl font-bold text-slate-900">Paiement en ligne de la commune</h1>
+      <h1 className="text-2xl font-bold text-slate-900">Paiement en ligne — {settings.name}</h1>
       {!view ? (
         <Alert tone="error">Ce paiement est introuvable.</Alert>
       ) : view.status === "waiting" ? (
         <>
           <Alert tone="info" title="Votre paiement est en cours de traitement…">
             Votre paiement de {formatCents(view.amountCents)} (facture N° {view.invoiceNumber}) est en cours de traitement
-            par la DGFIP, vous recevrez un mail de confirmation. Cette page se met à jour d&apos;elle-même.
+            par la DGFiP (PayFiP), vous recevrez un mail de confirmation. Cette page se met à jour d&apos;elle-même.
           </Alert>
           <Refresher />
         </>

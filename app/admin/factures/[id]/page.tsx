@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
+import { AccessibleVersionLink, creditNotePdfBytes, invoicePdfBytes, PdfLink } from "@/lib/billing/pdf/html-documents";
 import { COUNTER_METHODS, getHouseholdAccountForStaff, getInvoiceForStaff } from "@/lib/billing/staff";
 import { dateToDay } from "@/lib/dates";
 import {
@@ -22,6 +23,8 @@ import { CancelInvoiceForm, CounterPaymentForm, CreditNoteForm } from "./invoice
 import { isId } from "@/lib/validation/ids";
 
 export const metadata: Metadata = { title: "Facture" };
+
+const docClass = "inline-flex min-h-11 items-center gap-1 rounded-md border border-brand-700 px-3 font-semibold text-brand-700";
 
 export default async function StaffInvoicePage({
   params,
@@ -50,9 +53,13 @@ export default async function StaffInvoicePage({
         Facture N° {invoice.number}
       </PageTitle>
       <div className="mb-4 flex flex-wrap gap-3">
-        <a className="inline-flex min-h-11 items-center rounded-md border border-brand-700 px-4 font-semibold text-brand-700" href={`/factures/${invoice.id}/pdf`}>
-          PDF
-        </a>
+        <PdfLink
+          href={`/factures/${invoice.id}/pdf`}
+          what={`la facture N° ${invoice.number}`}
+          bytes={invoicePdfBytes({ lines: invoice.lines.length, payable: open })}
+          className={docClass}
+        />
+        <AccessibleVersionLink href={`/admin/factures/${invoice.id}/version-accessible`} what={`la facture N° ${invoice.number}`} className={docClass} />
         <Link className="inline-flex min-h-11 items-center underline" href={`/admin/familles/${invoice.household.id}`}>
           Famille {invoice.household.name} (n° {invoice.household.reference})
         </Link>
@@ -159,12 +166,8 @@ export default async function StaffInvoicePage({
                   <span>
                     <strong>Avoir N° {c.number}</strong> — {formatCents(c.amountCents)} — {formatDate(c.issuedAt)} — {c.reason}
                   </span>
-                  <a
-                    href={`/admin/avoirs/${c.id}/pdf`}
-                    className="inline-flex min-h-11 items-center rounded-md border border-brand-700 px-3 font-semibold text-brand-700"
-                  >
-                    PDF<span className="sr-only"> de l&apos;avoir N° {c.number}</span>
-                  </a>
+                  <PdfLink href={`/admin/avoirs/${c.id}/pdf`} what={`l'avoir N° ${c.number}`} bytes={creditNotePdfBytes()} className={docClass} />
+                  <AccessibleVersionLink href={`/admin/avoirs/${c.id}/version-accessible`} what={`l'avoir N° ${c.number}`} className={docClass} />
                 </li>
               ))}
             </ul>

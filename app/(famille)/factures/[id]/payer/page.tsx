@@ -8,7 +8,9 @@ import { PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
 import { getPayableInvoice } from "@/lib/billing/invoices";
 import { AppError } from "@/lib/errors";
-import { formatCents, formatPaymentIdentifier } from "@/lib/format";
+import { paymentNoticeSummary } from "@/lib/billing/pdf/wording";
+import { formatCents } from "@/lib/format";
+import { getSettings } from "@/lib/settings";
 import { startParentPaymentAction } from "../../actions";
 import { isId } from "@/lib/validation/ids";
 
@@ -31,16 +33,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PayInvoicePage({ params }: Props) {
   const invoice = await loadInvoice((await params).id);
+  const settings = await getSettings();
   return (
     <>
-      <PageTitle>Paiement en ligne de la commune</PageTitle>
+      <PageTitle>Paiement en ligne — {settings.name}</PageTitle>
       {invoice.payable ? (
         <PaymentForm
           action={startParentPaymentAction}
           invoiceId={invoice.id}
           paymentIdentifier={invoice.paymentIdentifier}
-          summary={`Identifiant : ${formatPaymentIdentifier(invoice.paymentIdentifier)}, Avis De Paiement N° ${invoice.number} de ${formatCents(invoice.totalCents)} adressée ${invoice.addressedTo}${
-            invoice.dueCents < invoice.totalCents ? `. Votre avoir a été déduit : reste à payer ${formatCents(invoice.dueCents)}` : ""
+          summary={`${paymentNoticeSummary(invoice)}.${
+            invoice.dueCents < invoice.totalCents ? ` Votre avoir a été déduit : reste à payer ${formatCents(invoice.dueCents)}.` : ""
           }`}
           askEmail={false}
           backHref="/factures"

@@ -19,7 +19,7 @@ test("[PARENT][PAIEMENT] books, pays on PayFiP and gets a paid invoice, confirme
   await page.getByRole("link", { name: /Facture de \d+,\d\d\s€/ }).click();
   await expect(page.getByRole("heading", { name: "Formulaire de paiement facture" })).toBeVisible();
   await expect(page.getByText(/ne peut prétendre à aucun remboursement/)).toBeVisible();
-  const summary = await page.getByText(/Avis De Paiement N° \d+/).textContent();
+  const summary = await page.getByText(/Avis de paiement N° \d+/).textContent();
   const number = /N° (\d+)/.exec(summary!)![1];
   await expectAccessible(page);
   await page.getByRole("button", { name: "Payer facture" }).click();
@@ -35,7 +35,7 @@ test("[PARENT][PAIEMENT] books, pays on PayFiP and gets a paid invoice, confirme
   expect(outboxMessages().length - mailsBefore).toBe(2);
 
   await page.goto("/factures");
-  const row = page.getByRole("row", { name: new RegExp(`^PDF de la facture N° ${number} `) });
+  const row = page.getByRole("row", { name: new RegExp(`^Télécharger la facture N° ${number} \\(PDF, environ \\d+ Ko\\)`) });
   await expect(row).toContainText("Payée");
   await expect(row.getByRole("link", { name: /^Payer/ })).toHaveCount(0);
   await expectAccessible(page);
@@ -101,7 +101,7 @@ test("[VISITEUR][PAIEMENT] pays with the identifier printed on the invoice, with
   // Typed as from paper: lower case, dashes turned to spaces.
   await page.getByLabel("Identifiant de paiement en ligne").fill(identifier.toLowerCase().replaceAll("-", " "));
   await page.getByRole("button", { name: "Rechercher la facture" }).click();
-  await expect(page.getByText(`adressée Famille ${family.name}`)).toBeVisible();
+  await expect(page.getByText(`adressé à la famille ${family.name}`)).toBeVisible();
   // Only what the payer needs to recognise the bill: no address, no children's names.
   await expect(page.getByRole("main")).not.toContainText(family.address.address1);
   await expect(page.getByRole("main")).not.toContainText("Emma");

@@ -143,7 +143,11 @@ test.describe("staff", () => {
   });
 
   test("[ADMIN][ACCESSIBILITÉ] a refused save lands on the error summary and changes nothing", async ({ page }) => {
+    await page.setViewportSize(PHONE);
     await page.goto("/admin/parametres/accessibilite");
+    // A new row takes the focus, ready to be filled.
+    await page.getByRole("button", { name: "Ajouter un contenu" }).click();
+    await expect(page.getByRole("group", { name: "Contenu 8" }).getByLabel("Contenu", { exact: true })).toBeFocused();
     const met = page.getByLabel("Critères respectés", { exact: true });
     await met.fill("200");
     await page.getByLabel("Email de contact").fill("contact@");
@@ -159,7 +163,7 @@ test.describe("staff", () => {
     // What was typed is still there to correct, and the field says what is wrong.
     await expect(met).toHaveValue("200");
     await expect(met).toHaveAttribute("aria-invalid", "true");
-    await expectAccessible(page);
+    await expectPhoneReady(page);
     await expectMention(page, SEEDED.status);
   });
 });

@@ -91,7 +91,7 @@ const lines = (label: string) =>
  * An address on the web: absolute (https://…, the scheme added when staff
  * leave it out) or a page of this portal ("/accueil"). Empty gives null.
  */
-export const LinkSchema = z
+const LinkSchema = z
   .string()
   .trim()
   .max(300, "Cette adresse ne peut pas dépasser 300 caractères.")

@@ -50,8 +50,8 @@ function List({ items, empty }: { items: string[]; empty: string }) {
   if (items.length === 0) return <p>{empty}</p>;
   return (
     <ul className="list-disc space-y-1 pl-5">
-      {items.map((item) => (
-        <li key={item}>{item}</li>
+      {items.map((item, i) => (
+        <li key={i}>{item}</li>
       ))}
     </ul>
   );
@@ -142,8 +142,8 @@ export default async function AccessibilityPage() {
               return (
                 <SubSection key={reason} title={title}>
                   <ul className="list-disc space-y-3 pl-5">
-                    {items.map((item) => (
-                      <li key={item.content}>
+                    {items.map((item, i) => (
+                      <li key={i}>
                         <p className="font-semibold">{item.content}</p>
                         {item.detail ? <p className="whitespace-pre-line">{item.detail}</p> : null}
                         {item.alternative ? <p className="whitespace-pre-line">Alternative : {item.alternative}</p> : null}
@@ -178,8 +178,8 @@ export default async function AccessibilityPage() {
         <SubSection title="Pages du site ayant fait l'objet de la vérification de conformité">
           {declaration.pagesAudited.length ? (
             <ol className="list-decimal space-y-1 pl-5">
-              {declaration.pagesAudited.map((page) => (
-                <li key={page.url}>
+              {declaration.pagesAudited.map((page, i) => (
+                <li key={i}>
                   <a className={linkClass} href={page.url}>
                     {page.title}
                   </a>{" "}

@@ -40,14 +40,15 @@ const payClass = "inline-flex min-h-11 items-center justify-center rounded-md bg
 
 /**
  * "Télécharger la facture N° 9577 (PDF, environ 24 Ko)" to a screen reader,
- * "PDF 24 Ko" on screen. The size is an estimate: the PDF is drawn on demand.
+ * "PDF 24 Ko" on screen (both words inside the name, for voice control). The
+ * size is an estimate: the PDF is drawn on demand. A label rather than
+ * visually hidden spans, which Chrome would read apart: "( PDF , …".
  */
 export function PdfLink({ href, what, bytes, className = linkClass }: { href: string; what: string; bytes: number; className?: string }) {
+  const size = formatFileSize(bytes);
   return (
-    <a href={href} className={className}>
-      <span className="sr-only">Télécharger {what} (</span>PDF<span className="sr-only">, environ</span>{" "}
-      <span className="text-xs font-normal">{formatFileSize(bytes)}</span>
-      <span className="sr-only">)</span>
+    <a href={href} aria-label={`Télécharger ${what} (PDF, environ ${size})`} className={className}>
+      PDF <span className="text-xs font-normal">{size}</span>
     </a>
   );
 }

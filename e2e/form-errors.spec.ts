@@ -65,6 +65,7 @@ test.describe("[VISITEUR][FORMULAIRES] public forms land on their error summary"
     const summary = page.locator("[data-error-summary]");
     await expect(summary).toBeFocused();
     await expect(summary).toHaveText("Identifiant ou mot de passe incorrect.");
+    await expectPhoneReady(page);
   });
 
   test("password reset request and new password", async ({ page }) => {
@@ -89,7 +90,7 @@ test.describe("[PARENT][FORMULAIRES] family forms land on their error summary", 
   test("change of address: autofill, numeric keypad, and the errors on top of the phone's screen", async ({ page }) => {
     await signInAs(page, family);
     await page.goto("/demandes/demarches/nouvelle/CHANGEMENT_ADRESSE");
-    await expect(page.getByLabel("Adresse", { exact: true })).toHaveAttribute("autocomplete", "address-line1");
+    await expect(page.getByRole("textbox", { name: "Adresse", exact: true })).toHaveAttribute("autocomplete", "address-line1");
     await expect(page.getByLabel("Complément d'adresse")).toHaveAttribute("autocomplete", "address-line2");
     await expect(page.getByLabel("Code Postal")).toHaveAttribute("autocomplete", "postal-code");
     await expect(page.getByLabel("Code Postal")).toHaveAttribute("inputmode", "numeric");

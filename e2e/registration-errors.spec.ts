@@ -43,7 +43,7 @@ test.describe("[VISITEUR][INSCRIPTION] bad input is refused and stores nothing",
     await fillRegistration(page, { lastName: "Exe", firstName: "Anne", email });
     await page.getByLabel("Carte d'identité").setInputFiles({ name: "carte.pdf", mimeType: "application/pdf", buffer: exeBytes() });
     await page.getByRole("button", { name: "Créer son compte" }).click();
-    await expect(page.getByText("Ce type de fichier n'est pas accepté")).toBeVisible();
+    await expectRefused(page, "Ce type de fichier n'est pas accepté");
   });
 
   test("a 20 MB file", async ({ page }) => {

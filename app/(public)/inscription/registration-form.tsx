@@ -39,6 +39,8 @@ export function RegistrationForm({ uploadDriver, maxBytes }: { uploadDriver: "lo
   const form = useForm({
     resolver: zodResolver(RegistrationFormSchema),
     defaultValues: { phone: "", mobile: "", acceptCgu: false },
+    // The error summary takes the focus, not the first field in error (which would skip the list of what is wrong).
+    shouldFocusError: false,
   });
   const { errors } = form.formState;
   const [file, setFile] = useState<File | null>(null);

@@ -96,7 +96,7 @@ test("[AGENT][FACTURES] the staff invoice page links the PDF with its size and t
   const number = /N° (\d+)/.exec((await page.getByRole("heading", { level: 1 }).textContent())!)![1];
   await expect(page.getByRole("link", { name: new RegExp(`^Télécharger la facture N° ${number} \\(PDF, environ \\d+ Ko\\)$`) })).toBeVisible();
   await page.getByRole("link", { name: `Version accessible de la facture N° ${number}`, exact: true }).click();
-  await expect(page).toHaveTitle(`Facture N° ${number} — version accessible — Portail Famille`);
+  await expect(page).toHaveTitle(`Facture N° ${number} — version accessible — Back-office`);
   await expect(page.getByRole("table", { name: new RegExp(`^Lignes de la facture N° ${number}`) })).toBeVisible();
   await expect(page.getByRole("main")).toContainText("SIRET : 213 401 578 00009");
   await expectAccessible(page);

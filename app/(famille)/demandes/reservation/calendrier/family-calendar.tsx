@@ -138,8 +138,8 @@ export function FamilyCalendar({ calendar }: Props) {
             <ul className="divide-y divide-slate-200">
               {week.days.map((d) => (
                 <li key={d.day} className="flex flex-col gap-2 p-3 sm:flex-row sm:items-start">
-                  <p className="w-28 shrink-0 font-semibold capitalize">{d.longLabel}</p>
-                  <div className="grid flex-1 grid-cols-2 gap-2 lg:grid-cols-3">
+                  <p className="shrink-0 font-semibold capitalize sm:w-28">{d.longLabel}</p>
+                  <div className="grid flex-1 grid-cols-[repeat(auto-fit,minmax(min(100%,8rem),1fr))] gap-2 sm:grid-cols-2 lg:grid-cols-3">
                     {rows.map((r) => {
                       const cell = d.cells[r.key];
                       if (!cell) return null;

@@ -135,7 +135,7 @@ export function FileField({
             </label>
           </>
         ) : null}
-        <span id={statusId} className="min-w-0 break-all text-sm text-slate-700" aria-live="polite">
+        <span id={statusId} className="min-w-0 text-sm text-slate-700 [overflow-wrap:anywhere]" aria-live="polite">
           {preparing ? "Préparation du fichier…" : chosen ? `${chosen.name} (${formatFileSize(chosen.size)})` : "Aucun fichier choisi"}
         </span>
       </div>

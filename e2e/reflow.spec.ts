@@ -28,7 +28,7 @@ async function setTextSize(page: Page, size: "100%" | "200%") {
   );
 }
 
-type Overflow = { scrollWidth: number; clientWidth: number; offenders: string[]; tables: string[] };
+type Overflow = { scrollWidth: number; clientWidth: number; offenders: string[]; cut: string[]; tables: string[] };
 
 /**
  * What sticks out of the screen: the innermost elements past either edge
@@ -69,22 +69,41 @@ function findOverflow(page: Page): Promise<Overflow> {
       if (clipped(el)) continue;
       outside.push(el);
     }
-    // Text that runs out of its own box (a long word in a narrow one) moves the page as much as a box does.
+    // Text that runs out of its own box (a long word in a narrow one) moves the page as much as a box does;
+    // and a box too narrow for an ordinary word cuts it letter by letter ("Fil / tre / r"), which reads no better.
+    const cut: string[] = [];
     const texts = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
     for (let node = texts.nextNode(); node; node = texts.nextNode()) {
       const parent = node.parentElement;
-      if (!parent || !node.textContent?.trim() || outside.includes(parent)) continue;
-      const range = document.createRange();
+      const text = node.textContent ?? "";
+      if (!parent || !text.trim() || clipped(node)) continue;
       range.selectNodeContents(node);
       const past = [...range.getClientRects()].some((r) => r.width > 1 && (r.right > width + 0.5 || r.left < -0.5));
-      if (past && !clipped(node)) outside.push(parent);
+      if (past && !outside.includes(parent)) outside.push(parent);
+      for (const token of text.matchAll(/\S+/g)) {
+        // Email addresses, paths and identifiers may break anywhere; words only between their letters' runs.
+        if (/[@/\\_\d]/.test(token[0])) continue;
+        const rectsOf = (start: number, end: number) => {
+          range.setStart(node, start);
+          range.setEnd(node, end);
+          return [...range.getClientRects()].filter((r) => r.width > 0);
+        };
+        // Wider than the screen's text column ("d'accessibilité" in a heading at 200 %), it cannot be kept whole.
+        const tokenWidth = rectsOf(token.index, token.index + token[0].length).reduce((sum, r) => sum + r.width, 0);
+        if (tokenWidth > width - 32) continue;
+        for (const word of token[0].matchAll(/\p{L}{2,}/gu)) {
+          const lines = new Set(rectsOf(token.index + word.index, token.index + word.index + word[0].length).map((r) => Math.round(r.top)));
+          if (lines.size > 1) cut.push(`"${word[0]}" cut in ${describe(parent)}`);
+        }
+      }
     }
     const innermost = outside.filter((el) => !outside.some((other) => other !== el && el.contains(other)));
     const offenders = innermost.map((el) => {
       const box = el.getBoundingClientRect();
       return `${describe(el)} spans ${Math.round(box.left)}–${Math.round(box.right)} px`;
     });
-    return { scrollWidth: root.scrollWidth, clientWidth: width, offenders: [...offenders, ...scrolling].slice(0, 8), tables };
+    return { scrollWidth: root.scrollWidth, clientWidth: width, offenders: [...offenders, ...scrolling].slice(0, 8), cut: cut.slice(0, 8), tables };
   });
 }
 
@@ -100,6 +119,7 @@ async function expectReflow(page: Page, where: string) {
     const label = `${where} (${new URL(page.url()).pathname}) at ${mode.viewport.width} px, text ${mode.text}`;
     expect.soft(found.offenders, `${label}: nothing past the screen's edges`).toEqual([]);
     expect.soft(found.scrollWidth, `${label}: no sideways scroll`).toBeLessThanOrEqual(found.clientWidth);
+    expect.soft(found.cut, `${label}: no word cut across lines`).toEqual([]);
     for (const table of found.tables) test.info().annotations.push({ type: "data table scrolled in its own box", description: `${label}: ${table}` });
   }
   await page.setViewportSize(PHONE);

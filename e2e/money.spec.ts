@@ -16,7 +16,7 @@ test("[GUICHET][PARENT][AVOIR] paid at the counter while the parent pays online:
   await page.getByRole("link", { name: /Facture de \d+,\d\d\s€/ }).click();
   await expect(page).toHaveURL(/\/factures\/[^/]+\/payer/);
   const invoiceId = /\/factures\/([^/]+)\/payer/.exec(page.url())![1];
-  const number = /N° (\d+)/.exec((await page.getByText(/Avis De Paiement N° \d+/).textContent())!)![1];
+  const number = /N° (\d+)/.exec((await page.getByText(/Avis de paiement N° \d+/).textContent())!)![1];
   await page.getByRole("button", { name: "Payer facture" }).click();
   await expect(page.getByRole("heading", { name: "Paiement en ligne des services publics locaux" })).toBeVisible();
 

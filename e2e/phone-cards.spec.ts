@@ -103,7 +103,7 @@ test("[PARENT][TELEPHONE] books two canteen days for Emma and Lucas, reads the R
     await expect(part).toBeVisible();
     await expectWithinWidth(part);
   }
-  for (const action of [/^Payer la facture N°/, /^PDF de la facture N°/]) {
+  for (const action of [/^Payer la facture N°/, /^Télécharger la facture N°/]) {
     const link = card.getByRole("link", { name: action });
     await expectWithinWidth(link);
     expect((await link.boundingBox())!.height, "a 44 px target").toBeGreaterThanOrEqual(44);

@@ -4,12 +4,15 @@ import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
+import { AccessibleVersionLink, creditNotePdfBytes, PdfLink } from "@/lib/billing/pdf/html-documents";
 import { getHouseholdAccountForStaff } from "@/lib/billing/staff";
 import { getHousehold } from "@/lib/households";
 import { formatCents, formatDate, formatDateTime, LEDGER_KIND_LABELS } from "@/lib/format";
 import { DataTable } from "../../../_components/data-table";
 import { RefundForm } from "../../../paiements/money-forms";
 import { isId } from "@/lib/validation/ids";
+
+const docClass = "inline-flex min-h-11 items-center gap-1 rounded-md border border-brand-700 px-3 font-semibold text-brand-700";
 
 export const metadata: Metadata = { title: "Compte famille" };
 
@@ -91,9 +94,9 @@ export default async function HouseholdAccountPage({
                     {e.label}
                   </Link>
                 ) : e.creditNoteId ? (
-                  <a href={`/admin/avoirs/${e.creditNoteId}/pdf`} className="text-brand-700 underline">
+                  <Link href={`/admin/avoirs/${e.creditNoteId}/version-accessible`} prefetch={false} className="text-brand-700 underline">
                     {e.label}
-                  </a>
+                  </Link>
                 ) : (
                   e.label
                 ),
@@ -121,12 +124,10 @@ export default async function HouseholdAccountPage({
             {
               header: <span className="sr-only">Document</span>,
               cell: (c) => (
-                <a
-                  href={`/admin/avoirs/${c.id}/pdf`}
-                  className="inline-flex min-h-11 items-center rounded-md border border-brand-700 px-3 font-semibold text-brand-700"
-                >
-                  PDF<span className="sr-only"> de l&apos;avoir N° {c.number}</span>
-                </a>
+                <div className="flex flex-wrap gap-2">
+                  <PdfLink href={`/admin/avoirs/${c.id}/pdf`} what={`l'avoir N° ${c.number}`} bytes={creditNotePdfBytes()} className={docClass} />
+                  <AccessibleVersionLink href={`/admin/avoirs/${c.id}/version-accessible`} what={`l'avoir N° ${c.number}`} className={docClass} />
+                </div>
               ),
             },
           ]}

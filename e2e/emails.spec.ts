@@ -51,7 +51,7 @@ test("[PARENT][E-MAILS] a payment's emails come from the authority with a title 
   await expect(box).not.toBeChecked();
   await expectPhoneReady(page);
   await box.check();
-  await page.locator("form").filter({ has: box }).getByRole("button", { name: "Enregistrer mon choix" }).click();
+  await page.getByRole("button", { name: "Enregistrer mon choix pour les e-mails du service" }).click();
   await expect(page.getByText("C'est noté : vous recevrez à nouveau les e-mails du service.")).toBeVisible();
   await expectPhoneReady(page);
   await page.reload();

@@ -64,7 +64,7 @@ test("[PARENT][AGENDA] subscribes to the family calendar at 360 px, finds the pa
   const optIn = page.getByRole("checkbox", { name: "Recevoir des rappels par e-mail" });
   await expect(optIn).not.toBeChecked();
   await optIn.check();
-  await page.getByRole("button", { name: "Enregistrer mon choix" }).click();
+  await page.getByRole("button", { name: "Enregistrer mon choix pour les rappels" }).click();
   await expect(page.locator('[data-alert="success"]').filter({ hasText: "vous recevrez un rappel" })).toBeVisible();
   await expectPhoneReady(page);
   await page.reload();

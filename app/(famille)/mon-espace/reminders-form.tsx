@@ -35,7 +35,7 @@ export function RemindersForm({ optIn }: { optIn: boolean }) {
         </p>
       </div>
       <SubmitButton variant="secondary" pendingLabel="Enregistrement…">
-        Enregistrer mon choix
+        Enregistrer mon choix<span className="sr-only"> pour les rappels</span>
       </SubmitButton>
     </form>
   );

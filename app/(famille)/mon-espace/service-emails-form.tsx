@@ -35,7 +35,7 @@ export function ServiceEmailsForm({ receive }: { receive: boolean }) {
         </p>
       </div>
       <SubmitButton variant="secondary" pendingLabel="Enregistrement…">
-        Enregistrer mon choix
+        Enregistrer mon choix<span className="sr-only"> pour les e-mails du service</span>
       </SubmitButton>
     </form>
   );

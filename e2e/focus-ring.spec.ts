@@ -72,3 +72,49 @@ test("[RGAA] the focus ring keeps 3:1 on the public, family and staff headers an
   await page.goto("/admin");
   await expectRingsContrast(page, 10);
 });
+
+/** Every visible text field's and list's border against the background around it, weakest first. */
+async function weakFieldBorders(page: Page) {
+  return page.evaluate(() => {
+    const canvas = document.createElement("canvas").getContext("2d", { willReadFrequently: true })!;
+    const rgb = (value: string) => {
+      canvas.clearRect(0, 0, 1, 1);
+      canvas.fillStyle = value;
+      canvas.fillRect(0, 0, 1, 1);
+      const [r, g, b, a] = canvas.getImageData(0, 0, 1, 1).data;
+      return [r, g, b, a / 255];
+    };
+    const luminance = ([r, g, b]: number[]) => {
+      const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    };
+    const backgroundOf = (el: HTMLElement) => {
+      for (let node = el.parentElement; node; node = node.parentElement) {
+        const [r, g, b, a] = rgb(getComputedStyle(node).backgroundColor);
+        if (a > 0.5) return [r, g, b];
+      }
+      return [255, 255, 255];
+    };
+    const fields = [...document.querySelectorAll<HTMLElement>("input:not([type=checkbox]):not([type=radio]):not([type=hidden]):not([type=file]), select, textarea")];
+    return fields
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => {
+        const [hi, lo] = [luminance(rgb(getComputedStyle(el).borderTopColor)), luminance(backgroundOf(el))].sort((x, y) => y - x);
+        return { name: el.getAttribute("name") ?? el.id, ratio: (hi + 0.05) / (lo + 0.05) };
+      })
+      .filter((f) => f.ratio < 3)
+      .map((f) => `${f.name}: ${f.ratio.toFixed(2)}:1`);
+  });
+}
+
+test("[RGAA] form fields' borders keep 3:1 against their background (criterion 3.3)", async ({ page }) => {
+  for (const path of ["/connexion", "/inscription", "/payer"]) {
+    await page.goto(path);
+    expect(await weakFieldBorders(page), `${path}: borders under 3:1`).toEqual([]);
+  }
+  await signInAs(page, HOUSEHOLDS.focusRing);
+  for (const path of ["/factures", "/accueil?onglet=factures", "/mon-espace"]) {
+    await page.goto(path);
+    expect(await weakFieldBorders(page), `${path}: borders under 3:1`).toEqual([]);
+  }
+});

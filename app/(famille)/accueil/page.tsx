@@ -93,7 +93,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
                 name="q"
                 type="search"
                 defaultValue={query}
-                className="block min-h-11 w-64 max-w-full rounded-md border border-slate-400 px-3 py-2"
+                className="block min-h-11 w-64 max-w-full rounded-md border border-slate-500 px-3 py-2"
               />
             </div>
             <button type="submit" className={buttonClass("secondary")}>

@@ -43,7 +43,7 @@ export default async function AbsencesPage({ searchParams }: { searchParams: Pro
                     href={f.value === "toutes" ? "/admin/absences?statut=toutes" : "/admin/absences"}
                     aria-current={current ? "page" : undefined}
                     className={`inline-flex min-h-11 items-center rounded-md border px-4 text-sm font-semibold ${
-                      current ? "border-brand-700 bg-brand-700 text-white" : "border-slate-400 bg-white text-brand-700 underline"
+                      current ? "border-brand-700 bg-brand-700 text-white" : "border-slate-500 bg-white text-brand-700 underline"
                     }`}
                   >
                     {f.label}

@@ -40,7 +40,7 @@ export default async function StaffInvoicesPage({
           <label htmlFor="etat" className="block text-sm font-semibold">
             État
           </label>
-          <select id="etat" name="etat" defaultValue={status ?? ""} className="min-h-11 w-full rounded-md border border-slate-400 bg-white px-2">
+          <select id="etat" name="etat" defaultValue={status ?? ""} className="min-h-11 w-full rounded-md border border-slate-500 bg-white px-2">
             <option value="">Tous</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -53,13 +53,13 @@ export default async function StaffInvoicesPage({
           <label htmlFor="annee" className="block text-sm font-semibold">
             Année
           </label>
-          <input id="annee" name="annee" inputMode="numeric" defaultValue={year ?? ""} className="min-h-11 w-full rounded-md border border-slate-400 px-2" />
+          <input id="annee" name="annee" inputMode="numeric" defaultValue={year ?? ""} className="min-h-11 w-full rounded-md border border-slate-500 px-2" />
         </div>
         <div>
           <label htmlFor="famille" className="block text-sm font-semibold">
             Famille (nom ou n°)
           </label>
-          <input id="famille" name="famille" defaultValue={sp.famille ?? ""} className="min-h-11 w-full rounded-md border border-slate-400 px-2" />
+          <input id="famille" name="famille" defaultValue={sp.famille ?? ""} className="min-h-11 w-full rounded-md border border-slate-500 px-2" />
         </div>
         <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 font-semibold text-white">
           Filtrer

@@ -49,7 +49,7 @@ export default async function PaymentsPage({ searchParams }: { searchParams: Pro
           <label htmlFor="etat" className="block text-sm font-semibold">
             État
           </label>
-          <select id="etat" name="etat" defaultValue={status ?? ""} className="min-h-11 rounded-md border border-slate-400 bg-white px-2">
+          <select id="etat" name="etat" defaultValue={status ?? ""} className="min-h-11 rounded-md border border-slate-500 bg-white px-2">
             <option value="">Tous</option>
             {STATUSES.map((s) => (
               <option key={s} value={s}>

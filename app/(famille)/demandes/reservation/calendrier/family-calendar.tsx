@@ -204,7 +204,7 @@ function DayToggle({
         : "border-danger-700 bg-red-50 text-danger-700 line-through"
       : checked
         ? "border-brand-700 bg-brand-50 text-brand-800"
-        : "border-slate-400 bg-white text-slate-800";
+        : "border-slate-500 bg-white text-slate-800";
     return (
       <label htmlFor={id} className={`flex min-h-11 cursor-pointer items-center gap-3 rounded-md border-2 px-3 py-2 focus-within:outline-3 focus-within:outline-offset-2 focus-within:outline-brand-700 ${tone}`}>
         <input

@@ -3,7 +3,7 @@
 import { useState, useTransition, type FormEvent } from "react";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { buttonClass } from "@/components/ui/button";
-import { Field, Textarea } from "@/components/ui/field";
+import { Field, RequiredNote, Textarea } from "@/components/ui/field";
 import { FileField, useDocumentUpload } from "@/components/upload";
 import type { FormState } from "@/lib/forms";
 import { ABSENCE_REASON_LABELS, labelOptions } from "@/lib/format/labels";
@@ -65,6 +65,7 @@ export function AbsenceForm({ childrenDays, uploadDriver, maxBytes }: { children
   return (
     <form noValidate onSubmit={onSubmit} className="space-y-6 rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
       <ErrorSummary state={state} fieldIds={FIELD_IDS} />
+      <RequiredNote />
 
       <fieldset id="absence-days" tabIndex={-1} className="space-y-4" aria-describedby={errors.bookingIds ? "absence-days-error" : undefined}>
         <legend className="text-base font-semibold text-slate-900">

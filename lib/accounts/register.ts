@@ -67,6 +67,7 @@ export async function registerAccount(input: Registration, { address }: { addres
         template: "registration-confirm",
         element: createElement(RegistrationConfirmEmail, {
           settings,
+          firstName: input.firstName,
           url: link(`/inscription/confirmer?token=${encodeURIComponent(secret)}`),
         }),
       });
@@ -152,7 +153,7 @@ async function sendPasswordResetLink(login: string): Promise<void> {
   const db = await getDb();
   const user = await db.user.findFirst({
     where: normalized.includes("@") ? { email: normalized } : { identifiant: normalized },
-    select: { id: true, email: true, status: true },
+    select: { id: true, email: true, firstName: true, status: true },
   });
   if (!user || user.status === "DISABLED" || user.status === "REJECTED") return;
   const settings = await getSettings();
@@ -164,6 +165,7 @@ async function sendPasswordResetLink(login: string): Promise<void> {
       template: "password-reset",
       element: createElement(PasswordResetEmail, {
         settings,
+        firstName: user.firstName,
         url: link(`/mot-de-passe/nouveau?token=${encodeURIComponent(secret)}`),
       }),
     });

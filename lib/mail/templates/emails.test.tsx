@@ -120,6 +120,9 @@ describe("email templates", () => {
     for (const email of [<AccountRejectedEmail key="r" {...AccountRejectedEmail.PreviewProps} />, <PasswordChangedEmail key="p" {...PasswordChangedEmail.PreviewProps} />]) {
       expect(await plain(email)).toMatch(/le service au 04 67 36 07 51 ou par mail à jeunesse@avant-monts\.fr(\s*<[^>]*>)?\s*\./);
     }
+    // The person is greeted by name where the caller knows it, plainly where not.
+    expect(await plain(<RegistrationConfirmEmail {...RegistrationConfirmEmail.PreviewProps} />)).toContain("Bonjour Marie,");
+    expect(await plain(<PasswordResetEmail {...PasswordResetEmail.PreviewProps} firstName={undefined} />)).toContain("Bonjour,");
     const already = await plain(<AccountAlreadyExistsEmail {...AccountAlreadyExistsEmail.PreviewProps} />);
     expect(already).toContain("mais vous avez déjà un compte sur le Portail Famille.");
     expect(already).toContain("/mot-de-passe/oublie");

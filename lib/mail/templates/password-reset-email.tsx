@@ -2,12 +2,12 @@ import { TOKEN_TTL_MINUTES } from "@/lib/auth/tokens";
 import type { AuthoritySettingsDto } from "@/lib/settings";
 import { ActionLink, EmailLayout, formatValidity, Paragraph, PREVIEW_APP_URL, PREVIEW_SETTINGS } from "./email-layout";
 
-export type PasswordResetEmailProps = { settings: AuthoritySettingsDto; url: string };
+export type PasswordResetEmailProps = { settings: AuthoritySettingsDto; url: string; firstName?: string };
 
-export function PasswordResetEmail({ settings, url }: PasswordResetEmailProps) {
+export function PasswordResetEmail({ settings, url, firstName }: PasswordResetEmailProps) {
   return (
     <EmailLayout settings={settings} preview="Réinitialisation de votre mot de passe">
-      <Paragraph>Bonjour,</Paragraph>
+      <Paragraph>{firstName ? `Bonjour ${firstName},` : "Bonjour,"}</Paragraph>
       <Paragraph>
         Vous avez demandé à réinitialiser le mot de passe de votre compte sur le {settings.portalName}. Cliquez sur le
         lien ci-dessous pour en choisir un nouveau :
@@ -23,5 +23,6 @@ export function PasswordResetEmail({ settings, url }: PasswordResetEmailProps) {
 
 PasswordResetEmail.PreviewProps = {
   settings: PREVIEW_SETTINGS,
+  firstName: "Marie",
   url: `${PREVIEW_APP_URL}/mot-de-passe/nouveau?token=exemple-de-jeton`,
 } satisfies PasswordResetEmailProps;

@@ -2,13 +2,13 @@ import { TOKEN_TTL_MINUTES } from "@/lib/auth/tokens";
 import type { AuthoritySettingsDto } from "@/lib/settings";
 import { ActionLink, EmailLayout, formatValidity, Paragraph, PREVIEW_APP_URL, PREVIEW_SETTINGS } from "./email-layout";
 
-export type RegistrationConfirmEmailProps = { settings: AuthoritySettingsDto; url: string };
+export type RegistrationConfirmEmailProps = { settings: AuthoritySettingsDto; url: string; firstName?: string };
 
 /** Subject used by the caller: "Inscription Portail Famille". */
-export function RegistrationConfirmEmail({ settings, url }: RegistrationConfirmEmailProps) {
+export function RegistrationConfirmEmail({ settings, url, firstName }: RegistrationConfirmEmailProps) {
   return (
     <EmailLayout settings={settings} preview={`Confirmez votre inscription au ${settings.portalName}.`}>
-      <Paragraph>Bonjour,</Paragraph>
+      <Paragraph>{firstName ? `Bonjour ${firstName},` : "Bonjour,"}</Paragraph>
       <Paragraph>Veuillez confirmer votre inscription en cliquant sur le lien ci-dessous :</Paragraph>
       <ActionLink href={url}>Confirmer inscription</ActionLink>
       <Paragraph>
@@ -22,5 +22,6 @@ export function RegistrationConfirmEmail({ settings, url }: RegistrationConfirmE
 
 RegistrationConfirmEmail.PreviewProps = {
   settings: PREVIEW_SETTINGS,
+  firstName: "Marie",
   url: `${PREVIEW_APP_URL}/inscription/confirmer?token=exemple-de-jeton`,
 } satisfies RegistrationConfirmEmailProps;

@@ -9,8 +9,7 @@ import { formatDateTime, QUALITY_LABELS } from "@/lib/format";
 import { getServiceEmails } from "@/lib/mail/unsubscribe";
 import { getRemindersOptIn } from "@/lib/reminders";
 import { CreateFeedForm, RevokeFeedForm } from "./calendar-feeds";
-import { RemindersForm } from "./reminders-form";
-import { ServiceEmailsForm } from "./service-emails-form";
+import { EmailChoiceForm } from "./email-choice-form";
 import { SignOutEverywhere } from "./sign-out-everywhere";
 
 export const metadata: Metadata = { title: "Mon Espace" };
@@ -108,12 +107,12 @@ export default async function MySpacePage() {
       </div>
       <div className="mt-6" id="e-mails-du-service">
         <Card title="E-mails du service">
-          <ServiceEmailsForm receive={serviceEmails} />
+          <EmailChoiceForm kind="service" checked={serviceEmails} />
         </Card>
       </div>
       <div className="mt-6">
         <Card title="Rappels par e-mail">
-          <RemindersForm optIn={remindersOptIn} />
+          <EmailChoiceForm kind="reminders" checked={remindersOptIn} />
         </Card>
       </div>
       <div className="mt-6">

@@ -6,10 +6,16 @@ import { HOUSEHOLDS } from "./support/households";
 // it. Tab through the top of the page (skip link, header, menu) and measure
 // each ring's colour against the background it is drawn on.
 
-/** Contrast ratio of the focused element's outline against the first opaque background around it. */
-async function focusedRingContrast(page: Page) {
-  return page.evaluate(() => {
-    const el = document.activeElement as HTMLElement;
+/**
+ * Contrasts measured in the page. "ring": the focused element's outline
+ * against the first opaque background around it (the ring is drawn outside
+ * the element, over its parent). "borders": every visible text field's and
+ * list's border against its background, those under 3:1 named.
+ */
+async function measureContrast(page: Page, what: "ring"): Promise<{ name: string; width: string; ratio: number }>;
+async function measureContrast(page: Page, what: "borders"): Promise<string[]>;
+async function measureContrast(page: Page, what: "ring" | "borders") {
+  return page.evaluate((what) => {
     // Tailwind 4 colours compute as lab()/oklch(): a canvas turns any CSS colour into sRGB bytes.
     const canvas = document.createElement("canvas").getContext("2d", { willReadFrequently: true })!;
     const rgb = (value: string) => {
@@ -23,29 +29,36 @@ async function focusedRingContrast(page: Page) {
       const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
       return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
     };
-    // The ring is drawn outside the element (outline-offset): what is behind it is the parent's background.
-    let node: HTMLElement | null = el.parentElement;
-    let background = [255, 255, 255];
-    while (node) {
-      const [r, g, b, a] = rgb(getComputedStyle(node).backgroundColor);
-      if (a > 0.5) {
-        background = [r, g, b];
-        break;
+    const ratio = (a: number[], b: number[]) => {
+      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+      return (hi + 0.05) / (lo + 0.05);
+    };
+    const backgroundOf = (el: HTMLElement) => {
+      for (let node = el.parentElement; node; node = node.parentElement) {
+        const [r, g, b, a] = rgb(getComputedStyle(node).backgroundColor);
+        if (a > 0.5) return [r, g, b];
       }
-      node = node.parentElement;
+      return [255, 255, 255];
+    };
+    if (what === "ring") {
+      const el = document.activeElement as HTMLElement;
+      const style = getComputedStyle(el);
+      return { name: el.textContent?.trim().slice(0, 40) ?? el.tagName, width: style.outlineWidth, ratio: ratio(rgb(style.outlineColor), backgroundOf(el)) };
     }
-    const style = getComputedStyle(el);
-    const ring = rgb(style.outlineColor);
-    const [hi, lo] = [luminance(ring), luminance(background)].sort((x, y) => y - x);
-    return { name: el.textContent?.trim().slice(0, 40) ?? el.tagName, width: style.outlineWidth, ratio: (hi + 0.05) / (lo + 0.05) };
-  });
+    const fields = [...document.querySelectorAll<HTMLElement>("input:not([type=checkbox]):not([type=radio]):not([type=hidden]):not([type=file]), select, textarea")];
+    return fields
+      .filter((el) => el.offsetParent !== null)
+      .map((el) => ({ name: el.getAttribute("name") ?? el.id, ratio: ratio(rgb(getComputedStyle(el).borderTopColor), backgroundOf(el)) }))
+      .filter((f) => f.ratio < 3)
+      .map((f) => `${f.name}: ${f.ratio.toFixed(2)}:1`);
+  }, what);
 }
 
 async function expectRingsContrast(page: Page, tabs: number) {
   const weak: string[] = [];
   for (let i = 0; i < tabs; i++) {
     await page.keyboard.press("Tab");
-    const ring = await focusedRingContrast(page);
+    const ring = await measureContrast(page, "ring");
     expect(ring.width, `${ring.name} has a visible ring`).not.toBe("0px");
     if (ring.ratio < 3) weak.push(`${ring.name}: ${ring.ratio.toFixed(2)}:1`);
   }
@@ -73,48 +86,14 @@ test("[RGAA] the focus ring keeps 3:1 on the public, family and staff headers an
   await expectRingsContrast(page, 10);
 });
 
-/** Every visible text field's and list's border against the background around it, weakest first. */
-async function weakFieldBorders(page: Page) {
-  return page.evaluate(() => {
-    const canvas = document.createElement("canvas").getContext("2d", { willReadFrequently: true })!;
-    const rgb = (value: string) => {
-      canvas.clearRect(0, 0, 1, 1);
-      canvas.fillStyle = value;
-      canvas.fillRect(0, 0, 1, 1);
-      const [r, g, b, a] = canvas.getImageData(0, 0, 1, 1).data;
-      return [r, g, b, a / 255];
-    };
-    const luminance = ([r, g, b]: number[]) => {
-      const lin = (c: number) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
-      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-    };
-    const backgroundOf = (el: HTMLElement) => {
-      for (let node = el.parentElement; node; node = node.parentElement) {
-        const [r, g, b, a] = rgb(getComputedStyle(node).backgroundColor);
-        if (a > 0.5) return [r, g, b];
-      }
-      return [255, 255, 255];
-    };
-    const fields = [...document.querySelectorAll<HTMLElement>("input:not([type=checkbox]):not([type=radio]):not([type=hidden]):not([type=file]), select, textarea")];
-    return fields
-      .filter((el) => el.offsetParent !== null)
-      .map((el) => {
-        const [hi, lo] = [luminance(rgb(getComputedStyle(el).borderTopColor)), luminance(backgroundOf(el))].sort((x, y) => y - x);
-        return { name: el.getAttribute("name") ?? el.id, ratio: (hi + 0.05) / (lo + 0.05) };
-      })
-      .filter((f) => f.ratio < 3)
-      .map((f) => `${f.name}: ${f.ratio.toFixed(2)}:1`);
-  });
-}
-
 test("[RGAA] form fields' borders keep 3:1 against their background (criterion 3.3)", async ({ page }) => {
   for (const path of ["/connexion", "/inscription", "/payer"]) {
     await page.goto(path);
-    expect(await weakFieldBorders(page), `${path}: borders under 3:1`).toEqual([]);
+    expect(await measureContrast(page, "borders"), `${path}: borders under 3:1`).toEqual([]);
   }
   await signInAs(page, HOUSEHOLDS.focusRing);
   for (const path of ["/factures", "/accueil?onglet=factures", "/mon-espace"]) {
     await page.goto(path);
-    expect(await weakFieldBorders(page), `${path}: borders under 3:1`).toEqual([]);
+    expect(await measureContrast(page, "borders"), `${path}: borders under 3:1`).toEqual([]);
   }
 });

@@ -28,7 +28,7 @@ export function InvoiceFilters({
         <label htmlFor="annee" className="block text-sm font-semibold">
           Date
         </label>
-        <select id="annee" name="annee" defaultValue={year ?? ""} className="min-h-11 rounded-md border border-slate-400 bg-white px-3">
+        <select id="annee" name="annee" defaultValue={year ?? ""} className="min-h-11 rounded-md border border-slate-500 bg-white px-3">
           <option value="">Toutes les années</option>
           {years.map((y) => (
             <option key={y} value={y}>
@@ -46,7 +46,7 @@ export function InvoiceFilters({
           name="q"
           type="search"
           defaultValue={query}
-          className="block min-h-11 w-64 max-w-full rounded-md border border-slate-400 px-3 py-2"
+          className="block min-h-11 w-64 max-w-full rounded-md border border-slate-500 px-3 py-2"
         />
       </div>
       <button type="submit" className={buttonClass("secondary")}>

@@ -73,7 +73,7 @@ export default async function PublicPaymentPage({ searchParams }: { searchParams
           aria-invalid={error?.fieldErrors ? true : undefined}
           autoComplete="off"
           spellCheck={false}
-          className="block min-h-11 w-full rounded-md border border-slate-400 px-3 font-mono uppercase aria-[invalid=true]:border-danger-700"
+          className="block min-h-11 w-full rounded-md border border-slate-500 px-3 font-mono uppercase aria-[invalid=true]:border-danger-700"
         />
         {error?.fieldErrors ? (
           <p id="identifiant-error" className="text-sm font-medium text-danger-700">

@@ -16,3 +16,24 @@ describe("migrations", () => {
     expect(rows.every((r) => r.finished_at)).toBe(true);
   });
 });
+
+describe("migration scripts", () => {
+  // @prisma/adapter-pg runs a script by splitting it on every ";", comments,
+  // strings and function bodies included: one inside a comment cuts a
+  // statement in two on PostgreSQL while PGlite (one exec) accepts the file.
+  // Function bodies spell theirs \073 (see household_search).
+  it("have no ';' except at the end of a statement, so PostgreSQL reads them as PGlite does", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const offending: string[] = [];
+    for (const dir of readdirSync("prisma/migrations", { withFileTypes: true }).filter((e) => e.isDirectory())) {
+      const lines = readFileSync(`prisma/migrations/${dir.name}/migration.sql`, "utf8").split("\n");
+      lines.forEach((line, i) => {
+        const semicolon = line.indexOf(";");
+        if (semicolon >= 0 && (line.trimStart().startsWith("--") || line.slice(semicolon + 1).trim() !== "")) {
+          offending.push(`${dir.name}:${i + 1}: ${line.trim()}`);
+        }
+      });
+    }
+    expect(offending).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@
 -- validated "Pièce d'identité" when staff verify the account
 -- (lib/accounts/review.ts). Accounts verified before that get theirs here,
 -- reviewed by whoever linked the account (from the audit journal) at the
--- time of the decision. The document shares the account's stored file; a
+-- time of the decision. The document shares the account's stored file: a
 -- file that already backs a document is left alone, so this runs safely on
 -- any database, and does nothing where the "IDENTITE" type does not exist.
 INSERT INTO "Document" (

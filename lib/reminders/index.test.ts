@@ -93,7 +93,7 @@ describe("deadline reminders", () => {
     for (const [key, value] of link.searchParams) form.set(key, value);
     const state = await unsubscribeAction({ status: "idle" }, form);
     expect(state.status).toBe("success");
-    expect(state.message).toContain("cochez « Recevoir des rappels par e-mail » dans Mon Espace");
+    expect(state.message).toBe("Les rappels par e-mail sont désactivés (date limite de réservation, réservation en attente de paiement).");
     const user = await w.db.user.findUniqueOrThrow({ where: { id: w.siblings.account.id } });
     expect(user).toMatchObject({ remindersOptIn: false, serviceEmailsOptOut: false });
 

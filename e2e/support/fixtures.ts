@@ -84,6 +84,22 @@ export async function expectAccessible(page: Page) {
   await page.waitForLoadState("domcontentloaded");
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`)).toEqual([]);
+  await expectAccessibilityMention(page);
+}
+
+/**
+ * Article 47 of law 2005-102: every page of the portal says in its footer
+ * how far it conforms, linked to the declaration. Checked wherever a journey
+ * checks axe, so every page a journey visits is covered; only the PayFiP
+ * simulator (the DGFiP's pages in production) and the developers' pages
+ * are not the portal's.
+ */
+export async function expectAccessibilityMention(page: Page) {
+  const { pathname } = new URL(page.url());
+  if (/^\/(tpa|dev)(\/|$)/.test(pathname)) return;
+  const mention = page.getByRole("contentinfo").getByRole("link", { name: /^Accessibilité : (non|partiellement|totalement) conforme$/ });
+  await expect(mention, `the footer's accessibility mention on ${pathname}`).toHaveCount(1);
+  await expect(mention).toHaveAttribute("href", "/accessibilite");
 }
 
 /** Submits the sign-in form; the caller checks what happened (an error message, say). */

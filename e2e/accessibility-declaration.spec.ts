@@ -146,8 +146,9 @@ test.describe("staff", () => {
     await page.setViewportSize(PHONE);
     await page.goto("/admin/parametres/accessibilite");
     // A new row takes the focus, ready to be filled.
+    const rows = await page.getByRole("group", { name: /^Contenu \d+$/ }).count();
     await page.getByRole("button", { name: "Ajouter un contenu" }).click();
-    await expect(page.getByRole("group", { name: "Contenu 8" }).getByLabel("Contenu", { exact: true })).toBeFocused();
+    await expect(page.getByRole("group", { name: `Contenu ${rows + 1}` }).getByLabel("Contenu", { exact: true })).toBeFocused();
     const met = page.getByLabel("Critères respectés", { exact: true });
     await met.fill("200");
     await page.getByLabel("Email de contact").fill("contact@");

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
+import { createAccount } from "@/lib/factories";
 import { addDays, parisDay } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { fieldErrors } from "@/lib/forms";
@@ -46,11 +47,8 @@ const errorsOf = (fields: Record<string, string>) => {
 };
 
 async function createUser(role: "ADMIN" | "STAFF") {
-  const db = await getDb();
   const id = randomBytes(4).toString("hex");
-  const user = await db.user.create({
-    data: { identifiant: id, email: `${id}@mairie.fr`, lastName: "Admin", firstName: "Alice", role, status: "ACTIVE" },
-  });
+  const user = await createAccount(await getDb(), { email: `${id}@mairie.fr`, lastName: "Admin", firstName: "Alice", role });
   return { id: user.id, role: user.role };
 }
 

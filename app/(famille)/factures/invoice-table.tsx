@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { InvoiceRowDto } from "@/lib/billing/invoices";
-import { AccessibleVersionLink, PdfLink } from "@/lib/billing/pdf/html-documents";
+import { AccessibleVersionLink, PdfLink } from "@/components/billing/accessible-documents";
 import { parisTime } from "@/lib/dates";
 import { formatCents, formatDate, INVOICE_STATUS_LABELS } from "@/lib/format";
 import type { InvoiceStatus } from "@/lib/generated/prisma/client";

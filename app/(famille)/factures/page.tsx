@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { requireRole } from "@/lib/auth/dal";
 import { listHouseholdInvoices } from "@/lib/billing/invoices";
 import { formatCents, formatDate } from "@/lib/format";
-import { AccessibleVersionLink, creditNotePdfBytes, PdfLink } from "@/lib/billing/pdf/html-documents";
+import { AccessibleVersionLink, creditNotePdfBytes, PdfLink } from "@/components/billing/accessible-documents";
 import { cleanSearch } from "@/lib/validation/ids";
 import { InvoiceFilters, noInvoiceTitle } from "./invoice-filters";
 import { InvoiceTable } from "./invoice-table";

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
-import { AccessibleVersionLink, creditNotePdfBytes, invoicePdfBytes, PdfLink } from "@/lib/billing/pdf/html-documents";
+import { AccessibleVersionLink, creditNotePdfBytes, invoicePdfBytes, PdfLink } from "@/components/billing/accessible-documents";
 import { COUNTER_METHODS, getHouseholdAccountForStaff, getInvoiceForStaff } from "@/lib/billing/staff";
 import { dateToDay } from "@/lib/dates";
 import {

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { requireRole } from "@/lib/auth/dal";
 import { getInvoicePdfData } from "@/lib/billing/invoices";
-import { AccessibleInvoice } from "@/lib/billing/pdf/html-documents";
+import { AccessibleInvoice } from "@/components/billing/accessible-documents";
 import { AppError } from "@/lib/errors";
 import { isId } from "@/lib/validation/ids";
 

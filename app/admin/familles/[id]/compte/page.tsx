@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
-import { AccessibleVersionLink, creditNotePdfBytes, PdfLink } from "@/lib/billing/pdf/html-documents";
+import { AccessibleVersionLink, creditNotePdfBytes, PdfLink } from "@/components/billing/accessible-documents";
 import { getHouseholdAccountForStaff } from "@/lib/billing/staff";
 import { getHousehold } from "@/lib/households";
 import { formatCents, formatDate, formatDateTime, LEDGER_KIND_LABELS } from "@/lib/format";

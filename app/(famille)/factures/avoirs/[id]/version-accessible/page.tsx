@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { requireRole } from "@/lib/auth/dal";
 import { getCreditNotePdfData } from "@/lib/billing/credit-note-pdf";
-import { AccessibleCreditNote } from "@/lib/billing/pdf/html-documents";
+import { AccessibleCreditNote } from "@/components/billing/accessible-documents";
 import { AppError } from "@/lib/errors";
 import { isId } from "@/lib/validation/ids";
 

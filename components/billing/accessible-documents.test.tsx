@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
-import { AccessibleCreditNote, AccessibleInvoice, PdfLink } from "./html-documents";
-import { SAMPLE_CREDIT_NOTE, SAMPLE_INVOICE } from "./sample";
+import { AccessibleCreditNote, AccessibleInvoice, PdfLink } from "./accessible-documents";
+import { SAMPLE_CREDIT_NOTE, SAMPLE_INVOICE } from "@/lib/billing/pdf/sample";
 
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/&#x27;/g, "'").replace(/\s+/g, " ");
 const actions = { pdfHref: "/factures/f1/pdf", payHref: "/factures/f1/payer", backHref: "/factures", backLabel: "Retour aux factures" };

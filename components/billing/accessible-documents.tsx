@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatCents, formatDate, formatFileSize } from "@/lib/format";
-import { estimateCreditNotePdfBytes, estimateInvoicePdfBytes } from "./size";
-import type { CreditNotePdfData, InvoicePdfData, PdfAuthority, PdfHousehold } from "./types";
+import { estimateCreditNotePdfBytes, estimateInvoicePdfBytes } from "@/lib/billing/pdf/size";
+import type { CreditNotePdfData, InvoicePdfData, PdfAuthority, PdfHousehold } from "@/lib/billing/pdf/types";
 import {
   authorityIdentityLines,
   dueLine,
@@ -16,7 +16,7 @@ import {
   payOnlineLine,
   slipTitle,
   THANKS,
-} from "./wording";
+} from "@/lib/billing/pdf/wording";
 
 // The invoice and the credit note as HTML pages ("Version accessible"):
 // react-pdf cannot tag a PDF, so a screen reader finds no headings or table

@@ -1,15 +1,8 @@
 import { z } from "zod";
 import { isDay, parisDay, type Day } from "@/lib/dates";
+import { INACCESSIBLE_REASONS as REASONS } from "@/lib/format/labels";
 import type { InaccessibleReason } from "@/lib/generated/prisma/client";
 import { RGAA_CRITERIA } from "./status";
-
-/** The declaration's words for each reason (RGAA 4.1 model declaration). */
-export const INACCESSIBLE_REASON_LABELS: Record<InaccessibleReason, string> = {
-  NON_CONFORMITE: "Non-conformité",
-  DEROGATION: "Dérogation",
-  CHARGE_DISPROPORTIONNEE: "Charge disproportionnée",
-};
-const REASONS = Object.keys(INACCESSIBLE_REASON_LABELS) as [InaccessibleReason, ...InaccessibleReason[]];
 
 export type NonAccessibleItem = { content: string; reason: InaccessibleReason; detail: string; alternative: string };
 export type AuditedPage = { title: string; url: string };

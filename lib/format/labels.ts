@@ -4,6 +4,7 @@ import type {
   AbsenceStatus,
   BookingStatus,
   Civility,
+  InaccessibleReason,
   InvoiceStatus,
   LedgerKind,
   PaymentMethod,
@@ -117,6 +118,14 @@ export const ABSENCE_REASON_LABELS: Record<AbsenceReason, string> = {
   AUTRE: "Autre",
 };
 export const ABSENCE_REASONS = keysOf(ABSENCE_REASON_LABELS);
+
+/** Why a content is not accessible, in the words of the RGAA 4.1 model declaration. */
+export const INACCESSIBLE_REASON_LABELS: Record<InaccessibleReason, string> = {
+  NON_CONFORMITE: "Non-conformité",
+  DEROGATION: "Dérogation",
+  CHARGE_DISPROPORTIONNEE: "Charge disproportionnée",
+};
+export const INACCESSIBLE_REASONS = keysOf(INACCESSIBLE_REASON_LABELS);
 
 export const ABSENCE_STATUS_LABELS: Record<AbsenceStatus, string> = {
   PENDING: "À valider",

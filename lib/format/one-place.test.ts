@@ -54,6 +54,7 @@ const LABELLED_ENUMS = [
   "PaymentMethod",
   "PaymentStatus",
   "LedgerKind",
+  "InaccessibleReason",
 ];
 
 const labelledValues = new Set(

@@ -7,7 +7,8 @@ import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, Input, RequiredNote, Select, Textarea } from "@/components/ui/field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { DeclarationDto } from "@/lib/accessibility";
-import { INACCESSIBLE_REASON_LABELS, MAX_ROWS } from "@/lib/accessibility/schemas";
+import { MAX_ROWS } from "@/lib/accessibility/schemas";
+import { INACCESSIBLE_REASON_LABELS, labelOptions } from "@/lib/format";
 import { CONFORMITY_LABELS, conformityOf, formatRate, RGAA_CRITERIA } from "@/lib/accessibility/status";
 import { idle } from "@/lib/forms";
 import type { AdminFormState } from "../../_lib/form-values";
@@ -168,9 +169,9 @@ export function DeclarationForm({ declaration }: { declaration: DeclarationDto }
                 {(p) => (
                   <Select {...p} name={name("reason")} defaultValue={value(name("reason"))}>
                     <option value="">Choisir…</option>
-                    {Object.entries(INACCESSIBLE_REASON_LABELS).map(([key, label]) => (
-                      <option key={key} value={key}>
-                        {label}
+                    {labelOptions(INACCESSIBLE_REASON_LABELS).map((o) => (
+                      <option key={o.value} value={o.value}>
+                        {o.label}
                       </option>
                     ))}
                   </Select>

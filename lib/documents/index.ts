@@ -145,13 +145,11 @@ export async function deletePendingDocument({ actor, documentId }: { actor: Pare
   }
 }
 
-export type HouseholdFileDto = {
+/** A document's stored file, with what a link to it says of it: "(PDF, 120 Ko)". */
+type FileFacts = { fileId: string; fileName: string; mimeType: string; size: number };
+
+export type HouseholdFileDto = FileFacts & {
   id: string;
-  fileId: string;
-  fileName: string;
-  /** What a link to the file says of it: "(PDF, 120 Ko)". */
-  mimeType: string;
-  size: number;
   typeLabel: string;
   ownerName: string | null;
   createdAt: Date;
@@ -206,16 +204,7 @@ export type MemberDocumentGroupDto = {
   typeId: string;
   typeLabel: string;
   description: string | null;
-  documents: {
-    id: string;
-    fileId: string;
-    fileName: string;
-    mimeType: string;
-    size: number;
-    createdAt: Date;
-    status: ReviewStatus;
-    refusalReason: string | null;
-  }[];
+  documents: (FileFacts & { id: string; createdAt: Date; status: ReviewStatus; refusalReason: string | null })[];
 };
 
 /**
@@ -258,17 +247,13 @@ export async function listMemberDocuments({
 
 // ——— Staff ———
 
-export type DocumentReviewDto = {
+export type DocumentReviewDto = FileFacts & {
   id: string;
   householdId: string;
   householdName: string;
   householdReference: number;
   ownerName: string | null;
   typeLabel: string;
-  fileId: string;
-  fileName: string;
-  mimeType: string;
-  size: number;
   createdAt: Date;
   status: ReviewStatus;
   refusalReason: string | null;
@@ -278,7 +263,7 @@ export type DocumentReviewDto = {
   replacedAt: Date | null;
   deletedAt: Date | null;
   /** Older versions, newest first, this document replaced. */
-  history: { id: string; fileId: string; fileName: string; mimeType: string; size: number; createdAt: Date; status: ReviewStatus }[];
+  history: (FileFacts & { id: string; createdAt: Date; status: ReviewStatus })[];
 };
 
 const staffDocumentSelect = {

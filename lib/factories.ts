@@ -1,6 +1,6 @@
 import { hashPassword } from "@/lib/auth/passwords";
 import type { Db, Tx } from "@/lib/db/client";
-import type { BookingStatus, Civility, Quality, Regime, Role, UserStatus } from "@/lib/generated/prisma/client";
+import type { BookingStatus, CampaignRule, Civility, Quality, Regime, Role, UserStatus } from "@/lib/generated/prisma/client";
 import { newIdentifiant } from "@/lib/accounts/identifiant";
 import { dayToDate, type Day } from "@/lib/dates";
 import { holdBookings } from "@/lib/bookings/hold";
@@ -162,4 +162,58 @@ export async function createPaidBookings(
   });
   const { receiptNumber } = await recordCounterPayment({ actor: spec.staff, invoiceId: hold.invoiceId, method: "CASH", now });
   return { invoiceId: hold.invoiceId, number: hold.number, totalCents: hold.totalCents, receiptNumber };
+}
+
+/**
+ * A holiday-centre campaign as staff leave it once saved (for setup: the
+ * staff form validates and audits; this does neither).
+ */
+export async function createCampaign(
+  db: Db | Tx,
+  spec: {
+    label: string;
+    productIds: string[];
+    firstDay: Day;
+    lastDay: Day;
+    opensAt: Date;
+    closesAt: Date;
+    allocationDay: Day;
+    rules?: CampaignRule[];
+    payWithinDays?: number;
+    offerHours?: number;
+  },
+) {
+  return db.campaign.create({
+    data: {
+      label: spec.label,
+      products: { connect: spec.productIds.map((id) => ({ id })) },
+      firstDay: dayToDate(spec.firstDay),
+      lastDay: dayToDate(spec.lastDay),
+      opensAt: spec.opensAt,
+      closesAt: spec.closesAt,
+      allocationDay: dayToDate(spec.allocationDay),
+      rules: spec.rules ?? [],
+      payWithinDays: spec.payWithinDays,
+      offerHours: spec.offerHours,
+    },
+  });
+}
+
+/** A child's request in a campaign, as the parent's form leaves it (for setup: no window or eligibility check). */
+export async function createCampaignRequest(
+  db: Db | Tx,
+  spec: { campaignId: string; householdId: string; personId: string; firstProductId: string; secondProductId?: string; together?: boolean; days: Day[] },
+) {
+  return db.campaignRequest.create({
+    data: {
+      campaignId: spec.campaignId,
+      householdId: spec.householdId,
+      personId: spec.personId,
+      firstProductId: spec.firstProductId,
+      secondProductId: spec.secondProductId,
+      together: spec.together ?? false,
+      days: { create: spec.days.map((day) => ({ date: dayToDate(day) })) },
+    },
+    include: { days: true },
+  });
 }

@@ -55,6 +55,17 @@ export const AUDIT_ACTIONS = {
   "booking.cancel": "Jours réservés annulés par la famille",
   "absence.report": "Absence signalée",
   "absence.decide": "Absence acceptée ou refusée",
+  "campaign.save": "Campagne d'inscription enregistrée",
+  "campaign.allocate": "Attribution des places lancée",
+  "campaign.decision": "Demande de campagne : places attribuées ou en liste d'attente",
+  "campaign.request": "Demande de campagne envoyée ou modifiée par la famille",
+  "household.working_parents": "Parents qui travaillent : confirmé ou retiré",
+  "waitlist.join": "Inscription sur une liste d'attente",
+  "waitlist.leave": "Retrait d'une liste d'attente",
+  "waitlist.offer": "Place proposée depuis la liste d'attente",
+  "waitlist.accept": "Place proposée acceptée",
+  "waitlist.decline": "Place proposée refusée",
+  "waitlist.expire": "Place proposée non acceptée à temps",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -77,7 +88,10 @@ export type AuditTargetType =
   | "Tariff"
   | "Slot"
   | "Closure"
-  | "EmailMessage";
+  | "EmailMessage"
+  | "Campaign"
+  | "CampaignRequest"
+  | "WaitlistEntry";
 
 type DetailValue = string | number | boolean | null | string[];
 

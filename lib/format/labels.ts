@@ -3,6 +3,8 @@ import type {
   AbsenceReason,
   AbsenceStatus,
   BookingStatus,
+  CampaignOutcome,
+  CampaignRule,
   Civility,
   InaccessibleReason,
   InvoiceStatus,
@@ -15,6 +17,7 @@ import type {
   ReviewStatus,
   Role,
   UserStatus,
+  WaitlistStatus,
 } from "@/lib/generated/prisma/client";
 
 // The French word for every value of an enum a person reads. A <select>
@@ -110,6 +113,43 @@ export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {
   CANCELLED: "Annulée",
   EXPIRED: "Expirée",
   ABSENT: "Absent",
+};
+
+// ─── Holiday-centre campaigns and waiting lists ────────────────────────────
+
+/** The allocation rules as staff pick them, in the words. */
+export const CAMPAIGN_RULE_LABELS: Record<CampaignRule, string> = {
+  RESIDENT: "Résidents de la commune d'abord",
+  SIBLINGS: "Fratries gardées ensemble",
+  ENROLLED: "Enfants déjà inscrits au centre",
+  WORKING_PARENTS: "Parents qui travaillent (confirmé par le service)",
+};
+export const CAMPAIGN_RULES = keysOf(CAMPAIGN_RULE_LABELS);
+
+/** What decided a day's outcome, short, as the results and the audit log print it. */
+export const ALLOCATION_DECIDER_LABELS: Record<CampaignRule | "DRAW" | "PLACES" | "GROUP_SIZE", string> = {
+  RESIDENT: "résident",
+  SIBLINGS: "fratrie",
+  ENROLLED: "déjà inscrit",
+  WORKING_PARENTS: "parents qui travaillent",
+  DRAW: "tirage au sort",
+  PLACES: "places suffisantes",
+  GROUP_SIZE: "fratrie plus nombreuse que les places restantes",
+};
+
+export const CAMPAIGN_OUTCOME_LABELS: Record<CampaignOutcome, string> = {
+  PENDING: "Demandée",
+  ATTRIBUTED: "Attribuée",
+  WAITLISTED: "Liste d'attente",
+};
+
+export const WAITLIST_STATUS_LABELS: Record<WaitlistStatus, string> = {
+  WAITING: "En liste d'attente",
+  OFFERED: "Place proposée",
+  ACCEPTED: "Place acceptée",
+  DECLINED: "Place refusée",
+  EXPIRED: "Proposition expirée",
+  REMOVED: "Retiré de la liste",
 };
 
 export const ABSENCE_REASON_LABELS: Record<AbsenceReason, string> = {

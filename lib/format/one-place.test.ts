@@ -55,6 +55,9 @@ const LABELLED_ENUMS = [
   "PaymentStatus",
   "LedgerKind",
   "InaccessibleReason",
+  "CampaignRule",
+  "CampaignOutcome",
+  "WaitlistStatus",
 ];
 
 const labelledValues = new Set(

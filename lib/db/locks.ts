@@ -1,14 +1,15 @@
 import type { Tx } from "@/lib/db/client";
 
 /** The tables whose rows are locked for update; the order across tables is below. */
-export type LockableTable = "Request" | "Document" | "Household" | "Payment" | "Invoice" | "Slot";
+export type LockableTable = "Campaign" | "Request" | "Document" | "Household" | "Payment" | "Invoice" | "Slot";
 
 /**
  * The one way to lock rows for update: ids deduplicated and sorted, one
  * statement, so two transactions never wait on each other in a cycle.
- * Across tables the order is always Request → Document → Household →
- * Payment → Invoice → Slot: a review decision locks what it decides, then
- * writes what accepting a request changes (its documents, the household).
+ * Across tables the order is always Campaign → Request → Document →
+ * Household → Payment → Invoice → Slot: a review decision locks what it
+ * decides, then writes what accepting a request changes (its documents, the
+ * household); an allocation locks its campaign, then every slot it fills.
  * Returns the ids that exist (and are now locked), in id order, so a caller
  * can tell a missing row from a locked one.
  */

@@ -19,6 +19,7 @@ import type {
   UserStatus,
   WaitlistStatus,
 } from "@/lib/generated/prisma/client";
+import type { CampaignPhase } from "@/lib/campaigns/phase";
 
 // The French word for every value of an enum a person reads. A <select>
 // lists its options with labelOptions(), and a schema takes its values from
@@ -135,6 +136,13 @@ export const ALLOCATION_DECIDER_LABELS: Record<CampaignRule | "DRAW" | "PLACES" 
   DRAW: "tirage au sort",
   PLACES: "places suffisantes",
   GROUP_SIZE: "fratrie plus nombreuse que les places restantes",
+};
+
+export const CAMPAIGN_PHASE_LABELS: Record<CampaignPhase, string> = {
+  UPCOMING: "À venir",
+  OPEN: "Demandes ouvertes",
+  CLOSED: "Demandes closes",
+  ALLOCATED: "Places attribuées",
 };
 
 export const CAMPAIGN_OUTCOME_LABELS: Record<CampaignOutcome, string> = {

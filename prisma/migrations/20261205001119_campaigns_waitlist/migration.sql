@@ -8,7 +8,8 @@ CREATE TYPE "CampaignOutcome" AS ENUM ('PENDING', 'ATTRIBUTED', 'WAITLISTED');
 CREATE TYPE "WaitlistStatus" AS ENUM ('WAITING', 'OFFERED', 'ACCEPTED', 'DECLINED', 'EXPIRED', 'REMOVED');
 
 -- AlterTable
-ALTER TABLE "AuthoritySettings" ADD COLUMN     "residentCities" TEXT[] DEFAULT ARRAY[]::TEXT[];
+ALTER TABLE "AuthoritySettings" ADD COLUMN     "residentCities" TEXT[] DEFAULT ARRAY[]::TEXT[],
+ADD COLUMN     "waitlistOfferHours" INTEGER NOT NULL DEFAULT 48;
 
 -- AlterTable
 ALTER TABLE "Household" ADD COLUMN     "workingParents" BOOLEAN NOT NULL DEFAULT false,

@@ -26,6 +26,19 @@ function nextNumberSql(table: Series, when: Prisma.Sql = Prisma.sql`true`): Pris
  */
 export const invoiceNumberSql = (when: Prisma.Sql) => nextNumberSql("InvoiceCounter", when);
 
+/**
+ * `count` invoice numbers at once, yielded as `first` (the others follow it
+ * without a gap): one round trip on the counter row for a whole batch, as an
+ * allocation issues one invoice per household. The row stays locked until
+ * commit, as for a single number.
+ */
+export const invoiceNumbersSql = (count: number) => {
+  if (!Number.isInteger(count) || count < 1) throw new RangeError(`A batch of invoice numbers needs a positive count, got ${count}`);
+  return Prisma.sql`INSERT INTO "InvoiceCounter" (id, next) VALUES (1, ${count + 1}::int)
+     ON CONFLICT (id) DO UPDATE SET next = "InvoiceCounter".next + ${count}::int
+     RETURNING next - ${count}::int AS first`;
+};
+
 /** Credit notes (avoirs) have their own gapless series, as invoices do. */
 export async function allocateCreditNoteNumber(tx: Tx): Promise<number> {
   return nextInSeries(tx, "CreditNoteCounter");

@@ -3,7 +3,8 @@ import { deployMigrations } from "@/lib/db/migrate";
 import { priceFor } from "@/lib/catalogue/rules";
 import { createBooking, createHouseholdWithParent, createPaidBookings } from "@/lib/factories";
 import { seed } from "@/prisma/seed-data";
-import { allHouseholds, CLASSES } from "./support/households";
+import type { Db } from "@/lib/db/client";
+import { allHouseholds, CAMPAIGN_PRODUCT, CLASSES } from "./support/households";
 
 // The database the journeys start from (run by lib/cli/e2e-server.ts, like
 // `npm run db:seed`): the demo data, then each journey's own household
@@ -54,8 +55,31 @@ async function main() {
       await createBooking(db, { productId: canteen.id, personId: child.id, householdId: household.id, day: booking.day, unitPriceCents: price.unitPriceCents, tariffId: price.tariffId });
     }
   }
+  await createCampaignProduct(db);
   console.log("Demo data and the journeys' households created.");
   await closeDb();
+}
+
+/**
+ * The campaign journey's own centre: three places a day, no day opened (the
+ * campaign opens its days), so no other journey and no demo campaign share it.
+ */
+async function createCampaignProduct(db: Db) {
+  const leisure = await db.service.findFirstOrThrow({ where: { name: "Accueil de loisirs" } });
+  await db.product.create({
+    data: {
+      serviceId: leisure.id,
+      name: CAMPAIGN_PRODUCT,
+      description: "Journées de vacances au bord de l'eau, avec repas.",
+      minAgeYears: 3,
+      maxAgeYears: 12,
+      deadlineDays: 7,
+      deadlineTime: "12:00",
+      defaultCapacity: 3,
+      sortOrder: 9,
+      tariffs: { create: [{ regime: null, qfMin: 0, qfMax: null, unitPriceCents: 1200, validFrom: new Date("2020-01-01T00:00:00Z") }] },
+    },
+  });
 }
 
 main().then(

@@ -56,7 +56,7 @@ export type Household = {
 
 let count = 0;
 
-function household(name: string, spec: { children?: ChildSpec[]; conjoint?: string; bookings?: SeededBooking[] } = {}): Household {
+function household(name: string, spec: { children?: ChildSpec[]; conjoint?: string; bookings?: SeededBooking[]; city?: { postalCode: string; city: string } } = {}): Household {
   count += 1;
   return {
     name,
@@ -65,7 +65,7 @@ function household(name: string, spec: { children?: ChildSpec[]; conjoint?: stri
     email: `claire.${name.toLowerCase()}@exemple.fr`,
     password: "Famille-e2e-2026",
     parent: { firstName: "Claire" },
-    address: { address1: `${count} allée des ${name.charAt(0)}${name.slice(1).toLowerCase()}`, postalCode: "34480", city: "Magalas" },
+    address: { address1: `${count} allée des ${name.charAt(0)}${name.slice(1).toLowerCase()}`, ...(spec.city ?? { postalCode: "34480", city: "Magalas" }) },
     qf: 351,
     regime: "RG",
     children: spec.children ?? [],
@@ -155,6 +155,14 @@ export const HOUSEHOLDS = {
     conjoint: "Paul",
     bookings: [{ child: "Emma", product: "Repas cantine", day: later[0], paid: true }],
   }),
+  // Issue 13: a holiday-centre campaign. Two households of the authority (one
+  // with siblings asked together) and one from another town, for three places:
+  // with "residents first" the outsider waits, whatever the draw.
+  campaign: {
+    siblings: household("TARBOURIECH", { children: [EMMA, LUCAS] }),
+    resident: household("VAISSIERE", { children: [EMMA] }),
+    outsider: household("ZANETTI", { children: [EMMA], city: { postalCode: "34120", city: "Pézenas" } }),
+  },
 };
 
 /** Every household above, for the seed. */
@@ -174,3 +182,6 @@ export function allHouseholds(): Household[] {
 }
 
 export { CLASSES };
+
+/** The product the campaign journey opens a campaign on (made by e2e/seed.ts, three places a day). */
+export const CAMPAIGN_PRODUCT = "Vacances — Centre de la Plage";

@@ -1,0 +1,507 @@
+import "server-only";
+import { createElement } from "react";
+import { assertActor } from "@/lib/auth/roles";
+import type { Actor } from "@/lib/audit";
+import { getDb, type Db, type Tx } from "@/lib/db/client";
+import { newRowId } from "@/lib/db/ids";
+import { lockRows } from "@/lib/db/locks";
+import { rawJson } from "@/lib/db/raw-json";
+import { AppError } from "@/lib/errors";
+import { env } from "@/lib/env";
+import { dateToDay, dayToDate, makeDay, parisDay, parseDay, type Day } from "@/lib/dates";
+import { ALLOCATION_DECIDER_LABELS, formatCents, formatDateTime, formatDay, fullDayLabel, personName } from "@/lib/format";
+import { Prisma, type CampaignRule, type Regime } from "@/lib/generated/prisma/client";
+import { priceFor, type TariffRow } from "@/lib/catalogue/rules";
+import { issueInvoicesInTx, type InvoiceDraft } from "@/lib/billing/issue";
+import { renderEmail } from "@/lib/mail";
+import { getSettings, tariffDefaultsOf, FALLBACK_SETTINGS } from "@/lib/settings";
+import { CampaignResultEmail, campaignResultSubject, type CampaignResultChild } from "@/lib/mail/templates/campaign-result-email";
+import { allocate, drawSeed, placeKey, type AllocationInput, type AllocationRequest, type AllocationResult, type Outcome } from "./allocate";
+import { campaignPhase } from "./phase";
+
+// Loading what an allocation reads, previewing it, and running it. Every
+// read is one statement for the whole campaign (never one per household),
+// and the run writes each kind of row in one statement, so 2,000 requests
+// over 40 days are decided and written in a few seconds.
+
+type Queryable = Db | Tx;
+
+export type CampaignRow = {
+  id: string;
+  label: string;
+  firstDay: Day;
+  lastDay: Day;
+  opensAt: Date;
+  closesAt: Date;
+  allocationDay: Day;
+  rules: CampaignRule[];
+  payWithinDays: number;
+  offerHours: number;
+  allocatedAt: Date | null;
+  seed: string | null;
+  productIds: string[];
+};
+
+type RequestRow = {
+  id: string;
+  householdId: string;
+  personId: string;
+  firstProductId: string;
+  secondProductId: string | null;
+  together: boolean;
+  firstName: string;
+  lastName: string;
+  city: string;
+  qf: number | null;
+  qfValidUntil: Date | null;
+  regime: Regime | null;
+  workingParents: boolean;
+  enrolled: boolean;
+  days: { id: string; day: Day }[];
+};
+
+type SlotRow = { id: string; productId: string; day: Day; capacity: number; closed: boolean; active: number };
+
+/** What an allocation reads, and the seed published for it. */
+export type LoadedAllocation = {
+  campaign: CampaignRow;
+  requests: RequestRow[];
+  slots: SlotRow[];
+  input: AllocationInput;
+};
+
+/** A town as typed by a family or by staff, compared without case, accents or extra spaces. */
+export function normaliseTown(town: string): string {
+  return town.normalize("NFD").replace(/\p{Diacritic}/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
+}
+
+async function loadCampaign(db: Queryable, campaignId: string): Promise<CampaignRow | null> {
+  const [row] = await db.$queryRaw<(Omit<CampaignRow, "firstDay" | "lastDay" | "allocationDay" | "productIds"> & { firstDay: Date; lastDay: Date; allocationDay: Date; productIds: unknown })[]>(Prisma.sql`
+    SELECT c.id, c.label, c."firstDay", c."lastDay", c."opensAt", c."closesAt", c."allocationDay", c.rules::text[] AS rules,
+           c."payWithinDays", c."offerHours", c."allocatedAt", c.seed,
+           (SELECT COALESCE(json_agg(cp."B" ORDER BY cp."B"), '[]') FROM "_CampaignToProduct" cp WHERE cp."A" = c.id) AS "productIds"
+      FROM "Campaign" c WHERE c.id = ${campaignId}`);
+  if (!row) return null;
+  return {
+    ...row,
+    rules: parseRules(row.rules),
+    firstDay: dateToDay(row.firstDay),
+    lastDay: dateToDay(row.lastDay),
+    allocationDay: dateToDay(row.allocationDay),
+    productIds: rawJson<string[]>(row.productIds),
+  };
+}
+
+/** An enum array read raw: an array from PostgreSQL, its text form ("{RESIDENT,SIBLINGS}") from some drivers. */
+function parseRules(value: unknown): CampaignRule[] {
+  if (Array.isArray(value)) return value as CampaignRule[];
+  const text = String(value ?? "").replace(/^\{|\}$/g, "");
+  return (text ? text.split(",") : []) as CampaignRule[];
+}
+
+/** The first day of the 12 months before the window opened (an "enrolled" child attended then). */
+function yearBefore(day: Day): Day {
+  const { year, month, date } = parseDay(day);
+  return makeDay(year - 1, month, date);
+}
+
+async function loadRequests(db: Queryable, campaign: CampaignRow): Promise<RequestRow[]> {
+  const opened = parisDay(campaign.opensAt);
+  const rows = await db.$queryRaw<(Omit<RequestRow, "days"> & { days: unknown })[]>(Prisma.sql`
+    SELECT r.id, r."householdId", r."personId", r."firstProductId", r."secondProductId", r.together,
+           p."firstName", p."lastName", h.city, h.qf, h."qfValidUntil", h.regime::text AS regime,
+           (h."workingParents" AND h."workingParentsConfirmedAt" IS NOT NULL) AS "workingParents",
+           EXISTS (
+             SELECT 1 FROM "Booking" b JOIN "Slot" s ON s.id = b."slotId"
+              WHERE b."personId" = r."personId" AND b.status = 'CONFIRMED' AND s."productId" = r."firstProductId"
+                AND s.date >= ${dayToDate(yearBefore(opened))}::date AND s.date < ${dayToDate(opened)}::date
+           ) AS enrolled,
+           (SELECT COALESCE(json_agg(json_build_object('id', d.id, 'day', to_char(d.date, 'YYYY-MM-DD')) ORDER BY d.date), '[]')
+              FROM "CampaignRequestDay" d WHERE d."requestId" = r.id) AS days
+      FROM "CampaignRequest" r
+      JOIN "Household" h ON h.id = r."householdId"
+      JOIN "Person" p ON p.id = r."personId"
+     WHERE r."campaignId" = ${campaign.id}
+     ORDER BY r.id`);
+  return rows.map((r) => ({ ...r, qf: r.qf == null ? null : Number(r.qf), days: rawJson<{ id: string; day: Day }[]>(r.days) }));
+}
+
+async function loadSlots(db: Queryable, campaign: CampaignRow, now: Date): Promise<SlotRow[]> {
+  if (!campaign.productIds.length) return [];
+  const rows = await db.$queryRaw<(Omit<SlotRow, "day"> & { day: string })[]>(Prisma.sql`
+    SELECT s.id, s."productId", to_char(s.date, 'YYYY-MM-DD') AS day, s.capacity, s.closed,
+           (SELECT count(*) FROM "Booking" b
+             WHERE b."slotId" = s.id AND (b.status = 'CONFIRMED' OR (b.status = 'HELD' AND b."heldUntil" > ${now}::timestamp(3))))::int AS active
+      FROM "Slot" s
+     WHERE s."productId" = ANY(${campaign.productIds}::text[])
+       AND s.date BETWEEN ${dayToDate(campaign.firstDay)}::date AND ${dayToDate(campaign.lastDay)}::date
+     ORDER BY s.id`);
+  return rows.map((r) => ({ ...r, capacity: Number(r.capacity), active: Number(r.active) }));
+}
+
+async function loadResidentRule(db: Queryable) {
+  const settings = await db.authoritySettings.findUnique({
+    where: { id: 1 },
+    select: { city: true, residentCities: true, defaultTariffRegime: true, defaultTariffQf: true },
+  });
+  const towns = settings?.residentCities?.length ? settings.residentCities : [settings?.city ?? FALLBACK_SETTINGS.city];
+  return {
+    residents: new Set(towns.map(normaliseTown)),
+    tariffDefaults: tariffDefaultsOf(settings ?? FALLBACK_SETTINGS),
+  };
+}
+
+/** The allocation's input as the contract defines it, from what was loaded. */
+function buildInput(campaign: CampaignRow, requests: RequestRow[], slots: SlotRow[], residents: Set<string>): AllocationInput {
+  const allocationRequests: AllocationRequest[] = requests
+    .filter((r) => r.days.length > 0)
+    .map((r) => ({
+      id: r.id,
+      householdId: r.householdId,
+      personId: r.personId,
+      days: r.days.map((d) => d.day),
+      choices: r.secondProductId && r.secondProductId !== r.firstProductId ? [r.firstProductId, r.secondProductId] : [r.firstProductId],
+      siblingGroup: r.together ? "together" : null,
+      resident: residents.has(normaliseTown(r.city)),
+      enrolled: r.enrolled,
+      workingParents: r.workingParents,
+    }));
+  const places: Record<string, number> = {};
+  for (const slot of slots) places[placeKey(slot.productId, slot.day)] = slot.closed ? 0 : Math.max(0, slot.capacity - slot.active);
+  return { requests: allocationRequests, places, rules: campaign.rules, seed: drawSeed(allocationRequests, campaign.allocationDay) };
+}
+
+/** Everything an allocation of this campaign reads, now (read-only). */
+export async function loadAllocation(db: Queryable, campaignId: string, now: Date): Promise<LoadedAllocation> {
+  const campaign = await loadCampaign(db, campaignId);
+  if (!campaign) throw new AppError("NOT_FOUND", "Campagne introuvable.");
+  const { residents } = await loadResidentRule(db);
+  const requests = await loadRequests(db, campaign);
+  const slots = await loadSlots(db, campaign, now);
+  return { campaign, requests, slots, input: buildInput(campaign, requests, slots, residents) };
+}
+
+/** The published seed: from the close of the window the request list no longer changes. */
+export async function campaignSeed(campaignId: string, { db: given }: { db?: Db } = {}): Promise<string> {
+  const db = given ?? (await getDb());
+  const campaign = await loadCampaign(db, campaignId);
+  if (!campaign) throw new AppError("NOT_FOUND", "Campagne introuvable.");
+  if (campaign.seed) return campaign.seed;
+  const { residents } = await loadResidentRule(db);
+  return buildInput(campaign, await loadRequests(db, campaign), [], residents).seed;
+}
+
+export type DaySummary = { day: Day; productId: string; places: number; asked: number; attributed: number; waiting: number };
+
+/** Per product and day: places left, children asking it first, and what the allocation gives. */
+export function summariseByDay(input: AllocationInput, result: AllocationResult, slots: Pick<SlotRow, "productId" | "day">[]): DaySummary[] {
+  const rows = new Map<string, DaySummary>();
+  const row = (productId: string, day: Day) => {
+    const key = placeKey(productId, day);
+    let found = rows.get(key);
+    if (!found) rows.set(key, (found = { day, productId, places: input.places[key] ?? 0, asked: 0, attributed: 0, waiting: 0 }));
+    return found;
+  };
+  for (const slot of slots) row(slot.productId, slot.day);
+  for (const request of input.requests) for (const day of request.days) row(request.choices[0], day).asked++;
+  for (const outcome of result.outcomes) {
+    if (outcome.result === "ATTRIBUTED") row(outcome.productId, outcome.day).attributed++;
+    else row(outcome.productId, outcome.day).waiting++;
+  }
+  return [...rows.values()].filter((r) => r.asked || r.attributed || r.waiting).sort((a, b) => a.day.localeCompare(b.day) || a.productId.localeCompare(b.productId));
+}
+
+export type AllocationPreview = {
+  seed: string;
+  requests: number;
+  attributed: number;
+  waitlisted: number;
+  days: DaySummary[];
+};
+
+/** What "Lancer l'attribution" would give now: read-only, nothing written. */
+export async function previewAllocation({ campaignId, now = new Date(), db: given }: { campaignId: string; now?: Date; db?: Db }): Promise<AllocationPreview> {
+  const db = given ?? (await getDb());
+  const loaded = await loadAllocation(db, campaignId, now);
+  const result = allocate(loaded.input);
+  return {
+    seed: loaded.input.seed,
+    requests: loaded.input.requests.length,
+    attributed: result.outcomes.filter((o) => o.result === "ATTRIBUTED").length,
+    waitlisted: result.outcomes.filter((o) => o.result === "WAITLISTED").length,
+    days: summariseByDay(loaded.input, result, loaded.slots),
+  };
+}
+
+export type AllocationRun = {
+  seed: string;
+  attributed: number;
+  waitlisted: number;
+  invoices: number;
+  emails: number;
+};
+
+const CHOICE_WORDS = { 1: "1er choix", 2: "2e choix" } as const;
+
+/**
+ * "Lancer l'attribution" (staff, once the window closed): one READ COMMITTED
+ * transaction that locks the campaign (a second launch waits, then finds it
+ * allocated and writes nothing), locks every slot of the campaign, reads the
+ * requests and the places left under those locks, allocates, and writes the
+ * outcome of every day, the held and priced bookings, the waiting lists, one
+ * pending invoice per household, the audit trail and the result emails.
+ */
+export async function runAllocation({
+  actor,
+  campaignId,
+  now = new Date(),
+  db: given,
+}: {
+  actor: Actor;
+  campaignId: string;
+  now?: Date;
+  db?: Db;
+}): Promise<AllocationRun> {
+  assertActor(actor, "staff");
+  const db = given ?? (await getDb());
+  // Rendered outside the transaction would need the result first; the layout's settings are read once here.
+  const settings = await getSettings();
+  return db.$transaction(
+    async (tx) => {
+      if (!(await lockRows(tx, "Campaign", [campaignId])).length) throw new AppError("NOT_FOUND", "Campagne introuvable.");
+      const campaign = await loadCampaign(tx, campaignId);
+      if (!campaign) throw new AppError("NOT_FOUND", "Campagne introuvable.");
+      if (campaign.allocatedAt) throw new AppError("CONFLICT", `L'attribution a déjà été lancée le ${formatDateTime(campaign.allocatedAt)}.`);
+      const phase = campaignPhase(campaign, now);
+      if (phase !== "CLOSED") throw new AppError("CONFLICT", "Les demandes ne sont pas encore closes : l'attribution ne peut pas être lancée.");
+
+      const { residents, tariffDefaults } = await loadResidentRule(tx);
+      const requests = await loadRequests(tx, campaign);
+      const slotIds = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
+        SELECT id FROM "Slot" WHERE "productId" = ANY(${campaign.productIds}::text[])
+           AND date BETWEEN ${dayToDate(campaign.firstDay)}::date AND ${dayToDate(campaign.lastDay)}::date`);
+      await lockRows(tx, "Slot", slotIds.map((s) => s.id));
+      // Under the slot locks: no hold, cancellation or offer changes these counts until commit.
+      const slots = await loadSlots(tx, campaign, now);
+      const input = buildInput(campaign, requests, slots, residents);
+      const result = allocate(input);
+
+      const tariffs = await tx.tariff.findMany({ where: { productId: { in: campaign.productIds } } });
+      const products = await tx.product.findMany({
+        where: { id: { in: campaign.productIds } },
+        select: { id: true, name: true, service: { select: { name: true } } },
+      });
+      return writeAllocation(tx, { actor, now, campaign, requests, slots, input, result, tariffs, products, tariffDefaults, settings });
+    },
+    { isolationLevel: Prisma.TransactionIsolationLevel.ReadCommitted, timeout: 300_000, maxWait: 20_000 },
+  );
+}
+
+type WriteContext = {
+  actor: Actor;
+  now: Date;
+  campaign: CampaignRow;
+  requests: RequestRow[];
+  slots: SlotRow[];
+  input: AllocationInput;
+  result: AllocationResult;
+  tariffs: (TariffRow & { productId: string })[];
+  products: { id: string; name: string; service: { name: string } }[];
+  tariffDefaults: ReturnType<typeof tariffDefaultsOf>;
+  settings: Awaited<ReturnType<typeof getSettings>>;
+};
+
+async function writeAllocation(tx: Tx, ctx: WriteContext): Promise<AllocationRun> {
+  const { actor, now, campaign, requests, slots, input, result } = ctx;
+  const heldUntil = new Date(now.getTime() + campaign.payWithinDays * 24 * 3_600_000);
+  const writtenAt = new Date();
+  const requestById = new Map(requests.map((r) => [r.id, r]));
+  const slotByKey = new Map(slots.map((s) => [placeKey(s.productId, s.day), s]));
+  const productById = new Map(ctx.products.map((p) => [p.id, p]));
+  const tariffsOf = new Map<string, TariffRow[]>();
+  for (const t of ctx.tariffs) tariffsOf.set(t.productId, [...(tariffsOf.get(t.productId) ?? []), t]);
+  const unitOf = new Map<string, { key: string; size: number }>();
+  for (const unit of result.order) for (const id of unit.requestIds) unitOf.set(id, { key: unit.key, size: unit.requestIds.length });
+  // Children of one unit waiting on one day share a rank: they are offered a place together.
+  const waitingTogether = new Map<string, number>();
+  for (const o of result.outcomes) {
+    if (o.result !== "WAITLISTED") continue;
+    const key = `${unitOf.get(o.requestId)!.key}|${o.day}`;
+    waitingTogether.set(key, (waitingTogether.get(key) ?? 0) + 1);
+  }
+
+  const bookings: { id: string; slotId: string; personId: string; householdId: string; unitPriceCents: number; tariffId: string }[] = [];
+  const dayUpdates: { id: string; outcome: string; productId: string; choice: number; rank: number | null; decidedBy: string; bookingId: string | null }[] = [];
+  const waitlist: { id: string; slotId: string; personId: string; householdId: string; rank: number; groupKey: string | null; dayId: string }[] = [];
+  const drafts = new Map<string, InvoiceDraft>();
+  const perRequest = new Map<string, { given: Outcome[]; waiting: Outcome[] }>();
+
+  for (const outcome of result.outcomes) {
+    const request = requestById.get(outcome.requestId)!;
+    const dayRow = request.days.find((d) => d.day === outcome.day)!;
+    const slot = slotByKey.get(placeKey(outcome.productId, outcome.day));
+    const product = productById.get(outcome.productId)!;
+    const sorted = perRequest.get(request.id) ?? { given: [], waiting: [] };
+    perRequest.set(request.id, sorted);
+    if (outcome.result === "ATTRIBUTED") {
+      if (!slot) throw new Error(`An attributed day without a slot: ${outcome.productId} ${outcome.day}`);
+      const price = priceFor(tariffsOf.get(outcome.productId) ?? [], request, outcome.day, ctx.tariffDefaults);
+      if (!price) {
+        throw new AppError("INVALID", `Aucun tarif n'est défini pour ${product.name} le ${fullDayLabel(outcome.day)} : ajoutez-en un avant de lancer l'attribution.`);
+      }
+      const bookingId = newRowId();
+      bookings.push({ id: bookingId, slotId: slot.id, personId: request.personId, householdId: request.householdId, unitPriceCents: price.unitPriceCents, tariffId: price.tariffId });
+      dayUpdates.push({ id: dayRow.id, outcome: "ATTRIBUTED", productId: outcome.productId, choice: outcome.choice, rank: null, decidedBy: outcome.decidedBy, bookingId });
+      let draft = drafts.get(request.householdId);
+      if (!draft) drafts.set(request.householdId, (draft = { householdId: request.householdId, qf: request.qf, regime: request.regime, items: [] }));
+      draft.items.push({
+        bookingId,
+        personId: request.personId,
+        productId: outcome.productId,
+        date: outcome.day,
+        unitPriceCents: price.unitPriceCents,
+        child: { firstName: request.firstName },
+        product: { serviceName: product.service.name, name: product.name },
+      });
+      sorted.given.push(outcome);
+    } else {
+      dayUpdates.push({ id: dayRow.id, outcome: "WAITLISTED", productId: outcome.productId, choice: 1, rank: outcome.rank, decidedBy: outcome.decidedBy, bookingId: null });
+      // A day without a slot (closed by a closure since the request) has no list to wait on; its rank stays on the request.
+      if (slot) {
+        const unit = unitOf.get(request.id)!;
+        const together = (waitingTogether.get(`${unit.key}|${outcome.day}`) ?? 0) > 1;
+        waitlist.push({ id: newRowId(), slotId: slot.id, personId: request.personId, householdId: request.householdId, rank: outcome.rank!, groupKey: together ? unit.key : null, dayId: dayRow.id });
+      }
+      sorted.waiting.push(outcome);
+    }
+  }
+
+  if (bookings.length) {
+    await tx.$executeRaw(Prisma.sql`
+      INSERT INTO "Booking" (id, "slotId", "personId", "householdId", status, "heldUntil", "unitPriceCents", "tariffId", "createdById", "createdAt", "updatedAt")
+      SELECT b.id, b."slotId", b."personId", b."householdId", 'HELD', ${heldUntil}::timestamp(3), b."unitPriceCents", b."tariffId",
+             ${actor.id}::text, ${writtenAt}::timestamp(3), ${writtenAt}::timestamp(3)
+        FROM jsonb_to_recordset(${JSON.stringify(bookings)}::jsonb)
+          AS b(id text, "slotId" text, "personId" text, "householdId" text, "unitPriceCents" int, "tariffId" text)`);
+  }
+  if (dayUpdates.length) {
+    await tx.$executeRaw(Prisma.sql`
+      UPDATE "CampaignRequestDay" d
+         SET outcome = v.outcome::"CampaignOutcome", "productId" = v."productId", choice = v.choice, rank = v.rank,
+             "decidedBy" = v."decidedBy", "bookingId" = v."bookingId"
+        FROM jsonb_to_recordset(${JSON.stringify(dayUpdates)}::jsonb)
+          AS v(id text, outcome text, "productId" text, choice int, rank int, "decidedBy" text, "bookingId" text)
+       WHERE d.id = v.id`);
+  }
+  if (waitlist.length) {
+    await tx.$executeRaw(Prisma.sql`
+      INSERT INTO "WaitlistEntry" (id, "slotId", "personId", "householdId", rank, "groupKey", status, "campaignRequestDayId", "createdById", "createdAt", "updatedAt")
+      SELECT w.id, w."slotId", w."personId", w."householdId", w.rank, w."groupKey", 'WAITING', w."dayId", ${actor.id}::text,
+             ${writtenAt}::timestamp(3), ${writtenAt}::timestamp(3)
+        FROM jsonb_to_recordset(${JSON.stringify(waitlist)}::jsonb)
+          AS w(id text, "slotId" text, "personId" text, "householdId" text, rank int, "groupKey" text, "dayId" text)`);
+  }
+  const { seed, ...inputs } = input;
+  await tx.campaign.update({
+    where: { id: campaign.id },
+    data: { seed, inputs: inputs as unknown as Prisma.InputJsonValue, allocatedAt: now, allocatedById: actor.id },
+  });
+
+  // The journal: the run, then each child's decisions with the rule that took them.
+  const productName = (id: string) => productById.get(id)?.name ?? "";
+  const audit = [
+    {
+      actorId: actor.id,
+      action: "campaign.allocate",
+      targetType: "Campaign",
+      targetId: campaign.id,
+      details: {
+        label: campaign.label,
+        seed,
+        requests: input.requests.length,
+        attributed: bookings.length,
+        waitlisted: dayUpdates.length - bookings.length,
+        households: drafts.size,
+      },
+    },
+    ...[...perRequest].map(([requestId, { given, waiting }]) => {
+      const request = requestById.get(requestId)!;
+      return {
+        actorId: actor.id,
+        action: "campaign.decision",
+        targetType: "CampaignRequest",
+        targetId: requestId,
+        details: {
+          label: personName(request),
+          attribuees: given.map((o) => `${formatDay(o.day)} : ${productName(o.productId)} (${CHOICE_WORDS[o.choice]}, ${ALLOCATION_DECIDER_LABELS[o.decidedBy]})`),
+          attente: waiting.map((o) => `${formatDay(o.day)} : rang ${o.rank} (${ALLOCATION_DECIDER_LABELS[o.decidedBy]})`),
+        },
+      };
+    }),
+  ];
+  await tx.auditEvent.createMany({ data: audit.map((a) => ({ ...a, createdAt: writtenAt })) });
+
+  const emails = await resultEmails(tx, ctx, perRequest, drafts, heldUntil);
+  // Last: the invoice counter stays locked until commit.
+  const invoices = await issueInvoicesInTx(tx, [...drafts.values()], { actorId: actor.id, now });
+  return { seed, attributed: bookings.length, waitlisted: dayUpdates.length - bookings.length, invoices: invoices.length, emails };
+}
+
+/**
+ * One message per household to each of its active parent accounts: what
+ * each child was given, the amount and the deadline to pay, what waits and
+ * at which rank. Always sent (it answers the family's own request and sets
+ * a deadline to pay), queued in the transaction, rendered once per household.
+ */
+async function resultEmails(
+  tx: Tx,
+  { campaign, requests, settings }: WriteContext,
+  perRequest: Map<string, { given: Outcome[]; waiting: Outcome[] }>,
+  drafts: Map<string, InvoiceDraft>,
+  heldUntil: Date,
+): Promise<number> {
+  const householdIds = [...new Set(requests.filter((r) => perRequest.has(r.id)).map((r) => r.householdId))];
+  if (!householdIds.length) return 0;
+  const recipients = await tx.$queryRaw<{ email: string; householdId: string }[]>(Prisma.sql`
+    SELECT u.email, p."householdId" FROM "User" u JOIN "Person" p ON p.id = u."personId"
+     WHERE u.status = 'ACTIVE' AND u.role = 'PARENT' AND u.email <> '' AND p."householdId" = ANY(${householdIds}::text[])
+     ORDER BY u."createdAt", u.id`);
+  const toByHousehold = new Map<string, string[]>();
+  for (const r of recipients) toByHousehold.set(r.householdId, [...(toByHousehold.get(r.householdId) ?? []), r.email]);
+  const names = await tx.product.findMany({ where: { id: { in: campaign.productIds } }, select: { id: true, name: true } });
+  const nameOf = new Map(names.map((p) => [p.id, p.name]));
+  const url = `${env().appUrl}/demandes/campagnes/${campaign.id}`;
+  const subject = campaignResultSubject(campaign.label);
+  const messages: { to: string; subject: string; template: string; html: string; text: string; status: "QUEUED"; attempts: number; nextAttemptAt: Date }[] = [];
+  const clock = new Date();
+  for (const householdId of householdIds) {
+    const to = toByHousehold.get(householdId);
+    if (!to?.length) continue;
+    const children: CampaignResultChild[] = requests
+      .filter((r) => r.householdId === householdId && perRequest.has(r.id))
+      .map((r) => {
+        const { given, waiting } = perRequest.get(r.id)!;
+        return {
+          name: r.firstName,
+          given: given.map((o) => ({ day: fullDayLabel(o.day), product: nameOf.get(o.productId) ?? "" })),
+          waiting: waiting.map((o) => ({ day: fullDayLabel(o.day), product: nameOf.get(o.productId) ?? "", rank: o.rank ?? 0 })),
+        };
+      });
+    const draft = drafts.get(householdId);
+    const totalCents = draft ? draft.items.reduce((sum, i) => sum + i.unitPriceCents, 0) : 0;
+    const element = createElement(CampaignResultEmail, {
+      settings,
+      campaignLabel: campaign.label,
+      results: children,
+      amount: draft ? formatCents(totalCents) : null,
+      payBefore: draft ? formatDateTime(heldUntil) : null,
+      url,
+    });
+    const { html, text } = await renderEmail({ subject, element });
+    for (const address of to) {
+      messages.push({ to: address, subject, template: "campaign-result", html, text, status: "QUEUED", attempts: 0, nextAttemptAt: clock });
+    }
+  }
+  if (messages.length) await tx.emailMessage.createMany({ data: messages });
+  return messages.length;
+}

@@ -1,5 +1,9 @@
-import { describe, expect, it } from "vitest";
-import { getDb, type Db } from "@/lib/db/client";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getDb, newClient, type Db } from "@/lib/db/client";
+import { openDatabase } from "@/lib/db/adapter";
+import { parseDatabaseUrl } from "@/lib/db/url";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { describeOnPostgres } from "@/lib/test/postgres";
 import { AppError } from "@/lib/errors";
 import { dateToDay, dayToDate, type Day } from "@/lib/dates";
 import { createBooking, createCampaign, createCampaignRequest } from "@/lib/factories";
@@ -271,5 +275,34 @@ describe("runAllocation", () => {
     } finally {
       await db.authoritySettings.deleteMany({});
     }
+  });
+});
+
+describeOnPostgres("two launches at once (PostgreSQL)", () => {
+  // One client (own pool) per launch, so the two transactions truly overlap.
+  const clients: PrismaClient[] = [];
+  beforeAll(async () => {
+    for (let i = 0; i < 2; i++) {
+      const client = newClient(await openDatabase(parseDatabaseUrl(process.env.DATABASE_URL!)));
+      await client.$connect();
+      clients.push(client);
+    }
+  });
+  afterAll(async () => {
+    await Promise.all(clients.map((c) => c.$disconnect()));
+  });
+
+  it("runs the allocation once: the second waits on the campaign's lock, then finds it allocated and writes nothing", async () => {
+    const { db, campaign, staff } = await scenario();
+    const results = await Promise.allSettled(clients.map((client) => runAllocation({ db: client, actor: staff, campaignId: campaign.id, now: NOW })));
+    const done = results.filter((r) => r.status === "fulfilled");
+    const refused = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
+    expect(done).toHaveLength(1);
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toBeInstanceOf(AppError);
+    expect((refused[0] as AppError).message).toBe("L'attribution a déjà été lancée le 19/01/2027 10:00.");
+    const run = (done[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof runAllocation>>>).value;
+    expect((await counts(db, campaign.id)).bookings).toBe(run.attributed);
+    expect(await db.auditEvent.count({ where: { action: "campaign.allocate", targetId: campaign.id } })).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { offerFreedPlacesAfterCommit } from "@/lib/waitlist";
 import { type Actor, recordAudit } from "@/lib/audit";
 import { assertActor } from "@/lib/auth/roles";
 import { RC } from "@/lib/billing/credit";
@@ -193,7 +194,8 @@ export async function reportAbsence({
   const ids = [...new Set(bookingIds)];
   if (ids.length === 0) throw new AppError("INVALID", "Choisissez au moins un jour d'absence.", { bookingIds: "Choisissez au moins un jour d'absence." });
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  let freedSlots: string[] = [];
+  const result = await db.$transaction(async (tx) => {
     await lockRows(tx, "Household", [householdId]);
     const rows = await tx.booking.findMany({
       where: { id: { in: ids }, householdId, ...(personId ? { personId } : {}) },
@@ -288,8 +290,12 @@ export async function reportAbsence({
       targetId: householdId,
       details: { label: daysText(all), reportId, reason, days: rows.length, creditedCents: credit.creditedCents, certificate: documentId },
     });
+    // Approved at once (AUTO, NONE): the place is free; a certificate waits for staff first.
+    freedSlots = rows.filter((b) => rule.get(b.id) !== "CERTIFICATE").map((b) => b.slotId);
     return { reportId, days, creditedCents: credit.creditedCents, creditNoteNumbers: credit.creditNoteNumbers };
   }, RC);
+  await offerFreedPlacesAfterCommit(freedSlots, now);
+  return result;
 }
 
 /** The seed's "Certificat médical" type; an authority that removed it gets it back, inactive types included. */
@@ -334,14 +340,15 @@ export async function decideAbsenceReport({
   const first = await db.absence.findFirst({ where: { reportId }, select: { householdId: true } });
   if (!first) throw new AppError("NOT_FOUND", "Absence introuvable.");
   const householdId = first.householdId;
-  return db.$transaction(async (tx) => {
+  let freedSlots: string[] = [];
+  const result = await db.$transaction(async (tx) => {
     await lockRows(tx, "Household", [householdId]);
     // Read under the lock: a decision taken meanwhile is seen.
     const pending = await tx.absence.findMany({
       where: { reportId, status: "PENDING" },
       include: {
         person: { select: { firstName: true } },
-        booking: { select: { id: true, status: true, invoiceId: true, unitPriceCents: true, slot: { select: { date: true, product: { select: { id: true, absenceCarenceDays: true } } } } } },
+        booking: { select: { id: true, status: true, invoiceId: true, unitPriceCents: true, slotId: true, slot: { select: { date: true, product: { select: { id: true, absenceCarenceDays: true } } } } } },
       },
     });
     if (pending.length === 0) throw new AppError("CONFLICT", "Cette absence a déjà été traitée.");
@@ -350,6 +357,7 @@ export async function decideAbsenceReport({
     if (approve) {
       // A day cancelled meanwhile no longer has a place to free nor a price to give back.
       const still = pending.filter((a) => a.booking.status === "CONFIRMED");
+      freedSlots = still.map((a) => a.booking.slotId);
       const bookings: AbsentBooking[] = still.map((a) => ({
         id: a.booking.id,
         personId: a.personId,
@@ -391,6 +399,9 @@ export async function decideAbsenceReport({
     });
     return { approved: approve, days: pending.length, creditedCents, creditNoteNumbers };
   }, RC);
+  // An absence approved before the day frees the place for the waiting list.
+  await offerFreedPlacesAfterCommit(freedSlots, now);
+  return result;
 }
 
 // ─── Lists ─────────────────────────────────────────────────────────────────

@@ -10,6 +10,7 @@ import { lockRows } from "@/lib/db/locks";
 import { dateToDay, isPastDeadline, type Day } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
 import { fullDayLabel } from "@/lib/format";
+import { offerFreedPlacesAfterCommit } from "@/lib/waitlist";
 
 /** A day whose price goes back to the family: the booking and what it gives back (its price, or 0 for a carence day, never passed here). */
 export type CreditedDay = { bookingId: string; invoiceId: string | null; amountCents: number; day: Day; childFirstName: string };
@@ -195,7 +196,8 @@ export async function cancelBookedDays({
   const ids = [...new Set(bookingIds)];
   if (ids.length === 0) throw new AppError("INVALID", "Choisissez au moins un jour à annuler.", { bookingIds: "Choisissez au moins un jour à annuler." });
   const db = await getDb();
-  return db.$transaction(async (tx) => {
+  let freedSlots: string[] = [];
+  const result = await db.$transaction(async (tx) => {
     await lockRows(tx, "Household", [householdId]);
     const bookings = await tx.booking.findMany({
       where: { id: { in: ids }, householdId },
@@ -239,6 +241,7 @@ export async function cancelBookedDays({
       targetId: householdId,
       details: { label: daysText(days), days: days.length, creditedCents: credit.creditedCents, creditNotes: credit.creditNoteNumbers.map(String) },
     });
+    freedSlots = bookings.map((b) => b.slotId);
     return {
       cancelled: ids.length,
       creditedCents: credit.creditedCents,
@@ -246,4 +249,7 @@ export async function cancelBookedDays({
       reducedInvoices: credit.reducedInvoices,
     };
   }, RC);
+  // After commit: the places freed go to the waiting lists first.
+  await offerFreedPlacesAfterCommit(freedSlots, now);
+  return result;
 }

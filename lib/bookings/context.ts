@@ -13,6 +13,7 @@ import { fullDayLabel } from "@/lib/format";
 import { ineligibility, priceFor, type PriceQuote, type PricingHousehold, type TariffDefaults, type TariffRow } from "@/lib/catalogue/rules";
 import type { Regime } from "@/lib/generated/prisma/client";
 import { loadTariffDefaults } from "@/lib/settings";
+import { campaignDays } from "./campaign-days";
 
 export type Selection = { personId: string; productId: string; date: Day };
 
@@ -161,6 +162,7 @@ export async function priceSelections(
   });
   const slotByKey = new Map(slots.map((s) => [`${s.productId}|${dateToDay(s.date)}`, s]));
   const defaults = tariffDefaults ?? (await loadTariffDefaults(db));
+  const campaigns = await campaignDays(db, [...products.keys()], [...new Set(list.map((s) => s.date))]);
 
   const items = list.map((s): PricedSelection => {
     const child = children.get(s.personId);
@@ -168,7 +170,12 @@ export async function priceSelections(
     const product = products.get(s.productId);
     if (!product) throw new AppError("NOT_FOUND", "Prestation introuvable.");
     const label = fullDayLabel(s.date);
-    if (!openMonths(now, product.openMonthsAhead).includes(monthOfDay(s.date))) {
+    const campaign = campaigns.get(`${s.productId}|${s.date}`);
+    if (campaign && !campaign.allocated) {
+      throw new AppError("INVALID", `${label.charAt(0).toUpperCase()}${label.slice(1)} : inscriptions sur demande (« ${campaign.label} »).`);
+    }
+    // An allocated campaign's days stay open for the places left, however far ahead.
+    if (!campaign && !openMonths(now, product.openMonthsAhead).includes(monthOfDay(s.date))) {
       throw new AppError("INVALID", `Les réservations ne sont pas ouvertes pour le ${label}.`);
     }
     const slot = slotByKey.get(`${s.productId}|${s.date}`);

@@ -97,7 +97,9 @@ export async function holdBookings({
       SELECT w."slotId" FROM (SELECT "slotId", count(*) AS n FROM picked GROUP BY "slotId") w
         LEFT JOIN "Slot" s ON s.id = w."slotId"
        WHERE s.id IS NULL OR s.closed
-          OR (SELECT count(*) FROM "Booking" b WHERE b."slotId" = s.id AND ${activeSql(now)}) + w.n > s.capacity
+          OR (SELECT count(*) FROM "Booking" b WHERE b."slotId" = s.id AND ${activeSql(now)}) + w.n
+             -- A freed place goes to the waiting list first: its children count as taken.
+             + (SELECT count(*) FROM "WaitlistEntry" we WHERE we."slotId" = s.id AND we.status = 'WAITING') > s.capacity
     ),
     go AS (
       SELECT NOT EXISTS (SELECT 1 FROM twin) AND NOT EXISTS (SELECT 1 FROM already) AND NOT EXISTS (SELECT 1 FROM full_slots) AS ok

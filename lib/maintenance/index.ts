@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { purgeStalePendingFiles } from "@/lib/files";
 import { deliverQueuedEmails } from "@/lib/mail";
 import { queueDueReminders } from "@/lib/reminders";
+import { maintainWaitlists } from "@/lib/waitlist";
 
 export type MaintenanceReport = Record<string, number>;
 
@@ -43,6 +44,10 @@ const tasks: Record<string, Task> = {
   // sent once; queued here, sent by the next task. After expiredHolds, so an
   // invoice whose hold already ended is never announced.
   reminders: (now) => queueDueReminders(now),
+  // Offers not answered in time expire, lists of passed days close, free
+  // places (a hold that ran out unseen, a failed hook) are offered; before
+  // "emails", which sends the offers.
+  waitlist: (now) => maintainWaitlists(now),
   // Last, so it also sends what the tasks above queued. Emails a mail outage
   // left queued are sent again once their delay has passed.
   emails: async (now) => (await deliverQueuedEmails({ now })).sent,

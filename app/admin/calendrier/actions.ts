@@ -8,6 +8,7 @@ import { openMonth, setSlotCapacity, setSlotClosed } from "@/lib/catalogue/calen
 import { formDataToObject } from "@/lib/forms";
 import { isMonth } from "@/lib/dates";
 import { formatDay } from "@/lib/format";
+import { offerFreedPlacesAfterCommit } from "@/lib/waitlist";
 
 const OpenMonthSchema = z.object({
   productId: z.string().min(1, "Choisissez une prestation."),
@@ -33,6 +34,8 @@ export const setCapacityAction = defineAction(
   { role: "staff", schema: z.object({ slotId: z.string().min(1), capacity: z.coerce.number() }) },
   async ({ input, user: actor }) => {
     await setSlotCapacity({ ...input, actor });
+    // A raised capacity goes to the day's waiting list first.
+    await offerFreedPlacesAfterCommit([input.slotId], new Date());
     revalidatePath("/admin/calendrier");
     return { status: "success", message: "Capacité enregistrée." };
   },
@@ -42,6 +45,8 @@ export const toggleClosedAction = defineAction(
   { role: "staff", schema: z.object({ slotId: z.string().min(1), closed: z.enum(["true", "false"]) }) },
   async ({ input, user: actor }) => {
     await setSlotClosed({ actor, slotId: input.slotId, closed: input.closed === "true" });
+    // A reopened day's places go to its waiting list first.
+    if (input.closed === "false") await offerFreedPlacesAfterCommit([input.slotId], new Date());
     revalidatePath("/admin/calendrier");
     return { status: "success", message: input.closed === "true" ? "Jour fermé." : "Jour rouvert." };
   },

@@ -25,25 +25,17 @@ export type FamilyCampaignDto = {
 
 /**
  * The campaigns a family sees: every campaign whose last day is not past
- * (upcoming, open, closed or allocated), soonest first. Two statements.
+ * (upcoming, open, closed or allocated), soonest first.
  */
 export async function listHouseholdCampaigns({ householdId, now = new Date() }: { householdId: string; now?: Date }): Promise<FamilyCampaignDto[]> {
   const db = await getDb();
-  const campaigns = await db.campaign.findMany({
-    where: { lastDay: { gte: dayToDate(parisDay(now)) } },
-    orderBy: [{ firstDay: "asc" }, { label: "asc" }],
-    select: {
-      id: true,
-      label: true,
-      firstDay: true,
-      lastDay: true,
-      opensAt: true,
-      closesAt: true,
-      allocationDay: true,
-      allocatedAt: true,
-      requests: { where: { householdId }, select: { id: true }, take: 1 },
-    },
-  });
+  // One statement: Accueil and Demandes read it on every view.
+  const campaigns = await db.$queryRaw<(Omit<FamilyCampaignDto, "phase" | "firstDay" | "lastDay" | "allocationDay"> & { firstDay: Date; lastDay: Date; allocationDay: Date; allocatedAt: Date | null })[]>(Prisma.sql`
+    SELECT c.id, c.label, c."firstDay", c."lastDay", c."opensAt", c."closesAt", c."allocationDay", c."allocatedAt",
+           EXISTS (SELECT 1 FROM "CampaignRequest" r WHERE r."campaignId" = c.id AND r."householdId" = ${householdId}) AS "hasRequest"
+      FROM "Campaign" c
+     WHERE c."lastDay" >= ${dayToDate(parisDay(now))}::date
+     ORDER BY c."firstDay", c.label`);
   return campaigns.map((c) => ({
     id: c.id,
     label: c.label,
@@ -53,7 +45,7 @@ export async function listHouseholdCampaigns({ householdId, now = new Date() }: 
     opensAt: c.opensAt,
     closesAt: c.closesAt,
     allocationDay: dateToDay(c.allocationDay),
-    hasRequest: c.requests.length > 0,
+    hasRequest: c.hasRequest,
   }));
 }
 

@@ -9,12 +9,14 @@ import { STATUS_BADGE } from "@/lib/documents/format";
 import {
   formatCents,
   formatDate,
+  formatDateTime,
   REQUEST_STATE_LABELS,
   requestValidationLabel,
   REVIEW_STATUS_LABELS,
 } from "@/lib/format";
 import { listHouseholdRequests } from "@/lib/requests";
 import { type InvoiceRowDto, listHouseholdInvoices } from "@/lib/billing/invoices";
+import { listHouseholdCampaigns } from "@/lib/campaigns/family";
 import { InvoiceFilters, noInvoiceTitle } from "../factures/invoice-filters";
 import { InvoiceTable } from "../factures/invoice-table";
 import { DeleteFileForm } from "./delete-file-form";
@@ -47,15 +49,30 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   // Read once, before the page is sent: the balance is in the first paint, so
   // nothing moves when it arrives. The Factures tab's filters ride on the same
   // read (the balance and the years are the household's whatever they select).
-  const invoices = await listHouseholdInvoices({
-    householdId: user.householdId,
-    ...(tab === "factures" ? { year, query } : {}),
-  });
+  const [invoices, campaigns] = await Promise.all([
+    listHouseholdInvoices({
+      householdId: user.householdId,
+      ...(tab === "factures" ? { year, query } : {}),
+    }),
+    listHouseholdCampaigns({ householdId: user.householdId }),
+  ]);
+  const open = campaigns.filter((c) => c.phase === "OPEN");
   return (
     <>
       <PageTitle description="Le résumé de vos demandes, de vos factures et des fichiers envoyés au service.">
         Bonjour {user.firstName}
       </PageTitle>
+      {open.length ? (
+        <ul aria-label="Inscriptions aux vacances" className="mb-4 space-y-2">
+          {open.map((c) => (
+            <li key={c.id} className="rounded-lg border-l-4 border-brand-600 bg-brand-50 px-4 py-1">
+              <Link href={`/demandes/campagnes/${c.id}`} prefetch={false} className="inline-flex min-h-11 items-center font-semibold text-brand-800 underline">
+                Inscriptions {c.label} : demandes ouvertes jusqu&apos;au {formatDateTime(c.closesAt)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : null}
       <AccountBalance dueCents={invoices.dueCents} creditCents={invoices.creditCents} />
       <nav aria-label="Onglets de l'accueil" className="mb-4 border-b border-slate-300">
         <ul className="flex flex-wrap gap-1">

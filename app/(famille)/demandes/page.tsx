@@ -5,6 +5,8 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card, EmptyState, PageTitle } from "@/components/ui/card";
 import { requireRole } from "@/lib/auth/dal";
 import { listServicesForHousehold } from "@/lib/bookings/queries";
+import { listHouseholdCampaigns } from "@/lib/campaigns/family";
+import { CampaignsSection } from "./campagnes/campaigns-section";
 import { DemarchesSection } from "./demarches-section";
 import { ChildPicker } from "./reservation/child-picker";
 
@@ -13,7 +15,10 @@ export const metadata: Metadata = { title: "Demandes" };
 export default async function RequestsPage({ searchParams }: { searchParams: Promise<{ annulation?: string }> }) {
   const user = await requireRole("parent");
   const { annulation } = await searchParams;
-  const services = await listServicesForHousehold({ householdId: user.householdId });
+  const [services, campaigns] = await Promise.all([
+    listServicesForHousehold({ householdId: user.householdId }),
+    listHouseholdCampaigns({ householdId: user.householdId }),
+  ]);
   return (
     <>
       <PageTitle description="Pour gérer vos demandes d'inscriptions et administratives.">Demandes</PageTitle>
@@ -23,6 +28,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
             Les places sont libérées et la facture en attente est annulée.
           </Alert>
         ) : null}
+        <CampaignsSection campaigns={campaigns} />
         <section aria-labelledby="services-title" className="space-y-4">
           <div className="flex flex-wrap items-center justify-between gap-2">
             <h2 id="services-title" className="text-xl font-semibold">

@@ -46,6 +46,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/familles", label: "Familles" },
     { href: "/admin/catalogue", label: "Catalogue" },
     { href: "/admin/calendrier", label: "Calendrier" },
+    { href: "/admin/campagnes", label: "Campagnes" },
     { href: "/admin/listes", label: "Listes" },
     { href: "/admin/absences", label: "Absences", count: absencesToDecide, countLabel: "à valider" },
     { href: "/admin/factures", label: "Factures" },

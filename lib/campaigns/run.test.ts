@@ -179,7 +179,7 @@ describe("runAllocation", () => {
     // One email per household (each has one parent account), in the transaction.
     const emails = await db.emailMessage.findMany({ where: { template: "campaign-result", subject: `${campaign.label} : résultat de votre demande` } });
     expect(emails).toHaveLength(families.length);
-    expect(run.emails).toBe(families.length);
+    expect(run.emailIds).toHaveLength(families.length);
     const given = days.find((d) => d.outcome === "ATTRIBUTED")!;
     const family = families.find((f) => f.household.id === given.request.householdId)!;
     const mail = emails.find((e) => e.to === family.account.email)!;

@@ -238,7 +238,8 @@ export type AllocationRun = {
   attributed: number;
   waitlisted: number;
   invoices: number;
-  emails: number;
+  /** The result emails queued: deliver them after commit (the maintenance run retries what is left). */
+  emailIds: string[];
 };
 
 const CHOICE_WORDS = { 1: "1er choix", 2: "2e choix" } as const;
@@ -441,10 +442,10 @@ async function writeAllocation(tx: Tx, ctx: WriteContext): Promise<AllocationRun
   ];
   await tx.auditEvent.createMany({ data: audit.map((a) => ({ ...a, createdAt: writtenAt })) });
 
-  const emails = await resultEmails(tx, ctx, perRequest, drafts, heldUntil);
+  const emailIds = await resultEmails(tx, ctx, perRequest, drafts, heldUntil);
   // Last: the invoice counter stays locked until commit.
   const invoices = await issueInvoicesInTx(tx, [...drafts.values()], { actorId: actor.id, now });
-  return { seed, attributed: bookings.length, waitlisted: dayUpdates.length - bookings.length, invoices: invoices.length, emails };
+  return { seed, attributed: bookings.length, waitlisted: dayUpdates.length - bookings.length, invoices: invoices.length, emailIds };
 }
 
 /**
@@ -459,9 +460,9 @@ async function resultEmails(
   perRequest: Map<string, { given: Outcome[]; waiting: Outcome[] }>,
   drafts: Map<string, InvoiceDraft>,
   heldUntil: Date,
-): Promise<number> {
+): Promise<string[]> {
   const householdIds = [...new Set(requests.filter((r) => perRequest.has(r.id)).map((r) => r.householdId))];
-  if (!householdIds.length) return 0;
+  if (!householdIds.length) return [];
   const recipients = await tx.$queryRaw<{ email: string; householdId: string }[]>(Prisma.sql`
     SELECT u.email, p."householdId" FROM "User" u JOIN "Person" p ON p.id = u."personId"
      WHERE u.status = 'ACTIVE' AND u.role = 'PARENT' AND u.email <> '' AND p."householdId" = ANY(${householdIds}::text[])
@@ -472,7 +473,7 @@ async function resultEmails(
   const nameOf = new Map(names.map((p) => [p.id, p.name]));
   const url = `${env().appUrl}/demandes/campagnes/${campaign.id}`;
   const subject = campaignResultSubject(campaign.label);
-  const messages: { to: string; subject: string; template: string; html: string; text: string; status: "QUEUED"; attempts: number; nextAttemptAt: Date }[] = [];
+  const messages: { id: string; to: string; subject: string; template: string; html: string; text: string; status: "QUEUED"; attempts: number; nextAttemptAt: Date }[] = [];
   const clock = new Date();
   for (const householdId of householdIds) {
     const to = toByHousehold.get(householdId);
@@ -499,9 +500,9 @@ async function resultEmails(
     });
     const { html, text } = await renderEmail({ subject, element });
     for (const address of to) {
-      messages.push({ to: address, subject, template: "campaign-result", html, text, status: "QUEUED", attempts: 0, nextAttemptAt: clock });
+      messages.push({ id: newRowId(), to: address, subject, template: "campaign-result", html, text, status: "QUEUED", attempts: 0, nextAttemptAt: clock });
     }
   }
   if (messages.length) await tx.emailMessage.createMany({ data: messages });
-  return messages.length;
+  return messages.map((m) => m.id);
 }

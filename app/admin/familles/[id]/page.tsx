@@ -22,6 +22,9 @@ import {
   USER_STATUS_LABELS,
 } from "@/lib/format";
 import { HouseholdForm, MemberClassForm } from "./household-forms";
+import { workingParentsAction } from "./actions";
+import { ActionForm } from "../../catalogue/_components/action-form";
+import { getWorkingParents } from "@/lib/families/working-parents";
 import { isId } from "@/lib/validation/ids";
 
 /** "YYYY-MM-DD" of a civil date stored at midnight UTC, for a date input. */
@@ -35,11 +38,12 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
   if (!isId(id)) notFound();
   const household = await getHousehold(id);
   if (!household) notFound();
-  const [documents, requests, history, classOptions] = await Promise.all([
+  const [documents, requests, history, classOptions, workingParents] = await Promise.all([
     listHouseholdDocumentsForStaff(household.id),
     listHouseholdRequestsForStaff(household.id),
     listHouseholdHistory(household.id),
     listSchoolClassOptions(),
+    getWorkingParents(household.id),
   ]);
   const children = household.members.filter((m) => m.quality === "ENFANT");
   return (
@@ -89,6 +93,25 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
             <dd>{household.cafNumber ?? "Non renseigné"}</dd>
           </dl>
         </Card>
+        {workingParents ? (
+          <Card title="Parents qui travaillent">
+            <p className="mb-3 text-sm text-slate-700">
+              {workingParents.declared ? "Déclaré par la famille." : "Non déclaré par la famille."}{" "}
+              {workingParents.confirmedAt
+                ? `Confirmé par le service le ${formatDateTime(workingParents.confirmedAt)}${workingParents.confirmedBy ? ` (${workingParents.confirmedBy})` : ""} : compte pour l'attribution des places de vacances.`
+                : "Non confirmé par le service : ne compte pas pour l'attribution des places de vacances."}
+            </p>
+            <ActionForm
+              action={workingParentsAction}
+              submitLabel={workingParents.confirmedAt ? "Retirer la confirmation" : "Confirmer"}
+              variant="secondary"
+              inline
+            >
+              <input type="hidden" name="householdId" value={household.id} />
+              <input type="hidden" name="confirm" value={workingParents.confirmedAt ? "0" : "1"} />
+            </ActionForm>
+          </Card>
+        ) : null}
       </div>
       <div className="mt-6">
         <DataTable

@@ -34,8 +34,16 @@ export type AuthoritySettingsDto = {
 /** How households without a valid QF or a régime are priced (see `priceFor`). */
 export type TariffDefaultSettings = { defaultTariffRegime: Regime; defaultTariffQf: number | null };
 
+/** Holiday-centre campaigns and waiting lists. */
+export type CampaignSettings = {
+  /** Towns whose households count as residents; empty = the authority's own town */
+  residentCities: string[];
+  /** A first-come waiting list's offer is kept this many hours (a campaign sets its own) */
+  waitlistOfferHours: number;
+};
+
 /** Every setting, as the admin page edits them. */
-export type SettingsDto = AuthoritySettingsDto & TariffDefaultSettings;
+export type SettingsDto = AuthoritySettingsDto & TariffDefaultSettings & CampaignSettings;
 
 /** Used until the seed or an admin has written the settings row. */
 export const FALLBACK_SETTINGS: SettingsDto = {
@@ -59,6 +67,8 @@ export const FALLBACK_SETTINGS: SettingsDto = {
   userGuide: "La notice d'utilisation n'a pas encore été renseignée.",
   defaultTariffRegime: DEFAULT_TARIFF_DEFAULTS.regime,
   defaultTariffQf: DEFAULT_TARIFF_DEFAULTS.qf,
+  residentCities: [],
+  waitlistOfferHours: 48,
 };
 
 export function tariffDefaultsOf(settings: TariffDefaultSettings): TariffDefaults {

@@ -144,6 +144,25 @@ const PaymentTermSchema = z
   .transform(Number)
   .refine((n) => n >= 1 && n <= 90, "Indiquez le délai de paiement en jours, entre 1 et 90.");
 
+/** One town per line, blank lines and repeats dropped. */
+const ResidentCitiesSchema = z
+  .string()
+  .optional()
+  .transform((v) => [...new Set((v ?? "").split(/\r?\n/).map((t) => t.trim().replace(/\s+/g, " ")).filter(Boolean))])
+  .refine((towns) => towns.length <= 200, "200 communes au plus.")
+  .refine((towns) => towns.every((t) => t.length <= 80), "Une commune par ligne, 80 caractères au plus chacune.");
+
+/** A form without the field (an older page still open) keeps the schema's 48 hours. */
+const WaitlistOfferHoursSchema = z.preprocess(
+  (v) => (v === undefined ? "48" : v),
+  z
+    .string({ error: "Indiquez la durée d'une proposition en heures." })
+    .trim()
+    .regex(/^\d{1,3}$/, "Indiquez la durée d'une proposition en heures, entre 1 et 336.")
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 336, "Indiquez la durée d'une proposition en heures, entre 1 et 336."),
+);
+
 /** The QF that prices households without a valid one: empty = the grid's highest bracket. */
 const DefaultQfSchema = z
   .string()
@@ -200,6 +219,8 @@ export const SettingsSchema = z
     userGuide: longText("la notice d'utilisation"),
     defaultTariffRegime: z.enum(REGIMES, { error: "Choisissez le régime appliqué aux familles sans régime." }),
     defaultTariffQf: DefaultQfSchema,
+    residentCities: ResidentCitiesSchema,
+    waitlistOfferHours: WaitlistOfferHoursSchema,
     ...hoursShape,
   })
   .transform((v): SettingsDto => {
@@ -229,6 +250,8 @@ export const SettingsSchema = z
       userGuide: v.userGuide,
       defaultTariffRegime: v.defaultTariffRegime,
       defaultTariffQf: v.defaultTariffQf,
+      residentCities: v.residentCities,
+      waitlistOfferHours: v.waitlistOfferHours,
     };
   });
 
@@ -256,4 +279,6 @@ export const SETTINGS_FIELD_LABELS: Record<keyof SettingsDto, string> = {
   userGuide: "notice d'utilisation",
   defaultTariffRegime: "régime des familles sans régime",
   defaultTariffQf: "QF des familles sans quotient familial",
+  residentCities: "communes des résidents",
+  waitlistOfferHours: "durée d'une proposition de la liste d'attente",
 };

@@ -189,3 +189,25 @@ describe("settings", () => {
     expect((error as AppError).code).toBe("FORBIDDEN");
   });
 });
+
+describe("campaign settings", () => {
+  it("reads the resident towns one per line and the waiting list's offer hours, and saves them once", async () => {
+    const parsed = SettingsSchema.parse(form({ residentCities: " Magalas \r\n\r\nPézenas\nRoujan\nPézenas\n", waitlistOfferHours: "72" }));
+    expect(parsed.residentCities).toEqual(["Magalas", "Pézenas", "Roujan"]);
+    expect(parsed.waitlistOfferHours).toBe(72);
+    expect(SettingsSchema.parse(form()).waitlistOfferHours).toBe(48);
+    for (const bad of ["0", "337", "deux jours", ""]) {
+      const refused = SettingsSchema.safeParse(form({ waitlistOfferHours: bad }));
+      expect(refused.success).toBe(false);
+      if (!refused.success) expect(fieldErrors(refused.error).waitlistOfferHours).toBe("Indiquez la durée d'une proposition en heures, entre 1 et 336.");
+    }
+
+    const actor = await createUser("ADMIN");
+    await updateSettings({ actor, input: SettingsSchema.parse(form()) });
+    expect((await updateSettings({ actor, input: parsed })).changed).toEqual(["communes des résidents", "durée d'une proposition de la liste d'attente"]);
+    const db = await getDb();
+    expect(await db.authoritySettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ residentCities: ["Magalas", "Pézenas", "Roujan"], waitlistOfferHours: 72 });
+    expect(await updateSettings({ actor, input: SettingsSchema.parse(form({ residentCities: "Magalas\nPézenas\nRoujan", waitlistOfferHours: "72" })) })).toEqual({ changed: [] });
+    await db.authoritySettings.deleteMany({});
+  });
+});

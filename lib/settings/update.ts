@@ -10,6 +10,7 @@ const KEYS = Object.keys(SETTINGS_FIELD_LABELS) as (keyof SettingsDto)[];
 
 function sameValue(key: keyof SettingsDto, a: SettingsDto, b: SettingsDto) {
   if (key === "openingHours") return WEEKDAYS.every((d) => (a.openingHours[d] ?? "") === (b.openingHours[d] ?? ""));
+  if (key === "residentCities") return a.residentCities.join("\n") === b.residentCities.join("\n");
   return a[key] === b[key];
 }
 

@@ -39,6 +39,8 @@ export function SettingsForm({ settings, tariffRule }: { settings: SettingsDto; 
     userGuide: settings.userGuide,
     defaultTariffRegime: settings.defaultTariffRegime,
     defaultTariffQf: settings.defaultTariffQf == null ? "" : String(settings.defaultTariffQf),
+    residentCities: settings.residentCities.join("\n"),
+    waitlistOfferHours: String(settings.waitlistOfferHours),
     ...Object.fromEntries(DAYS.map((d) => [`hours_${d}`, settings.openingHours[d] ?? ""])),
   };
   const value = (name: string) => state.values?.[name] ?? saved[name] ?? "";
@@ -132,6 +134,22 @@ export function SettingsForm({ settings, tariffRule }: { settings: SettingsDto; 
             inputMode: "numeric",
           })}
         </div>
+      </fieldset>
+
+      <fieldset className={fieldsetClass}>
+        <legend className={legendClass}>Vacances sur demande et listes d&apos;attente</legend>
+        <Field
+          label="Communes des résidents"
+          hint="Une commune par ligne. Les familles qui y habitent passent d'abord quand une campagne applique la règle « Résidents de la commune d'abord ». Vide : la commune de la collectivité."
+          error={errors.residentCities}
+        >
+          {(p) => <Textarea {...p} name="residentCities" rows={6} autoComplete="off" defaultValue={value("residentCities")} />}
+        </Field>
+        {text("waitlistOfferHours", "Durée d'une proposition de la liste d'attente (heures)", {
+          required: true,
+          hint: "Une place libérée en réservation au premier arrivé est gardée ce temps pour la famille suivante (de 1 à 336 heures). Chaque campagne fixe la sienne.",
+          inputMode: "numeric",
+        })}
       </fieldset>
 
       <fieldset className={fieldsetClass}>

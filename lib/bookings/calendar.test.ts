@@ -52,7 +52,7 @@ describe("the family calendar", () => {
     expect(cell(calendar, e, "2026-06-08")).toEqual({ state: "available" });
     expect(cell(calendar, e, "2026-06-09")).toMatchObject({ state: "booked", cancellable: true });
     expect(cell(calendar, l, "2026-06-11")).toMatchObject({ state: "held", heldUntil: "10:15", invoiceId: expect.any(String) });
-    expect(cell(calendar, e, "2026-06-15")).toEqual({ state: "full" });
+    expect(cell(calendar, e, "2026-06-15")).toEqual({ state: "full", slotId: expect.any(String) });
     expect(cell(calendar, e, "2026-06-22")).toEqual({ state: "closed" });
     // Weeks start on Monday and are named by it.
     expect(calendar.weeks.map((week) => week.label).slice(0, 2)).toEqual(["Semaine du 1 juin", "Semaine du 8 juin"]);

@@ -10,7 +10,6 @@ import {
   isMonth,
   isPastDeadline,
   monthOfDay,
-  openMonths,
   parisDay,
   parisTime,
   weekday,
@@ -21,14 +20,25 @@ import { longDayLabel, shortDayLabel } from "@/lib/format";
 import { ineligibility } from "@/lib/catalogue/rules";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ChildInfo } from "./context";
-import type { BookableProductRow as ProductRow, ChildRow } from "./queries";
+import { bookableMonths, campaignSpansSql, openCampaignSql, type BookableProductRow as ProductRow, type CampaignSpan, type ChildRow } from "./queries";
 
 // The family calendar: every child of the household and every product they
 // may book, for one month, in one statement. The parent ticks what they
 // want; the form sends the wanted state of the rows it showed, and the
 // Résumé turns the difference into days to book and days to cancel.
 
-export type CalendarState = "available" | "booked" | "held" | "full" | "past" | "closed" | "absent" | "ineligible";
+export type CalendarState =
+  | "available"
+  | "booked"
+  | "held"
+  | "offered"
+  | "waitlist"
+  | "campaign"
+  | "full"
+  | "past"
+  | "closed"
+  | "absent"
+  | "ineligible";
 
 export type CalendarCell = {
   state: CalendarState;
@@ -41,6 +51,10 @@ export type CalendarCell = {
   invoiceId?: string;
   /** Absent: the absence waits for staff. */
   absencePending?: boolean;
+  /** Full: the slot a child may wait for ("Complet — m'inscrire sur la liste d'attente"). */
+  slotId?: string;
+  /** Campaign: the campaign still taking requests for the day ("Sur demande"). */
+  campaign?: { id: string; label: string };
 };
 
 export type CalendarRow = {
@@ -70,11 +84,15 @@ export type FamilyCalendarDto = {
 };
 
 type SlotRow = {
+  id: string;
   productId: string;
   day: Day;
   capacity: number;
   closed: boolean;
   taken: number;
+  waiting: number;
+  queued: string[];
+  campaign: { id: string; label: string } | null;
   mine: { id: string; personId: string; status: "CONFIRMED" | "HELD" | "ABSENT"; heldUntil: string | null; invoiceId: string | null; absence: string | null }[];
 };
 
@@ -109,7 +127,7 @@ export async function getFamilyCalendar({
   const [row] = await db.$queryRaw<{ products: unknown; children: unknown; slots: unknown; patterns: unknown; last: unknown }[]>`
     WITH products AS (
       SELECT p.id, p.name, s.name AS "serviceName", p."minAgeYears", p."maxAgeYears", p."deadlineDays", p."deadlineTime",
-             p."openMonthsAhead", p."sortOrder", s."sortOrder" AS "serviceOrder",
+             p."openMonthsAhead", p."sortOrder", s."sortOrder" AS "serviceOrder", ${campaignSpansSql(now)} AS campaigns,
              ARRAY(SELECT ps."B" FROM "_ProductToSite" ps WHERE ps."A" = p.id) AS "siteIds",
              ARRAY(SELECT pc."B" FROM "_ProductToSchoolClass" pc WHERE pc."A" = p.id) AS "classIds"
         FROM "Product" p JOIN "Service" s ON s.id = p."serviceId"
@@ -126,7 +144,10 @@ export async function getFamilyCalendar({
       (SELECT COALESCE(json_agg(to_json(p) ORDER BY p."serviceOrder", p."sortOrder", p.name), '[]') FROM products p) AS products,
       (SELECT COALESCE(json_agg(to_json(c) ORDER BY c."birthDate" ASC, c."firstName" ASC), '[]') FROM children c) AS children,
       (SELECT COALESCE(json_agg(json_build_object(
-                'productId', sl."productId", 'day', sl.date, 'capacity', sl.capacity, 'closed', sl.closed,
+                'id', sl.id, 'productId', sl."productId", 'day', sl.date, 'capacity', sl.capacity, 'closed', sl.closed,
+                'waiting', (SELECT count(*) FROM "WaitlistEntry" we WHERE we."slotId" = sl.id AND we.status = 'WAITING'),
+                'queued', ARRAY(SELECT we."personId" FROM "WaitlistEntry" we WHERE we."slotId" = sl.id AND we."householdId" = ${householdId} AND we.status = 'WAITING'),
+                'campaign', ${openCampaignSql},
                 'taken', (SELECT count(*) FROM "Booking" b WHERE b."slotId" = sl.id
                             AND (b.status = 'CONFIRMED' OR (b.status = 'HELD' AND b."heldUntil" > ${now}::timestamp(3)))),
                 'mine', (SELECT COALESCE(json_agg(json_build_object(
@@ -141,13 +162,13 @@ export async function getFamilyCalendar({
       (SELECT COALESCE(json_agg(json_build_object('personId', b."personId", 'productId', sl."productId", 'day', sl.date)), '[]')
          FROM "Booking" b JOIN "Slot" sl ON sl.id = b."slotId"
         WHERE b."householdId" = ${householdId} AND b.status IN ('CONFIRMED', 'ABSENT') AND ${span(previous)}) AS last`;
-  const products = rawJson<ProductRow[]>(row.products);
+  const products = rawJson<(ProductRow & { campaigns: CampaignSpan[] })[]>(row.products);
   const children = rawJson<ChildRow[]>(row.children).map((c): ChildInfo => ({ ...c, birthDate: c.birthDate ? dayToDate(c.birthDate) : null }));
   if (children.length === 0) throw new AppError("NOT_FOUND", childId ? "Enfant introuvable." : "Aucun enfant n'est inscrit dans votre famille.");
   if (productId && products.length === 0) throw new AppError("NOT_FOUND", "Prestation introuvable.");
 
   // The months any product opens; the asked one when it is among them.
-  const window = [...new Set(products.flatMap((p) => openMonths(now, p.openMonthsAhead)))].sort();
+  const window = [...new Set(products.flatMap((p) => bookableMonths(now, p.openMonthsAhead, p.campaigns)))].sort();
   const month = window.includes(asked) ? asked : (window.filter((m) => m <= asked).at(-1) ?? current);
   const days = daysOfMonth(month);
   const slots = rawJson<SlotRow[]>(row.slots).filter((s) => monthOfDay(s.day) === month);
@@ -157,7 +178,7 @@ export async function getFamilyCalendar({
   const rows: (CalendarRow & { product: ProductRow; child: ChildInfo })[] = [];
   for (const child of children) {
     for (const product of products) {
-      if (!openMonths(now, product.openMonthsAhead).includes(month)) continue;
+      if (!bookableMonths(now, product.openMonthsAhead, product.campaigns).includes(month)) continue;
       if (!slots.some((s) => s.productId === product.id)) continue;
       if (days.every((d) => ineligibility(product, child, d))) continue;
       const booked = slots.some((s) => s.productId === product.id && s.mine.some((b) => b.personId === child.id));
@@ -203,6 +224,8 @@ function cellFor(r: { childId: string; product: ProductRow; child: ChildInfo }, 
   if (mine?.status === "ABSENT" || mine?.absence === "PENDING" || mine?.absence === "APPROVED") {
     return { state: "absent", bookingId: mine.id, absencePending: mine.absence === "PENDING" };
   }
+  // An offer from the waiting list: a hold without invoice until the family answers.
+  if (mine?.status === "HELD" && !mine.invoiceId) return { state: "offered", bookingId: mine.id };
   if (mine?.status === "HELD") {
     return { state: "held", bookingId: mine.id, heldUntil: mine.heldUntil ? parisTime(new Date(mine.heldUntil)) : undefined, invoiceId: mine.invoiceId ?? undefined };
   }
@@ -210,7 +233,10 @@ function cellFor(r: { childId: string; product: ProductRow; child: ChildInfo }, 
   if (slot.closed) return { state: "closed" };
   if (past) return { state: "past" };
   if (ineligibility(r.product, r.child, slot.day)) return { state: "ineligible" };
-  if (slot.taken >= slot.capacity) return { state: "full" };
+  if (slot.campaign) return { state: "campaign", campaign: slot.campaign };
+  if (slot.queued.includes(r.childId)) return { state: "waitlist" };
+  // Children waiting count as taken: a freed place goes to the list first (as the hold counts it).
+  if (slot.taken + slot.waiting >= slot.capacity) return { state: "full", slotId: slot.id };
   return { state: "available" };
 }
 

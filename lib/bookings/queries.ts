@@ -3,6 +3,7 @@ import { rawJson } from "@/lib/db/raw-json";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import {
+  addMonths,
   dateToDay,
   dayToDate,
   daysOfMonth,
@@ -60,12 +61,15 @@ export async function listServicesForHousehold({ householdId, now = new Date() }
   }));
 }
 
-export type CellState = "available" | "booked" | "held" | "full" | "past" | "closed" | "ineligible";
+export type CellState = "available" | "booked" | "held" | "offered" | "waitlist" | "campaign" | "full" | "past" | "closed" | "ineligible";
 
 /** An unpaid hold is not "Réservé": the place goes back if it is not paid in time. */
 export const CELL_LABELS: Record<Exclude<CellState, "available">, string> = {
   booked: "Réservé",
   held: "En attente de paiement",
+  offered: "Place proposée",
+  waitlist: "Liste d'attente",
+  campaign: "Sur demande",
   full: "Complet",
   past: "Délai dépassé",
   closed: "Fermé",
@@ -79,7 +83,16 @@ export type GridDto = {
   month: Month;
   previousMonth: Month | null;
   nextMonth: Month | null;
-  days: { day: Day; shortLabel: string; longLabel: string; cells: Record<string, CellState> }[];
+  days: {
+    day: Day;
+    /** The slot, for "Complet — m'inscrire sur la liste d'attente". */
+    slotId: string;
+    shortLabel: string;
+    longLabel: string;
+    /** A campaign still taking requests for this day: "Sur demande", linked to it. */
+    campaign: { id: string; label: string } | null;
+    cells: Record<string, CellState>;
+  }[];
 };
 
 /** A product as the raw reads of the grid and the calendar return it: what eligibility and deadlines need. */
@@ -103,8 +116,52 @@ type GridRow = {
   product: BookableProductRow & { description: string | null };
   household: GridDto["household"] | null;
   children: ChildRow[];
-  slots: { day: Day; capacity: number; closed: boolean; taken: number; booked: string[]; held: string[] }[];
+  slots: {
+    id: string;
+    day: Day;
+    capacity: number;
+    closed: boolean;
+    taken: number;
+    /** Children waiting for a freed place: they come before first-come holds. */
+    waiting: number;
+    booked: string[];
+    held: string[];
+    offered: string[];
+    queued: string[];
+    campaign: { id: string; label: string } | null;
+  }[];
+  campaigns: CampaignSpan[];
 };
+
+/** A campaign's days from today on: until allocated they are "Sur demande"; after, open whatever the product's months ahead. */
+export type CampaignSpan = { first: Day; last: Day };
+
+/** The months a product opens: its months ahead, and the months of its campaigns not yet over. */
+export function bookableMonths(now: Date, monthsAhead: number, campaigns: CampaignSpan[]): Month[] {
+  const months = new Set(openMonths(now, monthsAhead));
+  const today = parisDay(now);
+  for (const c of campaigns) {
+    let m = monthOfDay(c.first < today ? today : c.first);
+    while (m <= monthOfDay(c.last)) {
+      months.add(m);
+      m = addMonths(m, 1);
+    }
+  }
+  return [...months].sort();
+}
+
+/** The campaigns of a product whose days are not over, as the grid and the calendar read them (SQL, `p` the product). */
+export function campaignSpansSql(now: Date) {
+  return Prisma.sql`(SELECT COALESCE(json_agg(json_build_object('first', c."firstDay", 'last', c."lastDay")), '[]')
+                       FROM "Campaign" c JOIN "_CampaignToProduct" cp ON cp."A" = c.id
+                      WHERE cp."B" = p.id AND c."lastDay" >= ${parisDay(now)}::date)`;
+}
+
+/** The campaign still taking requests for a slot's day (SQL, `sl` the slot), or null. */
+export const openCampaignSql = Prisma.sql`(SELECT json_build_object('id', c.id, 'label', c.label)
+                       FROM "Campaign" c JOIN "_CampaignToProduct" cp ON cp."A" = c.id
+                      WHERE cp."B" = sl."productId" AND c."allocatedAt" IS NULL AND sl.date BETWEEN c."firstDay" AND c."lastDay"
+                      ORDER BY c."createdAt" LIMIT 1)`;
 
 /**
  * The day grid of one product and month for some of the household's
@@ -141,7 +198,8 @@ export async function getBookingGrid({
   };
   const active = Prisma.sql`(b.status = 'CONFIRMED' OR (b.status = 'HELD' AND b."heldUntil" > ${now}::timestamp(3)))`;
   const [row] = await db.$queryRaw<{ [K in keyof GridRow]: unknown }[]>`
-    SELECT json_build_object(
+    SELECT ${campaignSpansSql(now)} AS campaigns,
+           json_build_object(
              'id', p.id, 'name', p.name, 'description', p.description, 'serviceName', s.name,
              'minAgeYears', p."minAgeYears", 'maxAgeYears', p."maxAgeYears",
              'deadlineDays', p."deadlineDays", 'deadlineTime', p."deadlineTime", 'openMonthsAhead', p."openMonthsAhead",
@@ -160,10 +218,15 @@ export async function getBookingGrid({
              WHERE c."householdId" = ${householdId} AND c.quality = 'ENFANT'
                AND (${only}::text IS NULL OR c.id = ${only}::text)) AS children,
            (SELECT COALESCE(json_agg(json_build_object(
-                     'day', sl.date, 'capacity', sl.capacity, 'closed', sl.closed,
+                     'id', sl.id, 'day', sl.date, 'capacity', sl.capacity, 'closed', sl.closed,
                      'taken', (SELECT count(*) FROM "Booking" b WHERE b."slotId" = sl.id AND ${active}),
+                     'waiting', (SELECT count(*) FROM "WaitlistEntry" we WHERE we."slotId" = sl.id AND we.status = 'WAITING'),
                      'booked', ARRAY(SELECT b."personId" FROM "Booking" b WHERE b."slotId" = sl.id AND b."householdId" = ${householdId} AND b.status = 'CONFIRMED'),
-                     'held', ARRAY(SELECT b."personId" FROM "Booking" b WHERE b."slotId" = sl.id AND b."householdId" = ${householdId} AND ${active} AND b.status = 'HELD'))
+                     'held', ARRAY(SELECT b."personId" FROM "Booking" b WHERE b."slotId" = sl.id AND b."householdId" = ${householdId} AND ${active} AND b.status = 'HELD' AND b."invoiceId" IS NOT NULL),
+                     -- An offer from the waiting list is a hold without invoice yet.
+                     'offered', ARRAY(SELECT b."personId" FROM "Booking" b WHERE b."slotId" = sl.id AND b."householdId" = ${householdId} AND ${active} AND b.status = 'HELD' AND b."invoiceId" IS NULL),
+                     'queued', ARRAY(SELECT we."personId" FROM "WaitlistEntry" we WHERE we."slotId" = sl.id AND we."householdId" = ${householdId} AND we.status = 'WAITING'),
+                     'campaign', ${openCampaignSql})
                      ORDER BY sl.date), '[]')
               FROM "Slot" sl
              WHERE sl."productId" = p.id
@@ -176,10 +239,11 @@ export async function getBookingGrid({
     household: rawJson(row.household),
     children: rawJson(row.children),
     slots: rawJson(row.slots),
+    campaigns: rawJson(row.campaigns),
   };
   const { product, household } = grid;
   if (!household) throw new AppError("NOT_FOUND", "Famille introuvable.");
-  const window = openMonths(now, product.openMonthsAhead);
+  const window = bookableMonths(now, product.openMonthsAhead, grid.campaigns);
   const month = window.includes(asked) ? asked : window[0];
   let children: ChildInfo[] = grid.children.map((c) => ({ ...c, birthDate: c.birthDate ? dayToDate(c.birthDate) : null }));
   if (children.length === 0) throw new AppError("NOT_FOUND", "Enfant introuvable.");
@@ -200,7 +264,8 @@ export async function getBookingGrid({
       .filter((slot) => monthOfDay(slot.day) === month)
       .map((slot) => {
         const past = isPastDeadline(slot.day, product.deadlineDays, product.deadlineTime, now);
-        const full = slot.taken >= slot.capacity;
+        // Children waiting count as taken: a freed place goes to the list first (as the hold counts it).
+        const full = slot.taken + slot.waiting >= slot.capacity;
         const cells: Record<string, CellState> = {};
         for (const c of children) {
           cells[c.id] = slot.closed
@@ -209,15 +274,28 @@ export async function getBookingGrid({
               ? "booked"
               : slot.held.includes(c.id)
                 ? "held"
-                : past
-                ? "past"
-                : ineligibility(product, c, slot.day)
-                  ? "ineligible"
-                  : full
-                    ? "full"
-                    : "available";
+                : slot.offered.includes(c.id)
+                  ? "offered"
+                  : past
+                    ? "past"
+                    : ineligibility(product, c, slot.day)
+                      ? "ineligible"
+                      : slot.campaign
+                        ? "campaign"
+                        : slot.queued.includes(c.id)
+                          ? "waitlist"
+                          : full
+                            ? "full"
+                            : "available";
         }
-        return { day: slot.day, shortLabel: shortDayLabel(slot.day), longLabel: longDayLabel(slot.day), cells };
+        return {
+          day: slot.day,
+          slotId: slot.id,
+          shortLabel: shortDayLabel(slot.day),
+          longLabel: longDayLabel(slot.day),
+          campaign: slot.campaign,
+          cells,
+        };
       }),
   };
 }

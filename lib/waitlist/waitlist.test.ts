@@ -7,6 +7,8 @@ import { activeBookingWhere } from "@/lib/bookings/context";
 import { cancelPendingBookings, expireStaleHolds } from "@/lib/bookings/cancel";
 import { cancelBookedDays } from "@/lib/bookings/cancel-days";
 import { holdBookings } from "@/lib/bookings/hold";
+import { getFamilyCalendar } from "@/lib/bookings/calendar";
+import { getBookingGrid } from "@/lib/bookings/queries";
 import { createCanteen, createFamily, createStaffActor, newSubmissionKey, openDays } from "@/lib/bookings/testing";
 import { createCampaign, createPaidBookings } from "@/lib/factories";
 import { runMaintenance } from "@/lib/maintenance";
@@ -313,5 +315,70 @@ describe("campaign days and first come", () => {
     await db.campaign.update({ where: { id: campaign.id }, data: { allocatedAt: NOW } });
     expect(await codeOf(book(far))).toBe("ok");
     expect(await codeOf(book(DAY))).toBe("ok");
+  });
+});
+
+describe("the grid and the family calendar", () => {
+  it("say « Complet » (with the slot to wait for), « Liste d'attente », « Place proposée » and « Sur demande »", async () => {
+    const { db, canteen, slot, holder, hold, others, join } = await fullDay({ waiting: 2 });
+    const [waiter, offeredFamily] = others;
+    await join(offeredFamily);
+    await join(waiter);
+    const [campaignSlot] = await openDays(db, canteen.product.id, ["2026-06-11"], 5);
+    const campaign = await createCampaign(db, {
+      label: "Stage de juin",
+      productIds: [canteen.product.id],
+      firstDay: "2026-06-11",
+      lastDay: "2026-06-11",
+      opensAt: new Date("2026-06-01T08:00:00Z"),
+      closesAt: new Date("2026-06-05T08:00:00Z"),
+      allocationDay: "2026-06-06",
+    });
+    const states = async (f: Family) => {
+      const grid = await getBookingGrid({ householdId: f.household.id, productId: canteen.product.id, children: "tous", now: NOW });
+      const calendar = await getFamilyCalendar({ householdId: f.household.id, month: "2026-06", only: { productId: canteen.product.id }, now: NOW });
+      const key = calendar.rows[0].key;
+      const cal = (day: string) => calendar.weeks.flatMap((w) => w.days).find((d) => d.day === day)!.cells[key];
+      const gridDay = (day: string) => grid.days.find((d) => d.day === day)!;
+      return { gridDay, cal, child: f.children[0].id };
+    };
+    const before = await states(others[1]);
+    expect(before.gridDay(DAY).cells[before.child]).toBe("waitlist");
+    expect(before.cal(DAY)).toEqual({ state: "waitlist" });
+    const stranger = await createFamily(db, { schoolClassId: canteen.schoolClass.id });
+    const s = await states(stranger);
+    expect(s.gridDay(DAY)).toMatchObject({ slotId: slot.id, cells: { [s.child]: "full" } });
+    expect(s.cal(DAY)).toEqual({ state: "full", slotId: slot.id });
+    expect(s.gridDay("2026-06-11")).toMatchObject({ slotId: campaignSlot.id, campaign: { id: campaign.id, label: "Stage de juin" }, cells: { [s.child]: "campaign" } });
+    expect(s.cal("2026-06-11")).toEqual({ state: "campaign", campaign: { id: campaign.id, label: "Stage de juin" } });
+    await cancelPendingBookings({ actor: holder.actor, householdId: holder.household.id, invoiceId: hold.invoiceId, now: NOW });
+    const after = await states(offeredFamily);
+    expect(after.gridDay(DAY).cells[after.child]).toBe("offered");
+    expect(after.cal(DAY)).toMatchObject({ state: "offered" });
+    // Still full for the others: the offer holds the place, one child still waits.
+    const later = await states(stranger);
+    expect(later.gridDay(DAY).cells[later.child]).toBe("full");
+  });
+
+  it("an allocated campaign's days beyond the product's months ahead appear in the grid and the calendar", async () => {
+    const db = await getDb();
+    const canteen = await createCanteen(db, { capacity: 5, openMonthsAhead: 1 });
+    const far = "2026-10-20";
+    await openDays(db, canteen.product.id, [DAY, far], 5);
+    const fam = await createFamily(db, { schoolClassId: canteen.schoolClass.id });
+    await createCampaign(db, {
+      label: "Vacances d'automne 2026",
+      productIds: [canteen.product.id],
+      firstDay: "2026-10-19",
+      lastDay: "2026-10-30",
+      opensAt: new Date("2026-06-01T08:00:00Z"),
+      closesAt: new Date("2026-06-02T08:00:00Z"),
+      allocationDay: "2026-06-03",
+    }).then((c) => db.campaign.update({ where: { id: c.id }, data: { allocatedAt: NOW } }));
+    const grid = await getBookingGrid({ householdId: fam.household.id, productId: canteen.product.id, children: "tous", month: "2026-10", now: NOW });
+    expect(grid.month).toBe("2026-10");
+    expect(grid.days.map((d) => [d.day, d.cells[fam.children[0].id]])).toEqual([[far, "available"]]);
+    const calendar = await getFamilyCalendar({ householdId: fam.household.id, month: "2026-10", only: { productId: canteen.product.id }, now: NOW });
+    expect(calendar.month).toBe("2026-10");
   });
 });

@@ -15,6 +15,9 @@ const WEEKDAY_SHORT = ["", "Lun", "Mar", "Mer", "Jeu", "Ven", "Sam", "Dim"];
 
 const STATIC_WORDS: Record<Exclude<CalendarCell["state"], "available" | "booked" | "held">, string> = {
   full: "Complet",
+  offered: "Place proposée",
+  waitlist: "Liste d'attente",
+  campaign: "Sur demande",
   past: "Délai dépassé",
   closed: "Fermé",
   absent: "Absent",
@@ -229,6 +232,18 @@ function DayToggle({
       </label>
     );
   }
+  const link = waitlistLink(cell, value.split("|")[0]);
+  if (link) {
+    return (
+      <Link href={link.href} prefetch={false} className={`flex min-h-11 flex-col justify-center rounded-md border-2 px-3 py-2 underline ${link.tone}`}>
+        <span className="font-semibold">{name}</span>
+        <span className="text-sm">
+          <span className="sr-only">{fullLabel} : </span>
+          {link.word}
+        </span>
+      </Link>
+    );
+  }
   if (cell.state === "held") {
     return (
       <Link
@@ -254,4 +269,25 @@ function DayToggle({
       </span>
     </p>
   );
+}
+
+/**
+ * The days a family cannot book first come but can still ask for: a full day
+ * (join its waiting list), a day on the list or offered (the list's page),
+ * a campaign's day (its request form).
+ */
+function waitlistLink(cell: CalendarCell, childId: string): { href: string; word: string; tone: string } | null {
+  if (cell.state === "full" && cell.slotId) {
+    return {
+      href: `/demandes/reservation/liste-attente?creneau=${cell.slotId}&enfant=${childId}`,
+      word: "Complet — m'inscrire sur la liste d'attente",
+      tone: "border-slate-500 bg-white text-brand-800",
+    };
+  }
+  if (cell.state === "waitlist") return { href: "/demandes/liste-attente", word: "Liste d'attente", tone: "border-slate-400 bg-slate-50 text-slate-800" };
+  if (cell.state === "offered") return { href: "/demandes/liste-attente", word: "Place proposée", tone: "border-warn-800 bg-amber-50 text-warn-800" };
+  if (cell.state === "campaign" && cell.campaign) {
+    return { href: `/demandes/campagnes/${cell.campaign.id}`, word: "Sur demande", tone: "border-brand-700 bg-brand-50 text-brand-800" };
+  }
+  return null;
 }

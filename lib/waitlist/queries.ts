@@ -116,3 +116,47 @@ export async function slotWaitlist({ productId, day }: { productId: string; day:
     fromCampaign: e.campaignRequestDayId !== null,
   }));
 }
+
+export type JoinPreviewDto = {
+  slotId: string;
+  child: { id: string; firstName: string; lastName: string };
+  day: Day;
+  dayLabel: string;
+  productName: string;
+  serviceName: string;
+  /** Children already waiting that day (siblings kept together count once). */
+  unitsAhead: number;
+};
+
+/**
+ * What the "m'inscrire sur la liste d'attente" step shows before the parent
+ * confirms: the child (of the session's household only) and the day. The
+ * rules are checked again by joinWaitlist when the form is sent.
+ */
+export async function getJoinPreview({ householdId, slotId, personId }: { householdId: string; slotId: string; personId: string }): Promise<JoinPreviewDto> {
+  const db = await getDb();
+  const [child, slot] = await Promise.all([
+    db.person.findFirst({ where: { id: personId, householdId, quality: "ENFANT" }, select: { id: true, firstName: true, lastName: true } }),
+    db.slot.findUnique({
+      where: { id: slotId },
+      select: {
+        id: true,
+        date: true,
+        product: { select: { name: true, service: { select: { name: true } } } },
+        waitlist: { where: { status: "WAITING" }, select: { id: true, groupKey: true } },
+      },
+    }),
+  ]);
+  if (!child) throw new AppError("NOT_FOUND", "Enfant introuvable.");
+  if (!slot) throw new AppError("NOT_FOUND", "Jour introuvable.");
+  const day = dateToDay(slot.date);
+  return {
+    slotId: slot.id,
+    child,
+    day,
+    dayLabel: longDayLabel(day),
+    productName: slot.product.name,
+    serviceName: slot.product.service.name,
+    unitsAhead: new Set(slot.waitlist.map((w) => w.groupKey ?? w.id)).size,
+  };
+}

@@ -12,6 +12,7 @@ import { cancelBookedDays } from "@/lib/bookings/cancel-days";
 import { AppError } from "@/lib/errors";
 import { isDay } from "@/lib/dates";
 import { isId } from "@/lib/validation/ids";
+import { joinWaitlist } from "@/lib/waitlist";
 
 const HoldSchema = z.object({
   productId: z.string().min(1).max(100),
@@ -108,5 +109,19 @@ export const confirmCalendarAction = defineAction(
       redirect(`/demandes/reservation/attente/${invoiceId}`);
     }
     redirect(`/demandes/reservation/calendrier?mois=${input.month}&annulation=${cancelled}`);
+  },
+);
+
+/** "M'inscrire sur la liste d'attente": every rule is checked again by joinWaitlist, under the slot's lock. */
+export const joinWaitlistAction = defineAction(
+  {
+    role: "parent",
+    schema: z.object({ slotId: z.string().refine(isId, "Jour introuvable."), personId: z.string().refine(isId, "Enfant introuvable.") }),
+    read: (formData) => ({ slotId: formData.get("slotId"), personId: formData.get("personId") }),
+  },
+  async ({ input, user }) => {
+    const { entryId } = await joinWaitlist({ actor: { id: user.id }, householdId: user.householdId, personId: input.personId, slotId: input.slotId });
+    revalidatePath("/demandes/liste-attente");
+    redirect(`/demandes/liste-attente?inscription=${entryId}`);
   },
 );

@@ -125,6 +125,23 @@ export default async function BookingGridPage({ params, searchParams }: Props) {
                                   aria-label={`${c.firstName}, ${d.longLabel}`}
                                   className="size-6 accent-brand-700"
                                 />
+                              ) : state === "full" || state === "waitlist" || state === "offered" || (state === "campaign" && d.campaign) ? (
+                                <Link
+                                  href={
+                                    state === "full"
+                                      ? `/demandes/reservation/liste-attente?creneau=${d.slotId}&enfant=${c.id}`
+                                      : state === "campaign"
+                                        ? `/demandes/campagnes/${d.campaign!.id}`
+                                        : "/demandes/liste-attente"
+                                  }
+                                  prefetch={false}
+                                  className={`inline-flex min-h-11 max-w-32 items-center justify-center rounded px-1 text-xs whitespace-normal underline ${state === "offered" ? "bg-amber-50 text-warn-800" : "bg-brand-50 text-brand-800"}`}
+                                >
+                                  <span className="sr-only">
+                                    {c.firstName}, {d.longLabel} :{" "}
+                                  </span>
+                                  <span>{state === "full" ? "Complet — m'inscrire sur la liste d'attente" : CELL_LABELS[state]}</span>
+                                </Link>
                               ) : (
                                 <span className={`inline-block rounded px-1 text-xs ${state === "booked" ? "bg-green-100 text-ok-700" : state === "held" ? "bg-amber-50 text-warn-800" : "bg-slate-100 text-slate-700"}`}>
                                   <span className="sr-only">

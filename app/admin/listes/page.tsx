@@ -6,7 +6,8 @@ import { requireRole } from "@/lib/auth/dal";
 import { absenceLabel, dayList, listProductsForStaff, placeLabel } from "@/lib/bookings/lists";
 import { monthCalendar } from "@/lib/catalogue/calendar";
 import { isDay, monthOfDay, parisDay } from "@/lib/dates";
-import { ABSENCE_REASON_LABELS, fullDayLabel, monthLabel } from "@/lib/format";
+import { ABSENCE_REASON_LABELS, formatDateTime, fullDayLabel, monthLabel } from "@/lib/format";
+import { slotWaitlist } from "@/lib/waitlist/queries";
 import { ProductPicker } from "../_components/product-picker";
 import { DataTable } from "../_components/data-table";
 
@@ -29,6 +30,7 @@ export default async function ListsPage({ searchParams }: { searchParams: Promis
     );
   }
   const list = await dayList({ productId: product.id, day });
+  const waitlist = await slotWaitlist({ productId: product.id, day });
   const month = monthOfDay(day);
   const counts = await monthCalendar({ productId: product.id, month });
 
@@ -81,6 +83,29 @@ export default async function ListsPage({ searchParams }: { searchParams: Promis
               ]}
             />
           ) : null}
+        </Card>
+
+        <Card title="Liste d'attente">
+          {waitlist.length === 0 ? (
+            <p className="text-sm">Personne n&apos;attend une place ce jour-là.</p>
+          ) : (
+            <DataTable
+              label="Liste d'attente"
+              caption={`Liste d'attente — ${list.serviceName} ${list.productName}, ${fullDayLabel(day)}`}
+              rows={waitlist}
+              rowKey={(r) => r.id}
+              columns={[
+                { header: "Rang", cell: (r) => (r.together ? `${r.rank} (fratrie)` : r.rank) },
+                { header: "Enfant", rowHeader: true, className: "font-normal", cell: (r) => r.childName },
+                { header: "Famille", cell: (r) => r.householdName },
+                {
+                  header: "Statut",
+                  cell: (r) => (r.offerExpiresAt ? `${r.statusLabel} jusqu'au ${formatDateTime(r.offerExpiresAt)}` : r.statusLabel),
+                },
+                { header: "Origine", cell: (r) => (r.fromCampaign ? "Campagne" : "Jour complet") },
+              ]}
+            />
+          )}
         </Card>
 
         <DataTable

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { env } from "@/lib/env";
-import { reportAbsence } from "@/lib/absences";
+import { decideAbsenceReport, reportAbsence } from "@/lib/absences";
+import { setSlotCapacity, setSlotClosed } from "@/lib/catalogue/calendar";
 import { activeBookingWhere } from "@/lib/bookings/context";
 import { cancelPendingBookings, expireStaleHolds } from "@/lib/bookings/cancel";
 import { cancelBookedDays } from "@/lib/bookings/cancel-days";
@@ -14,7 +15,7 @@ import { createCampaign, createPaidBookings } from "@/lib/factories";
 import { runMaintenance } from "@/lib/maintenance";
 import { readLatestEmailTo } from "@/lib/mail/outbox";
 import { acceptOffer } from "./accept";
-import { declineOffer, dropPassedEntries, expireOffers, joinWaitlist, leaveWaitlist, offerFreedPlaces } from "./index";
+import { declineOffer, dropPassedEntries, expireOffers, joinWaitlist, leaveWaitlist, offerFreedPlaces, offerFreedPlacesAfterCommit } from "./index";
 import { listHouseholdWaitlist, slotWaitlist } from "./queries";
 
 // The canteen closes bookings 2 days before at 10:00 (Paris): 9 June closes on 7 June, 08:00 UTC.
@@ -284,6 +285,51 @@ describe("places freed elsewhere reach the waiting list", () => {
     await reportAbsence({ actor: payer.actor, householdId: payer.household.id, bookingIds: [b2.id], reason: "MALADIE", now: NOW });
     const entries = await db.waitlistEntry.findMany({ where: { householdId: waiter.household.id }, include: { slot: true }, orderBy: { slot: { date: "asc" } } });
     expect(entries.map((e) => e.status)).toEqual(["OFFERED", "OFFERED"]);
+  });
+});
+
+describe("staff freeing places", () => {
+  it("a raised capacity and a reopened day go to the list (what /admin/calendrier's actions run after saving)", async () => {
+    const { db, slot, others, join, entriesOf } = await fullDay({ waiting: 2 });
+    await join(others[0]);
+    await join(others[1]);
+    const staff = await createStaffActor(db);
+    await setSlotCapacity({ actor: staff, slotId: slot.id, capacity: 2, now: NOW });
+    await offerFreedPlacesAfterCommit([slot.id], NOW);
+    expect((await entriesOf(others[0]))[0].status).toBe("OFFERED");
+    expect((await entriesOf(others[1]))[0].status).toBe("WAITING");
+    await setSlotClosed({ actor: staff, slotId: slot.id, closed: true });
+    await setSlotCapacity({ actor: staff, slotId: slot.id, capacity: 3, now: NOW });
+    // Closed: nothing offered.
+    await offerFreedPlacesAfterCommit([slot.id], NOW);
+    expect((await entriesOf(others[1]))[0].status).toBe("WAITING");
+    await setSlotClosed({ actor: staff, slotId: slot.id, closed: false });
+    await offerFreedPlacesAfterCommit([slot.id], NOW);
+    expect((await entriesOf(others[1]))[0].status).toBe("OFFERED");
+  });
+
+  it("an absence approved by staff (certificate) frees the place for the list", async () => {
+    const db = await getDb();
+    const canteen = await createCanteen(db, { capacity: 1 });
+    await db.product.update({ where: { id: canteen.product.id }, data: { absenceCredit: "CERTIFICATE", absenceDeadlineDays: 0, absenceDeadlineTime: "09:00" } });
+    const [slot] = await openDays(db, canteen.product.id, [DAY], 1);
+    const payer = await createFamily(db, { schoolClassId: canteen.schoolClass.id });
+    const waiter = await createFamily(db, { schoolClassId: canteen.schoolClass.id });
+    const staff = await createStaffActor(db);
+    const paid = await createPaidBookings(db, {
+      actor: payer.actor,
+      staff,
+      householdId: payer.household.id,
+      selections: [{ personId: payer.children[0].id, productId: canteen.product.id, date: DAY }],
+      now: NOW,
+    });
+    await joinWaitlist({ actor: waiter.actor, householdId: waiter.household.id, personId: waiter.children[0].id, slotId: slot.id, now: NOW });
+    const [booking] = await db.booking.findMany({ where: { invoiceId: paid.invoiceId } });
+    const { reportId } = await reportAbsence({ actor: payer.actor, householdId: payer.household.id, bookingIds: [booking.id], reason: "MALADIE", now: NOW });
+    // Waiting for staff: the child may still come, the place is not free.
+    expect((await db.waitlistEntry.findFirstOrThrow({ where: { householdId: waiter.household.id } })).status).toBe("WAITING");
+    await decideAbsenceReport({ actor: staff, reportId, approve: true, now: NOW });
+    expect((await db.waitlistEntry.findFirstOrThrow({ where: { householdId: waiter.household.id } })).status).toBe("OFFERED");
   });
 });
 

@@ -33,7 +33,9 @@ export function CampaignsSection({ campaigns }: { campaigns: FamilyCampaignDto[]
           const step = nextStep(c);
           return (
             <li key={c.id} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-              <h3 className="font-semibold text-slate-900">{c.label}</h3>
+              <h3 id={`campagne-${c.id}`} className="font-semibold text-slate-900">
+                {c.label}
+              </h3>
               <p className="text-sm text-slate-700">
                 Du {fullDayLabel(c.firstDay)} au {fullDayLabel(c.lastDay)}
               </p>
@@ -44,10 +46,11 @@ export function CampaignsSection({ campaigns }: { campaigns: FamilyCampaignDto[]
                 <Link
                   href={`/demandes/campagnes/${c.id}`}
                   prefetch={false}
+                  // Named as the contract's words; which campaign it opens is its description.
+                  aria-describedby={`campagne-${c.id}`}
                   className="inline-flex min-h-11 items-center justify-center rounded-md bg-brand-700 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-800"
                 >
                   {step.link}
-                  <span className="sr-only"> : {c.label}</span>
                 </Link>
               ) : null}
             </li>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState, type FormEvent } from "react";
 import { Alert } from "@/components/ui/alert";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { Field, Select } from "@/components/ui/field";
@@ -44,10 +44,18 @@ export function CampaignRequestForm({
   workingParents: boolean;
   workingParentsConfirmed: boolean;
 }) {
-  const [state, formAction] = useActionState(saveCampaignRequestAction, idle);
-  // Every control is controlled: React resets a form's uncontrolled fields
-  // after its action, which would undo a refused form's answers.
+  const [state, formAction, pending] = useActionState(saveCampaignRequestAction, idle);
   const [working, setWorking] = useState(workingParents);
+  // Sent by hand rather than through the form's action: after a form action
+  // React resets the form, which would untick every day on screen (controlled
+  // boxes included) while the request keeps them. Without JavaScript the
+  // action attribute still posts the form.
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return;
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  }
   const fieldIds = Object.fromEntries(
     childrenShown.flatMap((c) => [
       [`${c.personId}.days`, `jours-${c.personId}`],
@@ -57,7 +65,7 @@ export function CampaignRequestForm({
   );
   const errors = state.status === "error" ? (state.fieldErrors ?? {}) : {};
   return (
-    <form action={formAction} noValidate className="space-y-6">
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-6">
       <ErrorSummary state={state} fieldIds={fieldIds} />
       {state.status === "success" && state.message ? <Alert tone="success">{state.message}</Alert> : null}
       <input type="hidden" name="campaignId" value={campaignId} />
@@ -87,7 +95,7 @@ export function CampaignRequestForm({
       <p className="text-sm text-slate-700">
         L&apos;heure de votre demande ne compte pas : les places sont attribuées après la clôture, selon les règles de la campagne.
       </p>
-      <SubmitButton className="w-full sm:w-auto" pendingLabel="Envoi en cours…">
+      <SubmitButton className="w-full sm:w-auto" pendingLabel="Envoi en cours…" pending={pending}>
         Envoyer ma demande
       </SubmitButton>
     </form>

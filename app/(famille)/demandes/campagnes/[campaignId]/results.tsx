@@ -50,14 +50,15 @@ function InvoiceLine({ invoice, now }: { invoice: ResultInvoiceDto; now: Date })
   if (invoice.status === "PENDING_PAYMENT" && invoice.heldUntil && invoice.heldUntil > now) {
     return (
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <p>
+        <p id={`montant-${invoice.id}`}>
           Montant : <strong>{amount}</strong> à payer avant le {formatDateTime(invoice.heldUntil)}
         </p>
         <Link
           href={`/demandes/reservation/attente/${invoice.id}`}
+          aria-describedby={`montant-${invoice.id}`}
           className="inline-flex min-h-11 w-full items-center justify-center rounded-md bg-brand-700 px-6 py-2 font-semibold text-white hover:bg-brand-800 sm:w-auto"
         >
-          Payer<span className="sr-only"> la facture n° {invoice.number}</span>
+          Payer
         </Link>
       </div>
     );
@@ -112,7 +113,9 @@ export function CampaignResults({ results, now = new Date() }: { results: NonNul
         </Card>
       ))}
       <p className="text-sm text-slate-700">
-        Le rang indique votre place sur la liste d&apos;attente aujourd&apos;hui (1 = la prochaine place libérée vous sera proposée, par e-mail).{" "}
+        Le rang indique votre place sur la liste d&apos;attente aujourd&apos;hui : au rang 1, la prochaine place libérée vous est proposée par e-mail.
+      </p>
+      <p>
         <Link href="/demandes/liste-attente" className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
           Ma liste d&apos;attente
         </Link>

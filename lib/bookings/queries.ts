@@ -18,7 +18,7 @@ import {
 import { longDayLabel, shortDayLabel } from "@/lib/format";
 import { ineligibility } from "@/lib/catalogue/rules";
 import { Prisma, type InvoiceStatus, type Regime } from "@/lib/generated/prisma/client";
-import { activeBookingWhere, loadChildren, loadProducts, type ChildInfo } from "./context";
+import { loadChildren, loadProducts, type ChildInfo } from "./context";
 import { expireStaleHolds } from "./cancel";
 
 // Parent-facing reads. Every one takes the household id from the session and
@@ -351,7 +351,8 @@ export async function listHouseholdBookings({ householdId, month, now = new Date
   const bookings = await db.booking.findMany({
     where: {
       householdId,
-      OR: [...activeBookingWhere(now).OR, { status: "ABSENT" }],
+      // An offer from a waiting list (a hold without invoice) is not a booking yet: it lives on the list's page.
+      OR: [{ status: "CONFIRMED" }, { status: "HELD", heldUntil: { gt: now }, invoiceId: { not: null } }, { status: "ABSENT" }],
       slot: { date: { gte: dayToDate(days[0]), lte: dayToDate(days[days.length - 1]) } },
     },
     include: { slot: { include: { product: { include: { service: true } } } } },

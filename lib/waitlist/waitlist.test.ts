@@ -9,7 +9,7 @@ import { cancelPendingBookings, expireStaleHolds } from "@/lib/bookings/cancel";
 import { cancelBookedDays } from "@/lib/bookings/cancel-days";
 import { holdBookings } from "@/lib/bookings/hold";
 import { getFamilyCalendar } from "@/lib/bookings/calendar";
-import { getBookingGrid } from "@/lib/bookings/queries";
+import { getBookingGrid, listHouseholdBookings } from "@/lib/bookings/queries";
 import { createCanteen, createFamily, createStaffActor, newSubmissionKey, openDays } from "@/lib/bookings/testing";
 import { createCampaign, createPaidBookings } from "@/lib/factories";
 import { runMaintenance } from "@/lib/maintenance";
@@ -120,6 +120,9 @@ describe("offering freed places", () => {
     expect(await db.auditEvent.count({ where: { action: "waitlist.offer", targetId: offered.id } })).toBe(1);
     // Offering again changes nothing: the offer's hold takes the place.
     expect(await offerFreedPlaces({ slotIds: [slot.id], now: NOW })).toBe(0);
+    // Not a booking yet: "Mes réservations" does not list the offer (it has no invoice to pay).
+    const bookings = await listHouseholdBookings({ householdId: others[0].household.id, month: "2026-06", now: NOW });
+    expect(bookings.children.flatMap((c) => c.bookings)).toEqual([]);
     const list = await listHouseholdWaitlist({ householdId: others[1].household.id, now: NOW });
     expect(list).toMatchObject([{ status: "WAITING", position: 1, statusLabel: "En liste d'attente" }]);
   });

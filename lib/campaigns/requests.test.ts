@@ -88,6 +88,10 @@ describe("saveCampaignRequests", () => {
     expect(result).toMatchObject({ children: 0, days: 0, changed: true });
     expect(await stored(w)).toEqual([]);
     expect(await w.db.campaignRequestDay.count({ where: { request: { campaignId: w.campaign.id } } })).toBe(0);
+    // Nothing ticked and nothing to withdraw is a slip: refused, the declaration not saved either.
+    const empty = await refusal(save(w, [{ personId: emma.id, days: [], firstProductId: w.pins.id, together: false }], { workingParents: true }));
+    expect(empty).toMatchObject({ code: "INVALID", fieldErrors: { [requestFieldKey(emma.id, "days")]: "Cochez au moins un jour pour faire une demande." } });
+    expect((await w.db.household.findUniqueOrThrow({ where: { id: w.family.household.id } })).workingParents).toBe(false);
   });
 
   it("refuses outside the open window (upcoming, closed, allocated) and changes nothing", async () => {

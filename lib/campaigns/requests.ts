@@ -49,6 +49,8 @@ export type SaveCampaignRequestsResult = {
   closesAt: Date;
 };
 
+const NOTHING_ASKED = "Cochez au moins un jour pour faire une demande.";
+
 type CampaignProduct = EligibilityProduct & { id: string; name: string };
 
 /**
@@ -192,6 +194,12 @@ export async function saveCampaignRequests({
         where: { campaignId, householdId },
         select: { id: true, personId: true, firstProductId: true, secondProductId: true, together: true, days: { select: { id: true, date: true } } },
       });
+      // Nothing ticked and nothing to withdraw: a slip, not a request.
+      if (wanted.length === 0 && existing.length === 0) {
+        const first = children[0]?.personId;
+        if (first) throw new AppError("INVALID", INVALID_FORM, { [requestFieldKey(first, "days")]: NOTHING_ASKED });
+        throw new AppError("INVALID", NOTHING_ASKED);
+      }
       const changed = await replaceRequests(tx, { actor, householdId, campaignId, existing, wanted });
       const declarationChanged = household.workingParents !== workingParents;
       if (declarationChanged) {

@@ -35,11 +35,7 @@ export const saveCampaignRequestAction = defineAction(
   async ({ input, user }) => {
     const result = await saveCampaignRequests({ actor: { id: user.id }, householdId: user.householdId, ...input });
     revalidatePath(`/demandes/campagnes/${input.campaignId}`);
-    if (result.children === 0) {
-      // Nothing ticked and nothing stored before: a slip, not a request.
-      if (!result.changed) return { status: "error", message: "Cochez au moins un jour pour faire une demande.", fieldErrors: {} };
-      return { status: "success", message: "Votre demande est retirée : aucun jour n'est demandé." };
-    }
+    if (result.children === 0) return { status: "success", message: "Votre demande est retirée : aucun jour n'est demandé." };
     return { status: "success", message: `Votre demande est enregistrée. Vous pouvez la modifier jusqu'au ${formatDateTime(result.closesAt)}.` };
   },
 );

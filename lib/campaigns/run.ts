@@ -14,7 +14,7 @@ import { Prisma, type CampaignRule, type Regime } from "@/lib/generated/prisma/c
 import { priceFor, type TariffRow } from "@/lib/catalogue/rules";
 import { issueInvoicesInTx, type InvoiceDraft } from "@/lib/billing/issue";
 import { renderEmail } from "@/lib/mail";
-import { getSettings, tariffDefaultsOf, FALLBACK_SETTINGS } from "@/lib/settings";
+import { tariffDefaultsOf, FALLBACK_SETTINGS, type SettingsDto } from "@/lib/settings";
 import { CampaignResultEmail, campaignResultSubject, type CampaignResultChild } from "@/lib/mail/templates/campaign-result-email";
 import { allocate, drawSeed, placeKey, type AllocationInput, type AllocationRequest, type AllocationResult, type Outcome } from "./allocate";
 import { campaignPhase } from "./phase";
@@ -139,15 +139,15 @@ async function loadSlots(db: Queryable, campaign: CampaignRow, now: Date): Promi
   return rows.map((r) => ({ ...r, capacity: Number(r.capacity), active: Number(r.active) }));
 }
 
+/** The settings an allocation reads, with the caller's client (the run's transaction sees what it prices on). */
 async function loadResidentRule(db: Queryable) {
-  const settings = await db.authoritySettings.findUnique({
-    where: { id: 1 },
-    select: { city: true, residentCities: true, defaultTariffRegime: true, defaultTariffQf: true },
-  });
-  const towns = settings?.residentCities?.length ? settings.residentCities : [settings?.city ?? FALLBACK_SETTINGS.city];
+  const row = await db.authoritySettings.findUnique({ where: { id: 1 } });
+  const settings: SettingsDto = row ? { ...row, openingHours: (row.openingHours ?? {}) as SettingsDto["openingHours"] } : FALLBACK_SETTINGS;
+  const towns = settings.residentCities.length ? settings.residentCities : [settings.city];
   return {
     residents: new Set(towns.map(normaliseTown)),
-    tariffDefaults: tariffDefaultsOf(settings ?? FALLBACK_SETTINGS),
+    tariffDefaults: tariffDefaultsOf(settings),
+    settings,
   };
 }
 
@@ -265,8 +265,6 @@ export async function runAllocation({
 }): Promise<AllocationRun> {
   assertActor(actor, "staff");
   const db = given ?? (await getDb());
-  // Rendered outside the transaction would need the result first; the layout's settings are read once here.
-  const settings = await getSettings();
   return db.$transaction(
     async (tx) => {
       if (!(await lockRows(tx, "Campaign", [campaignId])).length) throw new AppError("NOT_FOUND", "Campagne introuvable.");
@@ -276,7 +274,7 @@ export async function runAllocation({
       const phase = campaignPhase(campaign, now);
       if (phase !== "CLOSED") throw new AppError("CONFLICT", "Les demandes ne sont pas encore closes : l'attribution ne peut pas être lancée.");
 
-      const { residents, tariffDefaults } = await loadResidentRule(tx);
+      const { residents, tariffDefaults, settings } = await loadResidentRule(tx);
       const requests = await loadRequests(tx, campaign);
       const slotIds = await tx.$queryRaw<{ id: string }[]>(Prisma.sql`
         SELECT id FROM "Slot" WHERE "productId" = ANY(${campaign.productIds}::text[])
@@ -309,7 +307,7 @@ type WriteContext = {
   tariffs: (TariffRow & { productId: string })[];
   products: { id: string; name: string; service: { name: string } }[];
   tariffDefaults: ReturnType<typeof tariffDefaultsOf>;
-  settings: Awaited<ReturnType<typeof getSettings>>;
+  settings: SettingsDto;
 };
 
 async function writeAllocation(tx: Tx, ctx: WriteContext): Promise<AllocationRun> {
@@ -443,6 +441,11 @@ async function writeAllocation(tx: Tx, ctx: WriteContext): Promise<AllocationRun
   await tx.auditEvent.createMany({ data: audit.map((a) => ({ ...a, createdAt: writtenAt })) });
 
   const emailIds = await resultEmails(tx, ctx, perRequest, drafts, heldUntil);
+  // The planner's statistics know nothing of the thousands of held bookings
+  // just inserted: invoicing them joins on "held, not invoiced" rows it
+  // believes rare, and picked a plan that took 90 s for 24,000 days instead
+  // of 1 s. ANALYZE sees this transaction's own rows (a sample: tens of ms).
+  if (bookings.length > 1_000) await tx.$executeRawUnsafe('ANALYZE "Booking"');
   // Last: the invoice counter stays locked until commit.
   const invoices = await issueInvoicesInTx(tx, [...drafts.values()], { actorId: actor.id, now });
   return { seed, attributed: bookings.length, waitlisted: dayUpdates.length - bookings.length, invoices: invoices.length, emailIds };

@@ -9,10 +9,11 @@ import { holdBookings } from "@/lib/bookings/hold";
 import { createCanteen, createFamily, newSubmissionKey, openDays } from "@/lib/bookings/testing";
 import { addMonths, daysOfMonth, monthOfDay, parisDay, publicHoliday, weekday, type Day } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
+import { benchAllocation } from "./bench-allocation";
 import { benchPayfip } from "./bench-billing";
 import { benchPages } from "./bench-pages";
 
-// npm run bench [-- booking|pdf|pages|payfip] (default: all of them).
+// npm run bench [-- booking|pdf|pages|payfip|allocation] (default: all of them).
 //
 // booking — the booking rush: many households validating a month of canteen
 // days at once for scarce places, through holdBookings (Prisma, slot locks,
@@ -25,8 +26,12 @@ import { benchPages } from "./bench-pages";
 //
 // pages — the parent pages and the booking rush over HTTP against `next
 // start` of a production build: see lib/cli/bench-pages.ts.
+//
+// allocation — a holiday campaign's allocation, 2,000 requests over 40
+// days: the pure allocate() and the whole run's transaction, see
+// lib/cli/bench-allocation.ts.
 
-const PARTS = ["booking", "pdf", "pages", "payfip"] as const;
+const PARTS = ["booking", "pdf", "pages", "payfip", "allocation"] as const;
 type Part = (typeof PARTS)[number];
 
 const HOUSEHOLDS = Number(process.env.BENCH_HOUSEHOLDS ?? 200);
@@ -303,6 +308,7 @@ const RUNNERS: Record<Part, () => Promise<unknown>> = {
   pdf: benchPdfInProduction,
   pages: benchPages,
   payfip: benchPayfip,
+  allocation: benchAllocation,
 };
 
 async function main() {

@@ -3,8 +3,11 @@ import { getDb } from "@/lib/db/client";
 import { dayToDate } from "@/lib/dates";
 import { createCampaign, createCampaignRequest } from "@/lib/factories";
 import { createFamily, uniqueSuffix } from "@/lib/bookings/testing";
+import { countStatements } from "@/lib/test/count-statements";
 import { getFamilyCampaignPage, listHouseholdCampaigns } from "./family";
 import { campaignWorld, DAYS, NOW } from "./request-fixtures";
+
+const statements = countStatements();
 
 async function world() {
   const w = await campaignWorld(await getDb());
@@ -73,7 +76,10 @@ describe("family campaign reads", () => {
       closesAt: new Date("2026-11-15T08:00:00Z"),
       allocationDay: "2026-11-20",
     });
+    statements.length = 0;
     const mine = await listHouseholdCampaigns({ householdId: w.family.household.id, now: NOW });
+    // Read on every view of Accueil and Demandes.
+    expect(statements).toHaveLength(1);
     expect(mine.map((c) => c.label)).not.toContain("Vacances passées");
     expect(mine.find((c) => c.id === w.campaign.id)).toMatchObject({ phase: "OPEN", hasRequest: true, firstDay: DAYS[0] });
     const stranger = await createFamily(w.db, { schoolClassId: w.family.children[0].schoolClassId! });
@@ -82,7 +88,10 @@ describe("family campaign reads", () => {
 
   it("while open: the household's children with the days each may ask per centre, and only its own request", async () => {
     const w = await world();
+    statements.length = 0;
     const page = (await getFamilyCampaignPage({ householdId: w.family.household.id, campaignId: w.campaign.id, now: NOW }))!;
+    // The campaign, the household, its requests, its children, the days open.
+    expect(statements.length, statements.join("\n\n")).toBeLessThanOrEqual(5);
     expect(page.campaign.phase).toBe("OPEN");
     expect(page.products.map((p) => p.name)).toEqual(["Centre des Pins", "Centre des Sources", "Les Petits Loups"]);
     expect(page.form!.map((c) => c.personId)).toEqual(w.family.children.map((c) => c.id));
@@ -107,7 +116,10 @@ describe("family campaign reads", () => {
     const w = await world();
     const { mineInvoice, theirInvoice, heldUntil, stranger } = await allocate(w);
     const after = new Date("2027-01-26T09:00:00Z");
+    statements.length = 0;
     const page = (await getFamilyCampaignPage({ householdId: w.family.household.id, campaignId: w.campaign.id, now: after }))!;
+    // The campaign, the household, its requests with their outcomes, the queue positions, the invoices.
+    expect(statements.length, statements.join("\n\n")).toBeLessThanOrEqual(5);
     expect(page.campaign.phase).toBe("ALLOCATED");
     expect(page.form).toBeNull();
     expect(page.results!.children).toHaveLength(1);

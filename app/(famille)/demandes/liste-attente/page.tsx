@@ -65,7 +65,7 @@ export default async function WaitlistPage({ searchParams }: { searchParams: Pro
               <li key={e.id}>
                 <article aria-labelledby={`entry-${e.id}`} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4">
                   <h2 id={`entry-${e.id}`} className="font-semibold">
-                    {e.childName} — <span className="capitalize">{e.dayLabel}</span>
+                    {e.childName} — {e.dayLabel}
                   </h2>
                   <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
                     <dt className="text-slate-700">Prestation</dt>

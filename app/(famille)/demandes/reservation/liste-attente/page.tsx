@@ -29,7 +29,7 @@ export default async function JoinWaitlistPage({ searchParams }: { searchParams:
       <PageTitle>Complet — m&apos;inscrire sur la liste d&apos;attente</PageTitle>
       <section aria-labelledby="jour-title" className="max-w-2xl space-y-4 rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="jour-title" className="font-semibold">
-          {child.firstName} {child.lastName} — <span className="capitalize">{preview.dayLabel}</span> ({preview.serviceName} {preview.productName})
+          {child.firstName} {child.lastName} — {preview.dayLabel} ({preview.serviceName} {preview.productName})
         </h2>
         <p>
           Ce jour est complet.{" "}

@@ -2,6 +2,7 @@ import { getDb, type Db } from "@/lib/db/client";
 import { dayToDate, parisDay } from "@/lib/dates";
 import { acceptUpload, claimFile } from "@/lib/files";
 import { createAccount, createHousehold } from "@/lib/factories";
+import { seedCampaigns } from "./seed/campaigns";
 import { seedCatalogue } from "./seed/catalogue";
 import { seedDocumentsAndRequests } from "./seed/documents";
 
@@ -266,6 +267,7 @@ export async function seed(): Promise<boolean> {
 
   await seedDocumentsAndRequests(db);
   await seedCatalogue(db, admin);
+  await seedCampaigns(db, admin);
   // The demo family's usual days, so the calendar shows a month pre-filled by the semaine type.
   const canteen = await db.product.findFirstOrThrow({ where: { name: "Repas cantine" } });
   await db.weekPattern.createMany({

@@ -11,7 +11,7 @@ import { holdBookings } from "@/lib/bookings/hold";
 import { getFamilyCalendar } from "@/lib/bookings/calendar";
 import { getBookingGrid, listHouseholdBookings } from "@/lib/bookings/queries";
 import { createCanteen, createFamily, createStaffActor, newSubmissionKey, openDays } from "@/lib/bookings/testing";
-import { createCampaign, createPaidBookings } from "@/lib/factories";
+import { createCampaign, createCampaignRequest, createPaidBookings } from "@/lib/factories";
 import { runMaintenance } from "@/lib/maintenance";
 import { readLatestEmailTo } from "@/lib/mail/outbox";
 import { acceptOffer } from "./accept";
@@ -407,6 +407,34 @@ describe("the grid and the family calendar", () => {
     // Still full for the others: the offer holds the place, one child still waits.
     const later = await states(stranger);
     expect(later.gridDay(DAY).cells[later.child]).toBe("full");
+  });
+
+  it("an entry from a campaign's allocation is offered for the campaign's offerHours and, accepted, kept for its payWithinDays", async () => {
+    const { db, canteen, slot, holder, hold, others } = await fullDay({ waiting: 1 });
+    const [waiter] = others;
+    const campaign = await createCampaign(db, {
+      label: "Stage de juin",
+      productIds: [canteen.product.id],
+      firstDay: DAY,
+      lastDay: DAY,
+      opensAt: new Date("2026-05-01T08:00:00Z"),
+      closesAt: new Date("2026-05-10T08:00:00Z"),
+      allocationDay: "2026-05-11",
+      offerHours: 24,
+      payWithinDays: 2,
+    });
+    await db.campaign.update({ where: { id: campaign.id }, data: { allocatedAt: new Date("2026-05-11T08:00:00Z") } });
+    const request = await createCampaignRequest(db, { campaignId: campaign.id, householdId: waiter.household.id, personId: waiter.children[0].id, firstProductId: canteen.product.id, days: [DAY] });
+    await db.campaignRequestDay.update({ where: { id: request.days[0].id }, data: { outcome: "WAITLISTED", productId: canteen.product.id, rank: 1 } });
+    const entry = await db.waitlistEntry.create({
+      data: { slotId: slot.id, personId: waiter.children[0].id, householdId: waiter.household.id, rank: 1, campaignRequestDayId: request.days[0].id },
+    });
+    await cancelPendingBookings({ actor: holder.actor, householdId: holder.household.id, invoiceId: hold.invoiceId, now: NOW });
+    const offered = await db.waitlistEntry.findUniqueOrThrow({ where: { id: entry.id } });
+    expect(offered).toMatchObject({ status: "OFFERED", offerExpiresAt: new Date(NOW.getTime() + 24 * HOUR) });
+    const accepted = await acceptOffer({ actor: waiter.actor, householdId: waiter.household.id, entryId: entry.id, now: NOW });
+    const booking = await db.booking.findUniqueOrThrow({ where: { id: offered.bookingId! } });
+    expect(booking).toMatchObject({ invoiceId: accepted.invoiceId, heldUntil: new Date(NOW.getTime() + 2 * 24 * HOUR) });
   });
 
   it("an allocated campaign's days beyond the product's months ahead appear in the grid and the calendar", async () => {

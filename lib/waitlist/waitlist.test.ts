@@ -44,7 +44,8 @@ async function fullDay({ capacity = 1, waiting = 2, siblings = 1 }: { capacity?:
   const join = (f: Family, child = 0, now = NOW) => joinWaitlist({ actor: f.actor, householdId: f.household.id, personId: f.children[child].id, slotId: slot.id, now });
   const entriesOf = (f: Family) => db.waitlistEntry.findMany({ where: { householdId: f.household.id }, include: { booking: true }, orderBy: { personId: "asc" } });
   const active = (now = NOW) => db.booking.count({ where: { slotId: slot.id, ...activeBookingWhere(now) } });
-  const offerEmails = () => db.emailMessage.findMany({ where: { template: "waitlist-offer" }, orderBy: { createdAt: "asc" } });
+  const offerEmails = () =>
+    db.emailMessage.findMany({ where: { template: "waitlist-offer", to: { in: others.map((o) => o.account.email) } }, orderBy: { createdAt: "asc" } });
   return { db, canteen, slot, holder, hold, others, join, entriesOf, active, offerEmails };
 }
 
@@ -96,6 +97,17 @@ describe("joining a waiting list", () => {
     expect(await codeOf(leaveWaitlist({ actor: others[1].actor, householdId: others[1].household.id, entryId, now: NOW }))).toMatch(/^NOT_FOUND/);
     await leaveWaitlist({ actor: others[0].actor, householdId: others[0].household.id, entryId, now: NOW });
     expect((await db.waitlistEntry.findUniqueOrThrow({ where: { id: entryId } })).status).toBe("REMOVED");
+    // Twice: harmless.
+    await leaveWaitlist({ actor: others[0].actor, householdId: others[0].household.id, entryId, now: NOW });
+  });
+
+  it("an offer is answered, not left: leaving is refused while a place is offered", async () => {
+    const { others, join, holder, hold } = await fullDay();
+    const { entryId } = await join(others[0]);
+    await cancelPendingBookings({ actor: holder.actor, householdId: holder.household.id, invoiceId: hold.invoiceId, now: NOW });
+    expect(await codeOf(leaveWaitlist({ actor: others[0].actor, householdId: others[0].household.id, entryId, now: NOW }))).toBe(
+      "CONFLICT: Une place vous est proposée ce jour-là : acceptez-la ou refusez-la.",
+    );
   });
 });
 
@@ -361,6 +373,12 @@ describe("campaign days and first come", () => {
         now: NOW,
       });
     expect(await codeOf(book(DAY))).toBe("INVALID: Mardi 9 juin 2026 : inscriptions sur demande (« Vacances d'automne 2026 »).");
+    // Nor can a family queue for it first come: the campaign's allocation fills the list.
+    const slot = await db.slot.findFirstOrThrow({ where: { productId: canteen.product.id, date: new Date(`${DAY}T00:00:00Z`) } });
+    await db.slot.update({ where: { id: slot.id }, data: { capacity: 0 } });
+    const queue = joinWaitlist({ actor: fam.actor, householdId: fam.household.id, personId: fam.children[0].id, slotId: slot.id, now: NOW });
+    expect(await codeOf(queue)).toBe("INVALID: mardi 9 juin 2026 : inscriptions sur demande (« Vacances d'automne 2026 »).");
+    await db.slot.update({ where: { id: slot.id }, data: { capacity: 5 } });
     await db.campaign.update({ where: { id: campaign.id }, data: { allocatedAt: NOW } });
     expect(await codeOf(book(far))).toBe("ok");
     expect(await codeOf(book(DAY))).toBe("ok");

@@ -64,7 +64,9 @@ export async function joinWaitlist({
     throw new AppError("INVALID", `Délai de réservation dépassé pour le ${label} : la liste d'attente de ce jour est close.`);
   }
   const campaign = (await campaignDays(db, [product.id], [day])).get(`${product.id}|${day}`);
-  if (campaign && !campaign.allocated) throw new AppError("INVALID", `${label} : inscriptions sur demande (« ${campaign.label} »).`);
+  if (campaign && !campaign.allocated) {
+    throw new AppError("INVALID", `${label.charAt(0).toUpperCase()}${label.slice(1)} : inscriptions sur demande (« ${campaign.label} »).`);
+  }
   return db.$transaction(async (tx) => {
     const [locked] = await lockRows(tx, "Slot", [slotId]);
     if (!locked) throw new AppError("NOT_FOUND", "Jour introuvable.");

@@ -377,7 +377,7 @@ describe("campaign days and first come", () => {
     const slot = await db.slot.findFirstOrThrow({ where: { productId: canteen.product.id, date: new Date(`${DAY}T00:00:00Z`) } });
     await db.slot.update({ where: { id: slot.id }, data: { capacity: 0 } });
     const queue = joinWaitlist({ actor: fam.actor, householdId: fam.household.id, personId: fam.children[0].id, slotId: slot.id, now: NOW });
-    expect(await codeOf(queue)).toBe("INVALID: mardi 9 juin 2026 : inscriptions sur demande (« Vacances d'automne 2026 »).");
+    expect(await codeOf(queue)).toBe("INVALID: Mardi 9 juin 2026 : inscriptions sur demande (« Vacances d'automne 2026 »).");
     await db.slot.update({ where: { id: slot.id }, data: { capacity: 5 } });
     await db.campaign.update({ where: { id: campaign.id }, data: { allocatedAt: NOW } });
     expect(await codeOf(book(far))).toBe("ok");

@@ -34,9 +34,14 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
             <h2 id="services-title" className="text-xl font-semibold">
               Réserver une prestation
             </h2>
-            <Link href="/reservations" className="font-semibold text-brand-700 underline">
-              Mes réservations
-            </Link>
+            <div className="flex flex-wrap gap-x-4">
+              <Link href="/reservations" className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
+                Mes réservations
+              </Link>
+              <Link href="/demandes/liste-attente" className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
+                Liste d&apos;attente
+              </Link>
+            </div>
           </div>
           {services.length > 0 ? (
             <div className="space-y-3 rounded-lg border-2 border-brand-600 bg-brand-50 p-4">

@@ -54,6 +54,7 @@ export async function issueInvoicesInTx(tx: Tx, drafts: InvoiceDraft[], { actorI
     ...invoiceIssueEntry({ id: i.id, householdId: i.draft.householdId, number: "%s", totalCents: i.totalCents, issuedAt: now }, actorId),
   }));
   const attach = invoices.flatMap((i) => i.draft.items.map((item) => ({ bookingId: item.bookingId, invoiceId: i.id, householdId: i.draft.householdId })));
+  if (new Set(attach.map((a) => a.bookingId)).size !== attach.length) throw new Error("A booking appears twice in the invoices to issue.");
 
   const [result] = await tx.$queryRaw<{ numbers: unknown; attached: number }[]>(Prisma.sql`
     WITH counter AS (${invoiceNumbersSql(invoices.length)}),
@@ -83,9 +84,14 @@ export async function issueInvoicesInTx(tx: Tx, drafts: InvoiceDraft[], { actorI
        WHERE e."amountCents" <> 0
     ),
     attached AS (
-      UPDATE "Booking" b SET "invoiceId" = a."invoiceId", "updatedAt" = ${new Date()}::timestamp(3)
-        FROM jsonb_to_recordset(${JSON.stringify(attach)}::jsonb) AS a("bookingId" text, "invoiceId" text, "householdId" text)
-       WHERE b.id = a."bookingId" AND b."householdId" = a."householdId" AND b.status = 'HELD' AND b."invoiceId" IS NULL
+      -- Found by primary key and matched through a map, not joined to a
+      -- record set: the planner's statistics do not know the thousands of
+      -- holds an allocation inserted moments ago, and a join planned on them
+      -- scanned the table once per booking.
+      UPDATE "Booking" b SET "invoiceId" = map.m -> b.id ->> 0, "updatedAt" = ${new Date()}::timestamp(3)
+        FROM (SELECT ${JSON.stringify(Object.fromEntries(attach.map((a) => [a.bookingId, [a.invoiceId, a.householdId]])))}::jsonb AS m) map
+       WHERE b.id = ANY(${attach.map((a) => a.bookingId)}::text[])
+         AND b."householdId" = map.m -> b.id ->> 1 AND b.status = 'HELD' AND b."invoiceId" IS NULL
       RETURNING b.id
     )
     SELECT (SELECT json_agg(json_build_object('id', id, 'number', number)) FROM invoice) AS numbers,

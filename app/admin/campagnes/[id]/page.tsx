@@ -259,7 +259,9 @@ export default async function CampaignPage({
                 ? "Des familles ont déjà fait une demande : les prestations et les jours ne peuvent plus changer."
                 : "Les jours de la campagne sont ouverts à l'enregistrement, à la capacité de chaque prestation."}
           </p>
+          {/* A new phase (closed, allocated) starts the form afresh, without an earlier refusal's summary. */}
           <CampaignForm
+            key={campaign.phase}
             id={campaign.id}
             products={products}
             values={{

@@ -89,7 +89,7 @@ export function CampaignForm({
         <Field label="Clôture des demandes" required error={errors.closesAt} hint="Heure de Paris.">
           {(p) => <Input {...p} name="closesAt" type="datetime-local" required defaultValue={value("closesAt")} />}
         </Field>
-        <Field label="Date d'attribution annoncée" required error={errors.allocationDay} hint="Publiée avec la graine du tirage.">
+        <Field label="Date d'attribution annoncée" required error={errors.allocationDay} hint="Annoncée aux familles ; elle entre dans le calcul de la graine publiée avant le tirage.">
           {(p) => <Input {...p} name="allocationDay" type="date" required defaultValue={value("allocationDay")} />}
         </Field>
       </div>

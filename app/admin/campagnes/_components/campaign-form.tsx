@@ -53,7 +53,7 @@ export function CampaignForm({
       <Field label="Intitulé" required error={errors.label}>
         {(p) => <Input {...p} name="label" required maxLength={120} defaultValue={value("label")} />}
       </Field>
-      <fieldset id="productIds" className="space-y-1" aria-describedby={errors.productIds ? "productIds-error" : "productIds-hint"}>
+      <fieldset className="space-y-1" aria-describedby={errors.productIds ? "productIds-error" : "productIds-hint"}>
         <legend className="text-sm font-semibold text-slate-800">
           Prestations
           <span className="text-danger-700" aria-hidden="true">
@@ -66,7 +66,8 @@ export function CampaignForm({
         </p>
         {products.map((product) => (
           <label key={product.id} className="flex min-h-11 items-center gap-2">
-            <input type="checkbox" name="productIds" value={product.id} defaultChecked={chosen.has(product.id)} className="size-5 shrink-0" />
+            {/* An id on each box: the error summary's link focuses the first one. */}
+            <input type="checkbox" id={`productIds-${product.id}`} name="productIds" value={product.id} defaultChecked={chosen.has(product.id)} className="size-5 shrink-0" />
             {product.label}
           </label>
         ))}

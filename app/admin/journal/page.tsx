@@ -17,6 +17,7 @@ function targetHref(event: AuditEventDto, isAdmin: boolean): string | null {
   if (event.targetType === "Invoice") return `/admin/factures/${event.targetId}`;
   if (event.targetType === "Product") return `/admin/catalogue/${event.targetId}`;
   if (event.targetType === "AuthoritySettings") return isAdmin ? "/admin/parametres" : null;
+  if (event.targetType === "Campaign") return `/admin/campagnes/${event.targetId}`;
   return null;
 }
 
@@ -34,6 +35,9 @@ const TARGET_LABELS: Record<string, string> = {
   Tariff: "Tarif",
   Slot: "Jour",
   Closure: "Fermeture",
+  Campaign: "Campagne",
+  CampaignRequest: "Demande de vacances",
+  WaitlistEntry: "Liste d'attente",
 };
 
 function Details({ event }: { event: AuditEventDto }) {
@@ -45,6 +49,10 @@ function Details({ event }: { event: AuditEventDto }) {
   if (typeof d.role === "string") parts.push(`Rôle : ${d.role}`);
   if (typeof d.from === "string" && typeof d.to === "string") parts.push(`${d.from} → ${d.to}`);
   if (Array.isArray(d.fields) && d.fields.length) parts.push(`Champs : ${d.fields.join(", ")}`);
+  // An allocation's decisions, each with the rule that took it.
+  if (Array.isArray(d.attribuees) && d.attribuees.length) parts.push(`Attribuées : ${d.attribuees.join(" ; ")}`);
+  if (Array.isArray(d.attente) && d.attente.length) parts.push(`Liste d'attente : ${d.attente.join(" ; ")}`);
+  if (typeof d.seed === "string") parts.push(`Graine du tirage : ${d.seed}`);
   return parts.length ? <span className="block text-slate-600">{parts.join(" — ")}</span> : null;
 }
 

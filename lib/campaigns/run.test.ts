@@ -231,6 +231,18 @@ describe("runAllocation", () => {
     expect(await db.booking.count({ where: { slotId: slot.id, ...activeBookingWhere(NOW) } })).toBe(3);
   });
 
+  it("refuses to run, writing nothing, when a day given has no tariff", async () => {
+    const { db, campaign, staff, pins, lac } = await scenario();
+    await db.tariff.deleteMany({ where: { productId: { in: [pins.id, lac.id] } } });
+    const before = await counts(db, campaign.id);
+    expect(await codeOf(runAllocation({ actor: staff, campaignId: campaign.id, now: NOW }))).toMatch(
+      /^INVALID: Aucun tarif n'est défini pour Centre (des Pins|du Lac) le [a-z]+ \d+ février 2027 : ajoutez-en un avant de lancer l'attribution\.$/,
+    );
+    expect(await counts(db, campaign.id)).toEqual(before);
+    expect(await db.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).toMatchObject({ allocatedAt: null, seed: null });
+    expect(await db.campaignRequestDay.count({ where: { request: { campaignId: campaign.id }, outcome: { not: "PENDING" } } })).toBe(0);
+  });
+
   it("reads residents (towns compared without case or accents), confirmed working parents, and children enrolled the year before", async () => {
     const { db, campaign, families, pins } = await scenario();
     await db.authoritySettings.upsert({

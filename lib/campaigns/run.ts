@@ -441,11 +441,6 @@ async function writeAllocation(tx: Tx, ctx: WriteContext): Promise<AllocationRun
   await tx.auditEvent.createMany({ data: audit.map((a) => ({ ...a, createdAt: writtenAt })) });
 
   const emailIds = await resultEmails(tx, ctx, perRequest, drafts, heldUntil);
-  // The planner's statistics know nothing of the thousands of held bookings
-  // just inserted: invoicing them joins on "held, not invoiced" rows it
-  // believes rare, and picked a plan that took 90 s for 24,000 days instead
-  // of 1 s. ANALYZE sees this transaction's own rows (a sample: tens of ms).
-  if (bookings.length > 1_000) await tx.$executeRawUnsafe('ANALYZE "Booking"');
   // Last: the invoice counter stays locked until commit.
   const invoices = await issueInvoicesInTx(tx, [...drafts.values()], { actorId: actor.id, now });
   return { seed, attributed: bookings.length, waitlisted: dayUpdates.length - bookings.length, invoices: invoices.length, emailIds };

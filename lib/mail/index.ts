@@ -1,7 +1,7 @@
 import "server-only";
 import path from "node:path";
 import type { ReactElement } from "react";
-import { render } from "@react-email/render";
+import { render, toPlainText } from "@react-email/render";
 import { Resend } from "resend";
 import { getDb, type Tx } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -44,7 +44,10 @@ const escapeHtml = (text: string) =>
  * message opens in a browser or a webmail's reading pane).
  */
 export async function renderEmail({ subject, element }: Pick<EmailInput, "subject" | "element">): Promise<{ html: string; text: string }> {
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  // Rendered once: the text version is the HTML converted, as render's own
+  // plainText option does after rendering the element a second time.
+  const html = await render(element);
+  const text = toPlainText(html);
   if (!html.includes("</head>")) throw new Error("An email must be rendered inside EmailLayout (it has no <head>).");
   return { html: html.replace("</head>", `<title>${escapeHtml(subject)}</title></head>`), text };
 }

@@ -4,7 +4,8 @@ import { priceFor } from "@/lib/catalogue/rules";
 import { createBooking, createHouseholdWithParent, createPaidBookings } from "@/lib/factories";
 import { seed } from "@/prisma/seed-data";
 import type { Db } from "@/lib/db/client";
-import { allHouseholds, CAMPAIGN_PRODUCT, CLASSES } from "./support/households";
+import { dayToDate } from "@/lib/dates";
+import { allHouseholds, CAMPAIGN_PRODUCT, CLASSES, HOUSEHOLDS, waitlistDay } from "./support/households";
 
 // The database the journeys start from (run by lib/cli/e2e-server.ts, like
 // `npm run db:seed`): the demo data, then each journey's own household
@@ -55,7 +56,11 @@ async function main() {
       await createBooking(db, { productId: canteen.id, personId: child.id, householdId: household.id, day: booking.day, unitPriceCents: price.unitPriceCents, tariffId: price.tariffId });
     }
   }
-  await createCampaignProduct(db);
+  const centre = await createCampaignProduct(db);
+  // The waiting-list journey's day: one place, taken.
+  const holder = await db.person.findFirstOrThrow({ where: { firstName: "Emma", lastName: HOUSEHOLDS.waitlist.holder.name } });
+  await db.slot.create({ data: { productId: centre.id, date: dayToDate(waitlistDay()), capacity: 1 } });
+  await createBooking(db, { productId: centre.id, personId: holder.id, householdId: holder.householdId, day: waitlistDay(), unitPriceCents: 1200 });
   console.log("Demo data and the journeys' households created.");
   await closeDb();
 }
@@ -66,7 +71,7 @@ async function main() {
  */
 async function createCampaignProduct(db: Db) {
   const leisure = await db.service.findFirstOrThrow({ where: { name: "Accueil de loisirs" } });
-  await db.product.create({
+  return db.product.create({
     data: {
       serviceId: leisure.id,
       name: CAMPAIGN_PRODUCT,

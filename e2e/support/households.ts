@@ -1,3 +1,4 @@
+import { nextBookableDays } from "@/lib/catalogue/rules";
 import { addMonths, daysOfMonth, monthOfDay, parisDay, parseDay, publicHoliday, weekday, type Day } from "@/lib/dates";
 
 // Every journey has a household of its own: a parent with an active account,
@@ -163,6 +164,13 @@ export const HOUSEHOLDS = {
     resident: household("VAISSIERE", { children: [EMMA] }),
     outsider: household("ZANETTI", { children: [EMMA], city: { postalCode: "34120", city: "Pézenas" } }),
   },
+  // Issue 13: first come, first served with a waiting list. The day's only
+  // place is taken (e2e/seed.ts); the other family queues and is offered the
+  // place when staff add one.
+  waitlist: {
+    holder: household("BOUDOU", { children: [EMMA] }),
+    waiting: household("AUZIAS", { children: [EMMA] }),
+  },
 };
 
 /** Every household above, for the seed. */
@@ -182,6 +190,16 @@ export function allHouseholds(): Household[] {
 }
 
 export { CLASSES };
+
+/**
+ * The waiting-list journey's day on the campaign journey's centre: a
+ * Wednesday two or three weeks ahead (in the months open to booking, its
+ * deadline still a week away), months before the campaign's week. e2e/seed.ts opens it with one
+ * place, taken by the holder.
+ */
+export function waitlistDay(now = new Date()): Day {
+  return nextBookableDays(now, { weekdays: [3], deadlineDays: 7, deadlineTime: "12:00", count: 2 })[1];
+}
 
 /** The product the campaign journey opens a campaign on (made by e2e/seed.ts, three places a day). */
 export const CAMPAIGN_PRODUCT = "Vacances — Centre de la Plage";

@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { monthOfDay } from "@/lib/dates";
 import { formatCents, fullDayLabel, longDayLabel } from "@/lib/format";
-import { openGrid, showMonth } from "./support/booking";
+import { openCalendarFor } from "./support/booking";
 import { DEMO, expectAccessible, expectPhoneReady, linkIn, PHONE, readEmail, signIn, signInAs, signOut } from "./support/fixtures";
 import { CAMPAIGN_PRODUCT, HOUSEHOLDS, waitlistDay } from "./support/households";
 
@@ -17,13 +17,13 @@ test("[PARENT][AGENT][LISTE D'ATTENTE] a full day's waiting list: a family queue
   test.setTimeout(120_000);
   await page.setViewportSize(PHONE);
   await signInAs(page, family);
-  await openGrid(page, CAMPAIGN_PRODUCT, family.member("Emma").fullName);
-  await showMonth(page, monthOfDay(day));
-  const join = page.getByRole("link", { name: `Emma, ${longDayLabel(day)} : Complet — m'inscrire sur la liste d'attente`, exact: true });
+  // On a phone the child's link opens the family calendar.
+  await openCalendarFor(page, CAMPAIGN_PRODUCT, family.member("Emma").fullName, monthOfDay(day));
+  const join = page.getByRole("link", { name: new RegExp(`${longDayLabel(day)}.* : Complet — m'inscrire sur la liste d'attente$`) });
   await expect(join).toBeVisible();
   await expectPhoneReady(page);
   await join.click();
-  await expect(page.getByText(fullDayLabel(day)).first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: new RegExp(`^Emma ${family.name} — ${longDayLabel(day)} `) })).toBeVisible();
   await expectPhoneReady(page);
   await page.getByRole("button", { name: "Inscrire Emma sur la liste d'attente" }).click();
   await expect(page.getByText(/position 1 sur la liste d'attente/)).toBeVisible();

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { dateToDay, type Day } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
-import { createCampaignRequest } from "@/lib/factories";
+import { createBooking, createCampaignRequest } from "@/lib/factories";
 import { campaignWorld, DAYS, NOW } from "./request-fixtures";
 import { requestFieldKey, saveCampaignRequests } from "./requests";
 
@@ -195,5 +195,18 @@ describe("saveCampaignRequests", () => {
     expect(await household()).toMatchObject({ workingParents: false, workingParentsConfirmedAt: null, workingParentsConfirmedById: null });
     await save(w, form, { workingParents: true });
     expect(await household()).toMatchObject({ workingParents: true, workingParentsConfirmedAt: null });
+  });
+  it("refuses a day the child already holds at one of the centres, and writes nothing", async () => {
+    const w = await world();
+    const [emma] = w.family.children;
+    // Booked before the campaign was opened, at the second centre.
+    await createBooking(w.db, { productId: w.sources.id, personId: emma.id, householdId: w.family.household.id, day: DAYS[1], unitPriceCents: 900 });
+    const error = await refusal(save(w, [{ personId: emma.id, days: [DAYS[0], DAYS[1]], firstProductId: w.pins.id, together: false }]));
+    expect(error).toBeInstanceOf(AppError);
+    expect(error?.fieldErrors?.[requestFieldKey(emma.id, "days")]).toMatch(/^Emma a déjà une place le mardi 16 février 2027 \(Centre des Sources\)/);
+    expect(await stored(w)).toEqual([]);
+    // The other days are asked as usual.
+    await save(w, [{ personId: emma.id, days: [DAYS[0]], firstProductId: w.pins.id, together: false }]);
+    expect((await stored(w)).map((r) => r.days)).toEqual([[DAYS[0]]]);
   });
 });

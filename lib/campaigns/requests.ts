@@ -10,6 +10,7 @@ import { AppError } from "@/lib/errors";
 import { formatDateTime, formatDay, fullDayLabel } from "@/lib/format";
 import { INVALID_FORM } from "@/lib/forms";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { activeBookingWhere } from "@/lib/bookings/context";
 import { campaignPhase } from "./phase";
 
 // A family's request in a holiday-centre campaign: per child the days
@@ -127,6 +128,17 @@ export async function saveCampaignRequests({
     select: { productId: true, date: true },
   });
   const openDays = new Set(slots.map((s) => `${s.productId}|${dateToDay(s.date)}`));
+  // Days a child already holds at one of the centres (booked before the
+  // campaign was opened): asking for them again would give the child two places.
+  const held = await db.booking.findMany({
+    where: {
+      personId: { in: personIds },
+      slot: { productId: { in: [...products.keys()] }, date: { gte: campaign.firstDay, lte: campaign.lastDay } },
+      ...activeBookingWhere(now),
+    },
+    select: { personId: true, slot: { select: { date: true, product: { select: { name: true } } } } },
+  });
+  const heldOn = new Map(held.map((b) => [`${b.personId}|${dateToDay(b.slot.date)}`, b.slot.product.name]));
   const firstDay = dateToDay(campaign.firstDay);
   const lastDay = dateToDay(campaign.lastDay);
 
@@ -151,8 +163,11 @@ export async function saveCampaignRequests({
     const child: EligibilityChild = { birthDate: person.birthDate, schoolClassId: person.schoolClassId, siteId: person.schoolClass?.siteId ?? null };
     const outside = days.find((d) => d < firstDay || d > lastDay);
     const closed = days.find((d) => !openDays.has(`${first.id}|${d}`));
+    const booked = days.find((d) => heldOn.has(`${person.id}|${d}`));
     if (outside) {
       errors[requestFieldKey(person.id, "days")] = `${name} : le ${fullDayLabel(outside)} n'est pas un jour de la campagne (du ${formatDay(firstDay)} au ${formatDay(lastDay)}).`;
+    } else if (booked) {
+      errors[requestFieldKey(person.id, "days")] = `${name} a déjà une place le ${fullDayLabel(booked)} (${heldOn.get(`${person.id}|${booked}`)}) : décochez ce jour.`;
     } else if (closed) {
       errors[requestFieldKey(person.id, "days")] = `${name} : ${first.name} n'est pas ouvert le ${fullDayLabel(closed)}.`;
     } else {

@@ -10,7 +10,8 @@ import { createBooking, createCampaign, createCampaignRequest } from "@/lib/fact
 import { activeBookingWhere } from "@/lib/bookings/context";
 import { createFamily, createStaffActor, openDays, uniqueSuffix } from "@/lib/bookings/testing";
 import { allocate, type AllocationInput, type Outcome } from "./allocate";
-import { loadAllocation, normaliseTown, previewAllocation, runAllocation } from "./run";
+import { formatCents, formatDateTime, fullDayLabel } from "@/lib/format";
+import { commitAllocation, loadAllocation, normaliseTown, prepareAllocation, previewAllocation, runAllocation } from "./run";
 
 const DAYS: Day[] = ["2027-02-15", "2027-02-16", "2027-02-17", "2027-02-18", "2027-02-19"];
 const OPENS = new Date("2027-01-04T08:00:00Z");
@@ -316,5 +317,78 @@ describeOnPostgres("two launches at once (PostgreSQL)", () => {
     const run = (done[0] as PromiseFulfilledResult<Awaited<ReturnType<typeof runAllocation>>>).value;
     expect((await counts(db, campaign.id)).bookings).toBe(run.attributed);
     expect(await db.auditEvent.count({ where: { action: "campaign.allocate", targetId: campaign.id } })).toBe(1);
+  });
+});
+
+describe("runAllocation's two passes", () => {
+  /** What each household's email must say, from what was committed. */
+  async function expectedLines(db: Db, campaignId: string, productNames: Map<string, string>) {
+    const days = await db.campaignRequestDay.findMany({
+      where: { request: { campaignId } },
+      include: { request: true },
+      orderBy: [{ requestId: "asc" }, { date: "asc" }],
+    });
+    const byHousehold = new Map<string, string[]>();
+    for (const d of days) {
+      const line =
+        d.outcome === "ATTRIBUTED"
+          ? `- ${fullDayLabel(dateToDay(d.date))} : ${productNames.get(d.productId!)}`
+          : `- ${fullDayLabel(dateToDay(d.date))} : ${productNames.get(d.productId!)}, rang ${d.rank}`;
+      byHousehold.set(d.request.householdId, [...(byHousehold.get(d.request.householdId) ?? []), line]);
+    }
+    return byHousehold;
+  }
+
+  it("renders the emails before locking, and renders again under the locks those whose content changed in between", async () => {
+    const { db, campaign, staff, pins, lac, families } = await scenario({ capacity: 2 });
+    const other = families[1];
+    const taken = await createBooking(db, { productId: pins.id, personId: other.children[0].id, householdId: other.household.id, day: DAYS[2], unitPriceCents: 800 });
+    const before = await previewAllocation({ campaignId: campaign.id, now: NOW });
+    const prepared = await prepareAllocation({ db, actor: staff, campaignId: campaign.id, now: NOW });
+    expect(prepared.emails).toBe(families.length);
+    expect(prepared.rendered.size).toBeGreaterThan(0);
+    // Pre-pass written nothing.
+    expect(await db.campaign.findUniqueOrThrow({ where: { id: campaign.id } })).toMatchObject({ allocatedAt: null, seed: null });
+    expect(await db.emailMessage.count({ where: { template: "campaign-result", subject: `${campaign.label} : résultat de votre demande` } })).toBe(0);
+
+    // Between the two passes: a cancellation frees a place, staff add places on another day.
+    await db.booking.update({ where: { id: taken.id }, data: { status: "CANCELLED", cancelledAt: NOW } });
+    await db.slot.update({ where: { productId_date: { productId: lac.id, date: dayToDate(DAYS[1]) } }, data: { capacity: 4 } });
+
+    const run = await commitAllocation({ db, actor: staff, prepared });
+    expect(run.attributed).toBeGreaterThan(before.attributed);
+    // Some emails changed and were rendered again; the others came from the pre-pass.
+    expect(run.emailsRenderedInTransaction).toBeGreaterThan(0);
+    expect(run.emailsRenderedInTransaction).toBeLessThan(families.length);
+
+    // Every email says exactly what was committed: each day given or waiting with its rank, the amount, the deadline.
+    const lines = await expectedLines(db, campaign.id, new Map([pins, lac].map((p) => [p.id, p.name])));
+    const emails = await db.emailMessage.findMany({ where: { id: { in: run.emailIds } } });
+    expect(emails).toHaveLength(families.length);
+    for (const family of families) {
+      const mail = emails.find((e) => e.to === family.account.email)!;
+      const said = mail.text.split("\n").map((l) => l.trim()).filter((l) => l.startsWith("- "));
+      expect(said.sort()).toEqual([...lines.get(family.household.id)!].sort());
+      const invoice = await db.invoice.findFirst({ where: { householdId: family.household.id, bookings: { some: { campaignDay: { request: { campaignId: campaign.id } } } } }, include: { bookings: true } });
+      if (invoice) {
+        expect(mail.text).toContain(`Montant : ${formatCents(invoice.totalCents)} à payer avant le ${formatDateTime(invoice.bookings[0].heldUntil)}`);
+        expect(invoice.bookings[0].heldUntil).toEqual(new Date(NOW.getTime() + 3 * 86_400_000));
+      } else {
+        expect(mail.text).toContain("vous n'avez rien à payer");
+      }
+    }
+  });
+
+  it("refuses a second launch before any rendering, and again under the lock when another launch finished in between", async () => {
+    const { db, campaign, staff } = await scenario();
+    const stale = await prepareAllocation({ db, actor: staff, campaignId: campaign.id, now: NOW });
+    await runAllocation({ actor: staff, campaignId: campaign.id, now: NOW });
+    const before = await counts(db, campaign.id);
+    const refusal = "CONFLICT: L'attribution a déjà été lancée le 19/01/2027 10:00.";
+    // The pre-pass refuses at once (no read of the requests, no email rendered).
+    expect(await codeOf(prepareAllocation({ db, actor: staff, campaignId: campaign.id, now: NOW }))).toBe(refusal);
+    // A pre-pass made before the other launch committed: the transaction refuses it under the campaign's lock.
+    expect(await codeOf(commitAllocation({ db, actor: staff, prepared: stale }))).toBe(refusal);
+    expect(await counts(db, campaign.id)).toEqual(before);
   });
 });

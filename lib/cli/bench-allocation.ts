@@ -8,16 +8,19 @@ import { deployMigrations } from "@/lib/db/migrate";
 import { parseDatabaseUrl } from "@/lib/db/url";
 import { addDays, dayToDate, publicHoliday, weekday, type Day } from "@/lib/dates";
 import { allocate } from "@/lib/campaigns/allocate";
-import { loadAllocation, runAllocation } from "@/lib/campaigns/run";
+import { commitAllocation, loadAllocation, prepareAllocation } from "@/lib/campaigns/run";
 
 // npm run bench -- allocation: a holiday campaign's allocation at the size
 // the issue names — 2,000 requests (1,400 households, sibling groups among
 // them) over 40 days on 2 centres with places for about 70 % of the days
-// asked — timed twice: the pure allocate() on the loaded input (the median
-// of a few runs), then the whole "Lancer l'attribution" transaction on a
-// scratch PostgreSQL database (locks, holds priced, waiting lists, invoices,
-// journal, result emails). Loopback PostgreSQL only; the scratch database is
-// created and dropped unless BENCH_DATABASE_URL is given.
+// asked — timed on a scratch PostgreSQL database: the pure allocate() on the
+// loaded input (the median of a few runs), then "Lancer l'attribution" in its
+// two passes: the pre-pass without locks that renders the 1,400 result emails,
+// and the transaction that locks the campaign and its slots, decides again and
+// writes (holds priced, waiting lists, invoices, journal, emails). The issue's
+// target: under 5 s for the locked part. React runs its development build here
+// (tsx), slower than under `next start`. Loopback PostgreSQL only; the scratch
+// database is created and dropped unless BENCH_DATABASE_URL is given.
 
 const SERVER = process.env.BENCH_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432";
 const HOUSEHOLDS = 1_400;
@@ -166,10 +169,15 @@ export async function benchAllocation() {
     }
     const waiting = result.outcomes.filter((o) => o.result === "WAITLISTED").length;
 
-    // The whole transaction, as staff launch it.
+    // The whole run, as staff launch it (runAllocation is these two calls): the unlocked pre-pass that renders the
+    // result emails, then the transaction that locks the campaign and its slots, decides again and writes.
+    const actor = { id: staff.id, role: "STAFF" as const };
     const t = performance.now();
-    const run = await runAllocation({ db, actor: { id: staff.id, role: "STAFF" }, campaignId: campaign.id, now: NOW });
+    const prepared = await prepareAllocation({ db, actor, campaignId: campaign.id, now: NOW });
+    const prepareMs = performance.now() - t;
+    const run = await commitAllocation({ db, actor, prepared });
     const runMs = performance.now() - t;
+    const lockedMs = runMs - prepareMs;
     const [{ over }] = await db.$queryRaw<{ over: number }[]>`
       SELECT count(*)::int AS over FROM "Slot" s
        WHERE (SELECT count(*) FROM "Booking" b WHERE b."slotId" = s.id AND b.status IN ('HELD', 'CONFIRMED')) > s.capacity`;
@@ -179,11 +187,13 @@ export async function benchAllocation() {
         `${result.outcomes.length - waiting} jours attribués, ${waiting} en liste d'attente (${((100 * waiting) / result.outcomes.length).toFixed(0)} %).`,
     );
     console.log(
-      `runAllocation (une transaction PostgreSQL : verrous, réservations tarifées, listes d'attente, factures, journal, e-mails) : ${(runMs / 1000).toFixed(2)} s ; ` +
+      `runAllocation : ${(runMs / 1000).toFixed(2)} s en tout ; pré-calcul sans verrou ${(prepareMs / 1000).toFixed(2)} s ` +
+        `(dont rendu de ${prepared.emails} e-mails ${(prepared.renderMs / 1000).toFixed(2)} s) ; ` +
+        `transaction sous verrous (campagne et jours) ${(lockedMs / 1000).toFixed(2)} s, ${run.emailsRenderedInTransaction} e-mails rendus à nouveau. ` +
         `${run.attributed} réservations, ${run.waitlisted} en attente, ${run.invoices} factures, ${run.emailIds.length} e-mails en file. Jours surréservés : ${over}.`,
     );
-    if (median(times) > 5_000 || over > 0) {
-      console.error("Objectif manqué : allocate() au-delà de 5 s ou capacité dépassée.");
+    if (median(times) > 5_000 || lockedMs > 5_000 || over > 0) {
+      console.error("Objectif manqué : allocate() ou la transaction sous verrous au-delà de 5 s, ou capacité dépassée.");
       process.exitCode = 1;
     }
   } finally {

@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { performance } from "node:perf_hooks";
-import pg from "pg";
 import { openDatabase } from "@/lib/db/adapter";
 import { newClient } from "@/lib/db/client";
 import { newRowId } from "@/lib/db/ids";
@@ -9,6 +8,7 @@ import { parseDatabaseUrl } from "@/lib/db/url";
 import { addDays, dayToDate, publicHoliday, weekday, type Day } from "@/lib/dates";
 import { allocate } from "@/lib/campaigns/allocate";
 import { commitAllocation, loadAllocation, prepareAllocation } from "@/lib/campaigns/run";
+import { benchDatabase } from "./bench-server";
 
 // npm run bench -- allocation: a holiday campaign's allocation at the size
 // the issue names — 2,000 requests (1,400 households, sibling groups among
@@ -22,17 +22,11 @@ import { commitAllocation, loadAllocation, prepareAllocation } from "@/lib/campa
 // (tsx), slower than under `next start`. Loopback PostgreSQL only; the scratch
 // database is created and dropped unless BENCH_DATABASE_URL is given.
 
-const SERVER = process.env.BENCH_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432";
 const HOUSEHOLDS = 1_400;
 const SIBLING_HOUSEHOLDS = 500; // two children
 const TRIPLET_HOUSEHOLDS = 50; // three children: 850 + 1,000 + 150 = 2,000 requests
 const FIRST_DAY: Day = "2027-01-04"; // eight weeks without a public holiday: 40 weekdays
 const NOW = new Date("2026-12-02T09:00:00Z");
-
-function assertLoopback(url: string) {
-  const host = new URL(url).hostname;
-  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) throw new Error(`The benchmark only runs against a local database (got ${host}).`);
-}
 
 /** A small seeded generator (mulberry32): the same families and requests on every run. */
 function random(seed: number) {
@@ -52,16 +46,8 @@ const median = (xs: number[]) => {
 };
 
 export async function benchAllocation() {
-  const given = process.env.BENCH_DATABASE_URL;
-  const scratch = `portail_bench_alloc_${process.pid}`;
-  const url = given ?? `${SERVER}/${scratch}`;
-  assertLoopback(url);
-  const admin = new pg.Client({ connectionString: `${SERVER}/postgres` });
-  if (!given) {
-    assertLoopback(SERVER);
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${scratch}"`);
-  }
+  const database = await benchDatabase(`portail_bench_alloc_${process.pid}`);
+  const url = database.url;
   const opened = await openDatabase(parseDatabaseUrl(url));
   const db = newClient(opened);
   try {
@@ -199,13 +185,6 @@ export async function benchAllocation() {
   } finally {
     await db.$disconnect();
     await opened.close();
-    if (!given) {
-      // The migration engine's adapter keeps an idle pool we cannot reach; FORCE ends it.
-      process.on("uncaughtException", (error) => {
-        if ((error as { code?: string }).code !== "57P01") throw error;
-      });
-      await admin.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`);
-      await admin.end();
-    }
+    await database.drop();
   }
 }

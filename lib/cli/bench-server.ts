@@ -42,6 +42,17 @@ export async function createScratchDatabase(name: string): Promise<ScratchDataba
   };
 }
 
+/**
+ * The database a benchmark part runs on: BENCH_DATABASE_URL when given (kept
+ * as is, loopback only), else the scratch database `name`, dropped by `drop`.
+ */
+export async function benchDatabase(name: string): Promise<ScratchDatabase> {
+  const given = process.env.BENCH_DATABASE_URL;
+  if (!given) return createScratchDatabase(name);
+  assertLoopback(given);
+  return { url: given, drop: async () => {} };
+}
+
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();

@@ -12,6 +12,7 @@ import { AppError } from "@/lib/errors";
 import { benchAllocation } from "./bench-allocation";
 import { benchPayfip } from "./bench-billing";
 import { benchPages } from "./bench-pages";
+import { benchDatabase } from "./bench-server";
 
 // npm run bench [-- booking|pdf|pages|payfip|allocation] (default: all of them).
 //
@@ -39,16 +40,10 @@ const LEVELS = (process.env.BENCH_CONCURRENCY ?? "8,32,64").split(",").map(Numbe
 const ROUNDS = Math.max(5, Number(process.env.BENCH_ROUNDS ?? 5));
 const CAPACITY = Number(process.env.BENCH_CAPACITY ?? 120);
 const TIME_LIMIT_MS = 120_000;
-const SERVER = process.env.BENCH_SERVER_URL ?? "postgresql://postgres@127.0.0.1:5432";
 
 type Outcome = { ok: boolean; ms: number };
 type Run = { holdsPerSecond: number; p95: number; requests: number; oversold: number };
 type Family = Awaited<ReturnType<typeof createFamily>>;
-
-function assertLoopback(url: string) {
-  const host = new URL(url).hostname;
-  if (!["127.0.0.1", "localhost", "::1", "[::1]"].includes(host)) throw new Error(`The benchmark only runs against a local database (got ${host}).`);
-}
 
 /** Runs `tasks` with at most `limit` in flight, stopping new ones past the time limit. */
 async function pool<T>(tasks: (() => Promise<T>)[], limit: number, deadline: number): Promise<T[]> {
@@ -101,16 +96,8 @@ async function timed(families: Family[], parallel: number, hold: (f: Family) => 
 }
 
 async function benchBooking() {
-  const given = process.env.BENCH_DATABASE_URL;
-  const scratch = `portail_bench_${process.pid}`;
-  const url = given ?? `${SERVER}/${scratch}`;
-  assertLoopback(url);
-  const admin = new pg.Client({ connectionString: `${SERVER}/postgres` });
-  if (!given) {
-    assertLoopback(SERVER);
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${scratch}"`);
-  }
+  const database = await benchDatabase(`portail_bench_${process.pid}`);
+  const url = database.url;
   const maxParallel = Math.max(...LEVELS);
   // Pricing reads run beside the transactions: two spare connections.
   process.env.DATABASE_POOL_SIZE = String(maxParallel + 2);
@@ -211,15 +198,7 @@ async function benchBooking() {
   } finally {
     await checker.end();
     await opened.close();
-    if (!given) {
-      // The migration engine's adapter keeps an idle pool we cannot reach;
-      // FORCE ends those connections, whose pool then reports it: expected here.
-      process.on("uncaughtException", (error) => {
-        if ((error as { code?: string }).code !== "57P01") throw error;
-      });
-      await admin.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`);
-      await admin.end();
-    }
+    await database.drop();
   }
 }
 

@@ -1,5 +1,6 @@
 import { requireRole } from "@/lib/auth/dal";
 import { dayList, dayListCsv } from "@/lib/bookings/lists";
+import { csvDownload } from "@/lib/csv-download";
 import { errorResponse } from "@/lib/errors";
 import { isId } from "@/lib/validation/ids";
 
@@ -12,14 +13,7 @@ export async function GET(request: Request) {
   if (!isId(productId)) return new Response("Introuvable", { status: 404 });
   try {
     const list = await dayList({ productId, day });
-    const name = `liste-${list.productName}-${day}`.normalize("NFD").replace(/[^\w.-]+/g, "-").toLowerCase();
-    return new Response(dayListCsv(list), {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${name}.csv"`,
-        "Cache-Control": "no-store",
-      },
-    });
+    return csvDownload(dayListCsv(list), `liste-${list.productName}-${day}`);
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,5 +1,6 @@
 import { requireRole } from "@/lib/auth/dal";
 import { CAMPAIGN_LISTS, campaignListCsv, getCampaignForStaff, type CampaignList } from "@/lib/campaigns/staff";
+import { csvDownload } from "@/lib/csv-download";
 import { errorResponse } from "@/lib/errors";
 import { isId } from "@/lib/validation/ids";
 
@@ -14,14 +15,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   try {
     const campaign = await getCampaignForStaff(id);
     if (!campaign) return new Response("Introuvable", { status: 404 });
-    const name = `${FILE_NAMES[list as CampaignList]}-${campaign.label}`.normalize("NFD").replace(/[^\w.-]+/g, "-").toLowerCase();
-    return new Response(await campaignListCsv(id, list as CampaignList), {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${name}.csv"`,
-        "Cache-Control": "no-store",
-      },
-    });
+    return csvDownload(await campaignListCsv(id, list as CampaignList), `${FILE_NAMES[list as CampaignList]}-${campaign.label}`);
   } catch (error) {
     return errorResponse(error);
   }

@@ -9,6 +9,7 @@ import { addDays, dateToDay, dayToDate, isDay, parisDay, parisInstant, parisTime
 import { CAMPAIGN_RULES, formatDateTime, formatDay } from "@/lib/format";
 import type { CampaignRule } from "@/lib/generated/prisma/client";
 import { campaignPhase } from "./phase";
+import { campaignSettings, type CampaignSettings } from "./select";
 
 /** A campaign covers at most this many days: two months of holidays. */
 export const MAX_CAMPAIGN_DAYS = 62;
@@ -136,18 +137,7 @@ export async function openCampaignSlots(tx: Tx, { productIds, firstDay, lastDay 
   return (await tx.slot.createMany({ data, skipDuplicates: true })).count;
 }
 
-type Stored = {
-  label: string;
-  productIds: string[];
-  firstDay: Day;
-  lastDay: Day;
-  opensAt: Date;
-  closesAt: Date;
-  allocationDay: Day;
-  rules: CampaignRule[];
-  payWithinDays: number;
-  offerHours: number;
-};
+type Stored = CampaignSettings & { productIds: string[] };
 
 /** French names of the fields, for the journal. */
 const FIELD_LABELS: Record<keyof Stored, string> = {
@@ -203,16 +193,8 @@ export async function saveCampaign({
         include: { products: { select: { id: true } }, _count: { select: { requests: true } } },
       });
       before = {
-        label: row.label,
+        ...campaignSettings(row),
         productIds: row.products.map((p) => p.id).sort(),
-        firstDay: dateToDay(row.firstDay),
-        lastDay: dateToDay(row.lastDay),
-        opensAt: row.opensAt,
-        closesAt: row.closesAt,
-        allocationDay: dateToDay(row.allocationDay),
-        rules: row.rules,
-        payWithinDays: row.payWithinDays,
-        offerHours: row.offerHours,
         allocated: row.allocatedAt != null,
         requests: row._count.requests,
       };

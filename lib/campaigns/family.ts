@@ -5,6 +5,7 @@ import { dateToDay, dayToDate, parisDay, type Day } from "@/lib/dates";
 import type { BookingStatus, CampaignOutcome, InvoiceStatus, WaitlistStatus } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { campaignPhase, type CampaignPhase } from "./phase";
+import { CAMPAIGN_PRODUCT_SELECT, campaignProduct } from "./select";
 
 // What a family reads of the holiday-centre campaigns: which ones to show,
 // its own request, the form's choices, and after the allocation what it was
@@ -123,15 +124,7 @@ export async function getFamilyCampaignPage({
       payWithinDays: true,
       products: {
         orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
-        select: {
-          id: true,
-          name: true,
-          minAgeYears: true,
-          maxAgeYears: true,
-          service: { select: { name: true } },
-          sites: { select: { id: true } },
-          classes: { select: { id: true } },
-        },
+        select: { ...CAMPAIGN_PRODUCT_SELECT, service: { select: { name: true } } },
       },
     },
   });
@@ -186,7 +179,7 @@ export async function getFamilyCampaignPage({
         const child = { birthDate: c.birthDate, schoolClassId: c.schoolClassId, siteId: c.schoolClass?.siteId ?? null };
         const daysByProduct: Record<string, Day[]> = {};
         for (const p of campaign.products) {
-          const product = { minAgeYears: p.minAgeYears, maxAgeYears: p.maxAgeYears, siteIds: p.sites.map((s) => s.id), classIds: p.classes.map((k) => k.id) };
+          const product = campaignProduct(p);
           const days = slots.filter((s) => s.productId === p.id).map((s) => dateToDay(s.date)).filter((d) => !ineligibility(product, child, d));
           if (days.length) daysByProduct[p.id] = days;
         }

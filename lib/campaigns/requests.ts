@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
-import { ineligibility, type EligibilityChild, type EligibilityProduct } from "@/lib/catalogue/rules";
+import { ineligibility, type EligibilityChild } from "@/lib/catalogue/rules";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { newRowId } from "@/lib/db/ids";
 import { lockRows } from "@/lib/db/locks";
@@ -12,6 +12,7 @@ import { INVALID_FORM } from "@/lib/forms";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { activeBookingWhere } from "@/lib/bookings/context";
 import { campaignPhase } from "./phase";
+import { CAMPAIGN_PRODUCT_SELECT, campaignProduct, type CampaignProduct } from "./select";
 
 // A family's request in a holiday-centre campaign: per child the days
 // wanted, a first and an optional second choice of centre, and whether the
@@ -52,7 +53,6 @@ export type SaveCampaignRequestsResult = {
 
 const NOTHING_ASKED = "Cochez au moins un jour pour faire une demande.";
 
-type CampaignProduct = EligibilityProduct & { id: string; name: string };
 
 /**
  * Replaces the household's requests in a campaign with this submission, in
@@ -89,28 +89,14 @@ export async function saveCampaignRequests({
       opensAt: true,
       closesAt: true,
       allocatedAt: true,
-      products: {
-        select: {
-          id: true,
-          name: true,
-          minAgeYears: true,
-          maxAgeYears: true,
-          sites: { select: { id: true } },
-          classes: { select: { id: true } },
-        },
-      },
+      products: { select: CAMPAIGN_PRODUCT_SELECT },
     },
   });
   if (!campaign) throw new AppError("NOT_FOUND", "Campagne introuvable.");
   // Checked here for a clear answer, and again under the lock below.
   assertOpen(campaign, now);
 
-  const products = new Map<string, CampaignProduct>(
-    campaign.products.map((p) => [
-      p.id,
-      { id: p.id, name: p.name, minAgeYears: p.minAgeYears, maxAgeYears: p.maxAgeYears, siteIds: p.sites.map((s) => s.id), classIds: p.classes.map((c) => c.id) },
-    ]),
-  );
+  const products = new Map<string, CampaignProduct>(campaign.products.map((p) => [p.id, campaignProduct(p)]));
 
   // Only this household's children: another id is "introuvable", whether it exists elsewhere or not.
   const personIds = [...new Set(children.map((c) => c.personId))];

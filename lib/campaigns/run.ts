@@ -18,6 +18,7 @@ import { tariffDefaultsOf, FALLBACK_SETTINGS, type SettingsDto } from "@/lib/set
 import { CampaignResultEmail, campaignResultSubject, type CampaignResultChild, type CampaignResultEmailProps } from "@/lib/mail/templates/campaign-result-email";
 import { allocate, drawSeed, placeKey, type AllocationInput, type AllocationRequest, type AllocationResult, type Outcome } from "./allocate";
 import { campaignPhase } from "./phase";
+import type { CampaignSettings } from "./select";
 
 // Loading what an allocation reads, previewing it, and running it. Every
 // read is one statement for the whole campaign (never one per household),
@@ -26,17 +27,8 @@ import { campaignPhase } from "./phase";
 
 type Queryable = Db | Tx;
 
-export type CampaignRow = {
+export type CampaignRow = CampaignSettings & {
   id: string;
-  label: string;
-  firstDay: Day;
-  lastDay: Day;
-  opensAt: Date;
-  closesAt: Date;
-  allocationDay: Day;
-  rules: CampaignRule[];
-  payWithinDays: number;
-  offerHours: number;
   allocatedAt: Date | null;
   seed: string | null;
   productIds: string[];

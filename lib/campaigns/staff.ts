@@ -11,9 +11,10 @@ import {
   formatDay,
   personName,
 } from "@/lib/format";
-import type { BookingStatus, CampaignOutcome, CampaignRule, WaitlistStatus } from "@/lib/generated/prisma/client";
+import type { BookingStatus, CampaignOutcome, WaitlistStatus } from "@/lib/generated/prisma/client";
 import { campaignPhase, type CampaignPhase } from "./phase";
 import { campaignSeed } from "./run";
+import { campaignSettings, type CampaignSettings } from "./select";
 
 // What staff read of campaigns: the list, one campaign with its form's
 // values, its requests, the places given and the waiting lists, and their CSV.
@@ -50,19 +51,10 @@ export async function campaignProductOptions(keep: string[] = []): Promise<Produ
     .map((p) => ({ id: p.id, label: `${p.service.name} — ${p.name}` }));
 }
 
-export type CampaignForStaffDto = {
+export type CampaignForStaffDto = CampaignSettings & {
   id: string;
-  label: string;
   products: ProductOptionDto[];
-  firstDay: Day;
-  lastDay: Day;
-  opensAt: Date;
-  closesAt: Date;
-  allocationDay: Day;
-  rules: CampaignRule[];
   rulesText: string;
-  payWithinDays: number;
-  offerHours: number;
   allocatedAt: Date | null;
   phase: CampaignPhase;
   /** Shown from the close of the window: the request list no longer changes */
@@ -81,17 +73,9 @@ export async function getCampaignForStaff(id: string, { now = new Date() }: { no
   const seed = c.seed ?? (phase === "CLOSED" ? await campaignSeed(c.id, { db }) : null);
   return {
     id: c.id,
-    label: c.label,
+    ...campaignSettings(c),
     products: c.products.map((p) => ({ id: p.id, label: `${p.service.name} — ${p.name}` })).sort((a, b) => a.label.localeCompare(b.label)),
-    firstDay: dateToDay(c.firstDay),
-    lastDay: dateToDay(c.lastDay),
-    opensAt: c.opensAt,
-    closesAt: c.closesAt,
-    allocationDay: dateToDay(c.allocationDay),
-    rules: c.rules,
     rulesText: [...c.rules.map((r) => CAMPAIGN_RULE_LABELS[r]), "tirage au sort"].join(", puis "),
-    payWithinDays: c.payWithinDays,
-    offerHours: c.offerHours,
     allocatedAt: c.allocatedAt,
     phase,
     seed,

@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { openDatabase } from "@/lib/db/adapter";
-import { parseDatabaseUrl } from "@/lib/db/url";
-import { getDb, newClient } from "@/lib/db/client";
+import { expect, it } from "vitest";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { holdBookings } from "@/lib/bookings/hold";
 import { activeBookingWhere } from "@/lib/bookings/context";
 import { createCanteen, createFamily, newSubmissionKey, openDays } from "@/lib/bookings/testing";
 import { describeOnPostgres } from "@/lib/test/postgres";
+import { racingClients } from "@/lib/test/racers";
 
 const NOW = new Date("2026-06-03T08:00:00Z");
 const DAY = "2026-06-09";
@@ -17,23 +16,7 @@ const ALREADY_TAKEN = 4; // two last places left
 
 describeOnPostgres("holding the last places under concurrency (PostgreSQL)", () => {
   // One PrismaClient (own pool) per racer, so the transactions truly overlap.
-  const clients: PrismaClient[] = [];
-
-  beforeAll(async () => {
-    const previous = process.env.DATABASE_POOL_SIZE;
-    process.env.DATABASE_POOL_SIZE = "2";
-    for (let i = 0; i < RACERS; i++) {
-      const opened = await openDatabase(parseDatabaseUrl(process.env.DATABASE_URL!));
-      const client = newClient(opened);
-      await client.$connect();
-      clients.push(client);
-    }
-    process.env.DATABASE_POOL_SIZE = previous;
-  });
-
-  afterAll(async () => {
-    await Promise.all(clients.map((c) => c.$disconnect()));
-  });
+  const clients = racingClients(RACERS);
 
   async function lastPlaces() {
     const db = await getDb();

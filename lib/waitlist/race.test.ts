@@ -1,13 +1,12 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { PrismaClient } from "@/lib/generated/prisma/client";
-import { openDatabase } from "@/lib/db/adapter";
-import { parseDatabaseUrl } from "@/lib/db/url";
-import { getDb, newClient } from "@/lib/db/client";
+import { expect, it } from "vitest";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { getDb } from "@/lib/db/client";
 import { activeBookingWhere } from "@/lib/bookings/context";
 import { cancelPendingBookings } from "@/lib/bookings/cancel";
 import { holdBookings } from "@/lib/bookings/hold";
 import { createCanteen, createFamily, newSubmissionKey, openDays } from "@/lib/bookings/testing";
 import { describeOnPostgres } from "@/lib/test/postgres";
+import { racingClients } from "@/lib/test/racers";
 import { acceptOffer } from "./accept";
 import { declineOffer, joinWaitlist, offerFreedPlaces } from "./index";
 
@@ -24,23 +23,7 @@ const RUSHERS = 6;
 // check-then-write without the lock and shows what the lock prevents.
 describeOnPostgres("waiting lists under concurrency (PostgreSQL)", () => {
   // One PrismaClient (own pool) per racer for the holds, so their transactions truly overlap.
-  const clients: PrismaClient[] = [];
-
-  beforeAll(async () => {
-    const previous = process.env.DATABASE_POOL_SIZE;
-    process.env.DATABASE_POOL_SIZE = "2";
-    for (let i = 0; i < RUSHERS + 8; i++) {
-      const opened = await openDatabase(parseDatabaseUrl(process.env.DATABASE_URL!));
-      const client = newClient(opened);
-      await client.$connect();
-      clients.push(client);
-    }
-    process.env.DATABASE_POOL_SIZE = previous;
-  });
-
-  afterAll(async () => {
-    await Promise.all(clients.map((c) => c.$disconnect()));
-  });
+  const clients = racingClients(RUSHERS + 8);
 
   /** A day whose places are all held by families who will cancel, a long waiting list, and first-come families. */
   async function crowdedDay() {

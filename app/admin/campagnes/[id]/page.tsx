@@ -20,7 +20,7 @@ import {
 } from "@/lib/campaigns/staff";
 import { CAMPAIGN_PHASE_LABELS, formatCount, formatDateTime, formatDay } from "@/lib/format";
 import { isId } from "@/lib/validation/ids";
-import { DataTable } from "../../_components/data-table";
+import { DataTable, type DataColumn } from "../../_components/data-table";
 import { ActionForm } from "../../catalogue/_components/action-form";
 import { CampaignForm } from "../_components/campaign-form";
 import { closeCampaignAction, launchAllocationAction } from "../actions";
@@ -35,6 +35,33 @@ function ExportLink({ id, list, what }: { id: string; list: CampaignList; what: 
       Exporter (CSV)<span className="sr-only"> : {what}</span>
     </a>
   );
+}
+
+/** One of the campaign's lists under its heading, with its CSV export. */
+function ListSection({ campaignId, list, title, what, children }: { campaignId: string; list: CampaignList; title: string; what: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={list} className="space-y-2">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id={list} className="text-lg font-semibold text-slate-900">
+          {title}
+        </h2>
+        <ExportLink id={campaignId} list={list} what={what} />
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** The household's name, linking to its file: the same column in every list. */
+function familyColumn<T extends { householdId: string; household: string }>(): DataColumn<T> {
+  return {
+    header: "Famille",
+    cell: (r) => (
+      <Link href={`/admin/familles/${r.householdId}`} className={linkClass}>
+        {r.household}
+      </Link>
+    ),
+  };
 }
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
@@ -150,13 +177,7 @@ export default async function CampaignPage({
           </Card>
         ) : null}
 
-        <section aria-labelledby="demandes" className="space-y-2">
-          <div className="flex flex-wrap items-center justify-between gap-2">
-            <h2 id="demandes" className="text-lg font-semibold text-slate-900">
-              Demandes
-            </h2>
-            <ExportLink id={campaign.id} list="demandes" what="demandes" />
-          </div>
+        <ListSection campaignId={campaign.id} list="demandes" title="Demandes" what="demandes">
           <DataTable
             label="Demandes"
             caption={`${formatCount(requests.length, "demande")} (une par enfant)`}
@@ -166,14 +187,7 @@ export default async function CampaignPage({
             emptyRow="Aucune demande pour l'instant."
             columns={[
               { header: "Enfant", rowHeader: true, cell: (r) => r.child },
-              {
-                header: "Famille",
-                cell: (r) => (
-                  <Link href={`/admin/familles/${r.householdId}`} className={linkClass}>
-                    {r.household}
-                  </Link>
-                ),
-              },
+              familyColumn(),
               { header: "Premier choix", cell: (r) => r.firstChoice },
               { header: "Second choix", cell: (r) => r.secondChoice ?? "—" },
               { header: "Ensemble", cell: (r) => (r.together ? "Oui" : "Non") },
@@ -184,15 +198,9 @@ export default async function CampaignPage({
               { header: "Jours", cell: (r) => daysSummary(r.days), className: "min-w-[14rem]" },
             ]}
           />
-        </section>
+        </ListSection>
 
-        <section aria-labelledby="attribuees" className="space-y-2">
-          <div className="flex flex-wrap items-center justify-between gap-2">
-            <h2 id="attribuees" className="text-lg font-semibold text-slate-900">
-              Places attribuées
-            </h2>
-            <ExportLink id={campaign.id} list="attribuees" what="places attribuées" />
-          </div>
+        <ListSection campaignId={campaign.id} list="attribuees" title="Places attribuées" what="places attribuées">
           <DataTable
             label="Places attribuées"
             caption="Par jour et par prestation"
@@ -204,27 +212,14 @@ export default async function CampaignPage({
               { header: "Jour", rowHeader: true, cell: (r) => formatDay(r.day) },
               { header: "Prestation", cell: (r) => `${r.product}${r.choice === 2 ? " (2e choix)" : ""}` },
               { header: "Enfant", cell: (r) => r.child },
-              {
-                header: "Famille",
-                cell: (r) => (
-                  <Link href={`/admin/familles/${r.householdId}`} className={linkClass}>
-                    {r.household}
-                  </Link>
-                ),
-              },
+              familyColumn(),
               { header: "Décidé par", cell: (r) => r.decidedBy },
               { header: "Statut", cell: (r) => attributedStatusLabel(r, now) },
             ]}
           />
-        </section>
+        </ListSection>
 
-        <section aria-labelledby="attente" className="space-y-2">
-          <div className="flex flex-wrap items-center justify-between gap-2">
-            <h2 id="attente" className="text-lg font-semibold text-slate-900">
-              Liste d&apos;attente
-            </h2>
-            <ExportLink id={campaign.id} list="attente" what="liste d'attente" />
-          </div>
+        <ListSection campaignId={campaign.id} list="attente" title="Liste d'attente" what="liste d'attente">
           <DataTable
             label="Liste d'attente"
             caption="Par jour et par prestation, dans l'ordre des rangs (les enfants d'une fratrie partagent un rang)"
@@ -237,19 +232,12 @@ export default async function CampaignPage({
               { header: "Prestation", cell: (r) => r.product },
               { header: "Rang", cell: (r) => r.rank, align: "right" },
               { header: "Enfant", cell: (r) => r.child },
-              {
-                header: "Famille",
-                cell: (r) => (
-                  <Link href={`/admin/familles/${r.householdId}`} className={linkClass}>
-                    {r.household}
-                  </Link>
-                ),
-              },
+              familyColumn(),
               { header: "Décidé par", cell: (r) => r.decidedBy },
               { header: "Statut", cell: (r) => waitlistStatusLabel(r) },
             ]}
           />
-        </section>
+        </ListSection>
 
         <Card title="Modifier la campagne">
           <p className="mb-3 text-sm text-slate-700">

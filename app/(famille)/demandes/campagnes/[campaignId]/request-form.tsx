@@ -131,6 +131,13 @@ function ChildFieldset({
       return next;
     });
 
+  // The same centres in both choices; the second may also be none.
+  const productOptions = offered.map((product) => (
+    <option key={product.id} value={product.id}>
+      {product.name}
+    </option>
+  ));
+
   return (
     <fieldset className="min-w-0 space-y-4 rounded-lg border border-slate-300 bg-white p-3 sm:p-4">
       <legend className="px-1 text-lg font-semibold text-slate-900">
@@ -141,11 +148,7 @@ function ChildFieldset({
         <Field id={`premier-${id}`} label="Premier choix" error={errors[`${id}.firstProductId`]}>
           {(p) => (
             <Select {...p} name={`premier-${id}`} value={first} onChange={(e) => setFirst(e.target.value)}>
-              {offered.map((product) => (
-                <option key={product.id} value={product.id}>
-                  {product.name}
-                </option>
-              ))}
+              {productOptions}
             </Select>
           )}
         </Field>
@@ -153,11 +156,7 @@ function ChildFieldset({
           {(p) => (
             <Select {...p} name={`second-${id}`} value={second} onChange={(e) => setSecond(e.target.value)}>
               <option value="">Aucun</option>
-              {offered.map((product) => (
-                <option key={product.id} value={product.id}>
-                  {product.name}
-                </option>
-              ))}
+              {productOptions}
             </Select>
           )}
         </Field>

@@ -1,4 +1,5 @@
 import "server-only";
+import { csvText } from "@/lib/csv";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { dateToDay, dayToDate, isDay, type Day } from "@/lib/dates";
@@ -102,13 +103,6 @@ export async function dayList({ productId, day, now = new Date() }: { productId:
   };
 }
 
-function csvCell(value: string): string {
-  // Quote every cell; a leading formula character is neutralised so a
-  // spreadsheet never runs a name typed by a family as a formula.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return `"${safe.replaceAll('"', '""')}"`;
-}
-
 /** The day list as CSV for French Excel: UTF-8 with a BOM, `;` separators, CRLF lines. */
 export function dayListCsv(list: DayListDto): string {
   const header = ["Date", "Prestation", "Nom", "Prénom", "Classe", "Site", "Famille", "Statut", "Absence"];
@@ -126,7 +120,7 @@ export function dayListCsv(list: DayListDto): string {
       absence && r.absence ? `${absence} — ${ABSENCE_REASON_LABELS[r.absence.reason]}` : absence,
     ];
   });
-  return "\uFEFF" + [header, ...lines].map((cells) => cells.map(csvCell).join(";")).join("\r\n") + "\r\n";
+  return csvText([header, ...lines]);
 }
 
 /** Products for the staff pickers. */

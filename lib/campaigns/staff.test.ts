@@ -71,10 +71,10 @@ describe("staff reads of a campaign", () => {
 
     const csv = await campaignListCsv(campaign.id, "attente", NOW);
     const lines = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
-    expect(lines[0]).toBe("Date;Prestation;Rang;Enfant;Famille;Décidé par;Statut");
-    expect(lines[1]).toMatch(/^15\/02\/2027;Centre des Pins;1;FAMILLE [0-9A-F]+ Emma;FAMILLE [0-9a-f]+;(résident|tirage au sort);En liste d'attente$/);
+    expect(lines[0]).toBe('"Date";"Prestation";"Rang";"Enfant";"Famille";"Décidé par";"Statut"');
+    expect(lines[1]).toMatch(/^"15\/02\/2027";"Centre des Pins";"1";"FAMILLE [0-9A-F]+ Emma";"FAMILLE [0-9a-f]+";"(résident|tirage au sort)";"En liste d'attente"$/);
     const givenCsv = (await campaignListCsv(campaign.id, "attribuees", NOW)).split("\r\n");
-    expect(givenCsv[0]).toBe("\uFEFFDate;Prestation;Choix;Enfant;Famille;Décidé par;Statut");
+    expect(givenCsv[0]).toBe('\uFEFF"Date";"Prestation";"Choix";"Enfant";"Famille";"Décidé par";"Statut"');
     expect(givenCsv[1]).toContain("En attente de paiement (jusqu'au 22/01/2027 10:00)");
     expect((await campaignListCsv(campaign.id, "demandes", NOW)).split("\r\n")).toHaveLength(4);
   });

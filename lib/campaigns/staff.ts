@@ -1,4 +1,5 @@
 import "server-only";
+import { csvText } from "@/lib/csv";
 import { getDb } from "@/lib/db/client";
 import { dateToDay, type Day } from "@/lib/dates";
 import {
@@ -237,11 +238,6 @@ export function daysSummary(days: CampaignRequestRowDto["days"]): string {
 export const CAMPAIGN_LISTS = ["demandes", "attribuees", "attente"] as const;
 export type CampaignList = (typeof CAMPAIGN_LISTS)[number];
 
-function csvCell(value: string | number): string {
-  const text = String(value);
-  return /[";\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 /** A list as a CSV file French Excel opens as is (BOM, semicolons, CRLF). */
 export async function campaignListCsv(campaignId: string, list: CampaignList, now = new Date()): Promise<string> {
   let rows: (string | number)[][];
@@ -272,5 +268,5 @@ export async function campaignListCsv(campaignId: string, list: CampaignList, no
       ...waiting.map((r) => [formatDay(r.day), r.product, r.rank, r.child, r.household, r.decidedBy, waitlistStatusLabel(r)]),
     ];
   }
-  return "\uFEFF" + rows.map((cells) => cells.map(csvCell).join(";")).join("\r\n") + "\r\n";
+  return csvText(rows);
 }

@@ -1,6 +1,6 @@
 import { requireRole } from "@/lib/auth/dal";
 import { dayList, dayListCsv } from "@/lib/bookings/lists";
-import { csvDownload } from "@/lib/csv-download";
+import { csvDownload } from "@/lib/csv";
 import { errorResponse } from "@/lib/errors";
 import { isId } from "@/lib/validation/ids";
 

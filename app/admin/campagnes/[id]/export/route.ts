@@ -1,6 +1,6 @@
 import { requireRole } from "@/lib/auth/dal";
 import { CAMPAIGN_LISTS, campaignListCsv, getCampaignForStaff, type CampaignList } from "@/lib/campaigns/staff";
-import { csvDownload } from "@/lib/csv-download";
+import { csvDownload } from "@/lib/csv";
 import { errorResponse } from "@/lib/errors";
 import { isId } from "@/lib/validation/ids";
 

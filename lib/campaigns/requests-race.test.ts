@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { openDatabase } from "@/lib/db/adapter";
-import { parseDatabaseUrl } from "@/lib/db/url";
-import { getDb, newClient } from "@/lib/db/client";
+import { expect, it } from "vitest";
+import { getDb } from "@/lib/db/client";
 import { describeOnPostgres } from "@/lib/test/postgres";
+import { racingClients } from "@/lib/test/racers";
 import { campaignWorld, DAYS, NOW } from "./request-fixtures";
 import { saveCampaignRequests } from "./requests";
 
@@ -14,19 +12,7 @@ import { saveCampaignRequests } from "./requests";
 // already computed from.
 
 describeOnPostgres("a request against the window's close (PostgreSQL)", () => {
-  const clients: PrismaClient[] = [];
-
-  beforeAll(async () => {
-    for (let i = 0; i < 2; i++) {
-      const client = newClient(await openDatabase(parseDatabaseUrl(process.env.DATABASE_URL!)));
-      await client.$connect();
-      clients.push(client);
-    }
-  });
-
-  afterAll(async () => {
-    await Promise.all(clients.map((c) => c.$disconnect()));
-  });
+  const clients = racingClients(2);
 
   it("waits for the close to commit, then refuses and writes nothing", async () => {
     const db = await getDb();

@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getDb, newClient, type Db } from "@/lib/db/client";
-import { openDatabase } from "@/lib/db/adapter";
-import { parseDatabaseUrl } from "@/lib/db/url";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { describe, expect, it } from "vitest";
+import { getDb, type Db } from "@/lib/db/client";
 import { describeOnPostgres } from "@/lib/test/postgres";
+import { racingClients } from "@/lib/test/racers";
 import { AppError } from "@/lib/errors";
 import { dateToDay, dayToDate, type Day } from "@/lib/dates";
 import { createBooking, createCampaign, createCampaignRequest } from "@/lib/factories";
@@ -295,17 +293,7 @@ describe("runAllocation", () => {
 
 describeOnPostgres("two launches at once (PostgreSQL)", () => {
   // One client (own pool) per launch, so the two transactions truly overlap.
-  const clients: PrismaClient[] = [];
-  beforeAll(async () => {
-    for (let i = 0; i < 2; i++) {
-      const client = newClient(await openDatabase(parseDatabaseUrl(process.env.DATABASE_URL!)));
-      await client.$connect();
-      clients.push(client);
-    }
-  });
-  afterAll(async () => {
-    await Promise.all(clients.map((c) => c.$disconnect()));
-  });
+  const clients = racingClients(2);
 
   it("runs the allocation once: the second waits on the campaign's lock, then finds it allocated and writes nothing", async () => {
     const { db, campaign, staff } = await scenario();

@@ -45,7 +45,7 @@ const resultLink = (page: Page) =>
     .filter({ hasText: LABEL })
     .getByRole("link", { name: "Voir le résultat" });
 
-async function request(page: Page, family: Household, children: string[]) {
+async function request(page: Page, family: Household, children: string[], { workingParents = false } = {}) {
   await signInAs(page, family);
   await page.goto("/demandes");
   const section = page.locator("section").filter({ has: page.getByRole("heading", { name: "Inscriptions aux vacances" }) });
@@ -60,6 +60,7 @@ async function request(page: Page, family: Household, children: string[]) {
   if (children.length > 1) {
     for (const box of await page.getByRole("checkbox", { name: "Inscrire avec ses frères et sœurs (ensemble)" }).all()) await box.check();
   }
+  if (workingParents) await page.getByRole("checkbox", { name: "Les deux parents (ou le parent seul) travaillent" }).check();
   await expectPhoneReady(page);
   await page.getByRole("button", { name: "Envoyer ma demande" }).click();
   await expect(page.getByText(/Votre demande est enregistrée\. Vous pouvez la modifier jusqu'au/)).toBeVisible();
@@ -97,12 +98,24 @@ test("[AGENT][PARENT][CAMPAGNE] staff open a campaign, three families ask, the a
 
   // Three households ask for the same day; the time of the request plays no role.
   await request(page, outsider, ["Emma"]);
-  await request(page, siblings, ["Emma", "Lucas"]);
+  await request(page, siblings, ["Emma", "Lucas"], { workingParents: true });
   await request(page, resident, ["Emma"]);
 
-  // Staff close the window, read the seed and the preview, then allocate.
+  // Staff confirm the siblings' declaration from the requests list (it counts
+  // only once confirmed; this campaign's rules do not use it), then close the
+  // window, read the seed and the preview, and allocate.
   await signIn(page, DEMO.staff.login, DEMO.staff.password);
   await openCampaignPage(page);
+  const requests = page.locator("section").filter({ has: page.getByRole("heading", { name: "Demandes", level: 2, exact: true }) });
+  await expect(requests.getByRole("row").filter({ hasText: siblings.name }).first()).toContainText("Déclaré, à confirmer");
+  await requests.getByRole("link", { name: siblings.name }).first().click();
+  const working = page.locator("section").filter({ has: page.getByRole("heading", { name: "Parents qui travaillent" }) });
+  await expect(working).toContainText("Déclaré par la famille.");
+  await working.getByRole("button", { name: "Confirmer" }).click();
+  await expect(working).toContainText("Confirmé par le service le");
+  await expectPhoneReady(page);
+  await openCampaignPage(page);
+  await expect(requests.getByRole("row").filter({ hasText: siblings.name }).first()).toContainText("Confirmé");
   await page.getByRole("button", { name: "Clore les demandes maintenant" }).click();
   await expect(page.getByText("Demandes closes").first()).toBeVisible();
   await expect(page.getByText("Graine du tirage").first()).toBeVisible();

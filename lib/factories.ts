@@ -217,3 +217,31 @@ export async function createCampaignRequest(
     include: { days: true },
   });
 }
+
+/**
+ * A child's file as a family leaves it once complete (health file answered,
+ * an emergency contact, every consent given): for setup where the file is
+ * not what is under test.
+ */
+export async function completeChildFile(db: Db | Tx, spec: { personId: string; byName?: string; pai?: { validUntil: Day }; dietIds?: string[] }) {
+  await db.healthFile.upsert({
+    where: { personId: spec.personId },
+    create: {
+      personId: spec.personId,
+      doctorName: "Dr Martin",
+      doctorPhone: "04 67 00 00 00",
+      vaccinationsUpToDate: true,
+      pai: Boolean(spec.pai),
+      paiValidUntil: spec.pai ? dayToDate(spec.pai.validUntil) : null,
+      allergies: spec.pai ? "Arachide" : null,
+      diets: spec.dietIds?.length ? { connect: spec.dietIds.map((id) => ({ id })) } : undefined,
+    },
+    update: { vaccinationsUpToDate: true },
+  });
+  await db.pickupPerson.create({
+    data: { personId: spec.personId, kind: "EMERGENCY", name: "Marie Durand", relationship: "Grand-mère", phone: "06 12 34 56 78" },
+  });
+  await db.consent.createMany({
+    data: (["PHOTO", "OUTINGS", "TRANSPORT", "EMERGENCY_CARE"] as const).map((kind) => ({ personId: spec.personId, kind, given: true, byName: spec.byName ?? "Parent" })),
+  });
+}

@@ -66,6 +66,21 @@ export const AUDIT_ACTIONS = {
   "waitlist.accept": "Place proposée acceptée",
   "waitlist.decline": "Place proposée refusée",
   "waitlist.expire": "Place proposée non acceptée à temps",
+  "health.update": "Fiche santé modifiée",
+  "health.staff_notes": "Notes du service sur la fiche santé modifiées",
+  "pickup.save": "Personne autorisée, à prévenir ou non autorisée enregistrée",
+  "pickup.delete": "Personne autorisée, à prévenir ou non autorisée retirée",
+  "consent.answer": "Autorisation donnée ou retirée",
+  "diet.save": "Régime alimentaire enregistré",
+  "file_update.save": "Campagne de mise à jour du dossier enregistrée",
+  "file_update.confirm": "Dossier famille confirmé pour la mise à jour annuelle",
+  "tax_certificate.issue": "Attestation fiscale émise",
+  "tax_certificate.batch": "Attestations fiscales générées pour toutes les familles",
+  "household.export": "Données de la famille téléchargées",
+  "household.closure_request": "Fermeture du compte demandée",
+  "household.closure_cancel": "Demande de fermeture du compte annulée",
+  "household.close": "Compte fermé : données personnelles effacées",
+  "retention.erase": "Durées de conservation : données effacées",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
@@ -91,7 +106,11 @@ export type AuditTargetType =
   | "EmailMessage"
   | "Campaign"
   | "CampaignRequest"
-  | "WaitlistEntry";
+  | "WaitlistEntry"
+  | "Diet"
+  | "FileUpdateCampaign"
+  | "CertificateBatch"
+  | "TaxCertificate";
 
 type DetailValue = string | number | boolean | null | string[];
 

@@ -4,13 +4,16 @@ import type {
   AbsenceStatus,
   BookingStatus,
   CampaignOutcome,
+  BatchStatus,
   CampaignRule,
   Civility,
+  ConsentKind,
   InaccessibleReason,
   InvoiceStatus,
   LedgerKind,
   PaymentMethod,
   PaymentStatus,
+  PickupKind,
   Quality,
   Regime,
   RequestAction,
@@ -101,6 +104,7 @@ export const REQUEST_ACTION_LABELS: Record<RequestAction, string> = {
   ADD_MEMBER: "Ajout d'une personne (créée à l'acceptation)",
   FAMILY_SITUATION: "Situation familiale",
   MEDICAL: "Médical",
+  HEALTH_UPDATE: "Santé (allergies, PAI)",
   OTHER: "Autre",
 };
 export const REQUEST_ACTIONS = keysOf(REQUEST_ACTION_LABELS);
@@ -231,4 +235,23 @@ export const LEDGER_KIND_LABELS: Record<LedgerKind, string> = {
   CREDIT_NOTE: "Avoir",
   REFUND: "Remboursement",
   TRANSFER: "Utilisation d'avoir",
+};
+
+export const PICKUP_KIND_LABELS: Record<PickupKind, string> = {
+  AUTHORISED: "Personne autorisée à récupérer l'enfant",
+  EMERGENCY: "Personne à prévenir en cas d'urgence",
+  FORBIDDEN: "Personne non autorisée à récupérer l'enfant",
+};
+
+export const CONSENT_KIND_LABELS: Record<ConsentKind, string> = {
+  PHOTO: "Droit à l'image (photos et vidéos)",
+  OUTINGS: "Sorties hors de la structure",
+  TRANSPORT: "Transport en car ou minibus",
+  EMERGENCY_CARE: "Soins et hospitalisation en cas d'urgence",
+};
+
+export const BATCH_STATUS_LABELS: Record<BatchStatus, string> = {
+  RUNNING: "En cours",
+  DONE: "Terminé",
+  FAILED: "Interrompu",
 };

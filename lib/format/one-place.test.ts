@@ -58,6 +58,9 @@ const LABELLED_ENUMS = [
   "CampaignRule",
   "CampaignOutcome",
   "WaitlistStatus",
+  "PickupKind",
+  "ConsentKind",
+  "BatchStatus",
 ];
 
 const labelledValues = new Set(

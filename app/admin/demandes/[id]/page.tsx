@@ -21,6 +21,7 @@ const ACCEPT_EFFECT: Record<RequestAction, string> = {
   ADD_MEMBER: "Accepter : la personne est ajoutée à la famille.",
   FAMILY_SITUATION: "Accepter la demande",
   MEDICAL: "Accepter la demande",
+  HEALTH_UPDATE: "Accepter : les allergies et le PAI de l'enfant sont mis à jour sur sa fiche santé.",
   OTHER: "Accepter la demande",
 };
 

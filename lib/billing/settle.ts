@@ -164,6 +164,7 @@ export async function settlePaymentInTx(
       reason: `Journées non disponibles après un paiement tardif : ${days}`,
       actorId,
       now,
+      lines: lost.map((b) => ({ personId: b.personId, productId: b.slot.productId, day: dateToDay(b.slot.date), amountCents: b.unitPriceCents })),
     });
   }
   await movePayment(tx, {

@@ -1,7 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { openOnlineAttempt, RC } from "@/lib/billing/credit";
-import { issueCreditNoteInTx } from "@/lib/billing/credit-notes";
+import { issueCreditNoteInTx, splitProRata, type CreditNoteLineInput } from "@/lib/billing/credit-notes";
 import { invoiceOutstanding, postEntries, type LedgerPost } from "@/lib/billing/ledger";
 import { cancelInvoiceInTx } from "@/lib/billing/lifecycle";
 import { invoiceLines, type LineItem } from "@/lib/billing/lines";
@@ -56,6 +56,15 @@ export async function creditDaysInTx(
     where: { id: { in: invoiceIds }, householdId },
     include: { creditNotes: { select: { amountCents: true } } },
   });
+  // Whose day and which product, for the credit notes' lines (the callers only know the days).
+  const owners = new Map(
+    (
+      await tx.booking.findMany({
+        where: { id: { in: days.map((d) => d.bookingId) }, householdId },
+        select: { id: true, personId: true, slot: { select: { productId: true } } },
+      })
+    ).map((b) => [b.id, { personId: b.personId, productId: b.slot.productId }]),
+  );
   for (const invoice of invoices.sort((a, b) => a.number - b.number)) {
     const its = byInvoice.get(invoice.id)!.sort((a, b) => a.day.localeCompare(b.day));
     const wanted = its.reduce((s, d) => s + d.amountCents, 0);
@@ -63,7 +72,15 @@ export async function creditDaysInTx(
       const room = invoice.totalCents - invoice.creditNotes.reduce((s, c) => s + c.amountCents, 0);
       const amount = Math.min(wanted, room);
       if (amount <= 0) continue;
-      const note = await issueCreditNoteInTx(tx, { householdId, invoiceId: invoice.id, amountCents: amount, reason: reason(its).slice(0, 300), actorId, now });
+      const note = await issueCreditNoteInTx(tx, {
+        householdId,
+        invoiceId: invoice.id,
+        amountCents: amount,
+        reason: reason(its).slice(0, 300),
+        actorId,
+        now,
+        lines: dayLines(its, amount, owners),
+      });
       share(result, its, amount, note.id);
       result.creditedCents += amount;
       result.creditNoteNumbers.push(note.number);
@@ -88,6 +105,16 @@ export async function creditDaysInTx(
     // A cancelled or expired invoice no longer bills these days: nothing to give back.
   }
   return result;
+}
+
+/**
+ * One credit-note line per day at its price; when the invoice had less
+ * left to credit than the days cost, the days share what is left in
+ * proportion to their prices, so the lines still sum to the note.
+ */
+function dayLines(days: CreditedDay[], amount: number, owners: Map<string, { personId: string; productId: string }>): CreditNoteLineInput[] {
+  const parts = days.map((d) => ({ ...owners.get(d.bookingId), day: d.day, weight: d.amountCents }));
+  return splitProRata(parts, amount).map((p) => ({ personId: p.personId ?? null, productId: p.productId ?? null, day: p.day, amountCents: p.share }));
 }
 
 /** Splits what an invoice gave back over its days, in day order, so each absence records its own part. */

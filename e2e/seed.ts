@@ -2,10 +2,13 @@ import { closeDb, getDb, openedFactory } from "@/lib/db/client";
 import { deployMigrations } from "@/lib/db/migrate";
 import { priceFor } from "@/lib/catalogue/rules";
 import { createBooking, createHouseholdWithParent, createPaidBookings } from "@/lib/factories";
+import { cancelBookedDays } from "@/lib/bookings/cancel-days";
+import { acceptUpload, claimFile } from "@/lib/files";
+import { pngBytes } from "./support/files";
 import { seed } from "@/prisma/seed-data";
 import type { Db } from "@/lib/db/client";
-import { dayToDate } from "@/lib/dates";
-import { allHouseholds, CAMPAIGN_PRODUCT, CLASSES, HOUSEHOLDS, waitlistDay } from "./support/households";
+import { dayToDate, makeDay, publicHoliday, weekday, type Day } from "@/lib/dates";
+import { allHouseholds, CAMPAIGN_PRODUCT, CERTIFICATE_CENTRE, certificateYear, CLASSES, HOUSEHOLDS, waitlistDay } from "./support/households";
 
 // The database the journeys start from (run by lib/cli/e2e-server.ts, like
 // `npm run db:seed`): the demo data, then each journey's own household
@@ -61,6 +64,8 @@ async function main() {
   const holder = await db.person.findFirstOrThrow({ where: { firstName: "Emma", lastName: HOUSEHOLDS.waitlist.holder.name } });
   await db.slot.create({ data: { productId: centre.id, date: dayToDate(waitlistDay()), capacity: 1 } });
   await createBooking(db, { productId: centre.id, personId: holder.id, householdId: holder.householdId, day: waitlistDay(), unitPriceCents: 1200 });
+  await createCertificateYear(db, cashier);
+  await giveOldIdentityDocument(db, HOUSEHOLDS.familyFile.certificate.email);
   console.log("Demo data and the journeys' households created.");
   await closeDb();
 }
@@ -84,6 +89,85 @@ async function createCampaignProduct(db: Db) {
       sortOrder: 9,
       tariffs: { create: [{ regime: null, qfMin: 0, qfMax: null, unitPriceCents: 1200, validFrom: new Date("2020-01-01T00:00:00Z") }] },
     },
+  });
+}
+
+/**
+ * The certificate household's last year, made as it happened: in early
+ * January the parent booked three days of an eligible centre and two
+ * canteen meals for Léo (under 6), paid at the counter; a week later the
+ * family cancelled one centre day, credited. The tax certificate counts
+ * the two centre days left, and no meal.
+ */
+async function createCertificateYear(db: Db, cashier: { id: string; role: "STAFF" | "ADMIN" | "PARENT" }) {
+  const year = certificateYear();
+  const spec = HOUSEHOLDS.familyFile.certificate;
+  const household = await db.household.findFirstOrThrow({ where: { name: spec.name }, include: { members: true } });
+  const parent = await db.user.findFirstOrThrow({ where: { email: spec.email } });
+  const leo = household.members.find((m) => m.firstName === "Léo")!;
+  const leisure = await db.service.findFirstOrThrow({ where: { name: "Accueil de loisirs" } });
+  const centre = await db.product.create({
+    data: {
+      serviceId: leisure.id,
+      name: CERTIFICATE_CENTRE.name,
+      description: "Accueil à la journée des enfants de 3 à 6 ans.",
+      minAgeYears: 3,
+      maxAgeYears: 6,
+      deadlineDays: 2,
+      deadlineTime: "10:00",
+      defaultCapacity: 20,
+      sortOrder: 10,
+      taxCertificateEligible: true,
+      tariffs: { create: [{ regime: null, qfMin: 0, qfMax: null, unitPriceCents: CERTIFICATE_CENTRE.unitPriceCents, validFrom: new Date("2020-01-01T00:00:00Z") }] },
+    },
+  });
+  const canteen = await db.product.findFirstOrThrow({ where: { name: "Repas cantine" } });
+  // The demo's canteen prices start this year: last year's meal had its own.
+  const canteenTariffs = await db.tariff.findMany({ where: { productId: canteen.id } });
+  const days = februaryDays(year, CERTIFICATE_CENTRE.days);
+  if (!priceFor(canteenTariffs, household, days[0])) {
+    await db.tariff.create({
+      data: { productId: canteen.id, regime: null, qfMin: 0, qfMax: null, unitPriceCents: 380, validFrom: dayToDate(makeDay(year, 1, 1)), validTo: dayToDate(makeDay(year, 12, 31)) },
+    });
+  }
+  for (const product of [centre, canteen]) {
+    for (const day of days) {
+      await db.slot.upsert({ where: { productId_date: { productId: product.id, date: dayToDate(day) } }, create: { productId: product.id, date: dayToDate(day), capacity: 20 }, update: {} });
+    }
+  }
+  await createPaidBookings(db, {
+    actor: parent,
+    staff: cashier,
+    householdId: household.id,
+    selections: [
+      ...days.map((date) => ({ personId: leo.id, productId: centre.id, date })),
+      ...days.slice(0, 2).map((date) => ({ personId: leo.id, productId: canteen.id, date })),
+    ],
+    now: new Date(`${year}-01-05T09:00:00Z`),
+  });
+  const lastDay = await db.booking.findFirstOrThrow({ where: { personId: leo.id, slot: { productId: centre.id, date: dayToDate(days[days.length - 1]) } } });
+  await cancelBookedDays({ actor: parent, householdId: household.id, bookingIds: [lastDay.id], now: new Date(`${year}-01-12T09:00:00Z`) });
+}
+
+/** School days (Monday, Tuesday, Thursday, Friday) of early February, clear of holidays. */
+function februaryDays(year: number, count: number): Day[] {
+  const out: Day[] = [];
+  for (let date = 2; out.length < count; date += 1) {
+    const day = makeDay(year, 2, date);
+    if ([1, 2, 4, 5].includes(weekday(day)) && !publicHoliday(day)) out.push(day);
+  }
+  return out;
+}
+
+/**
+ * The identity document a parent sent at registration, its account checked
+ * three months ago: past the retention period, the maintenance run erases it.
+ */
+async function giveOldIdentityDocument(db: Db, email: string) {
+  const upload = await acceptUpload({ bytes: pngBytes(320, 200), name: "carte-identite.png", address: "seed" });
+  await db.$transaction(async (tx) => {
+    const file = await claimFile(tx, { fileId: upload.fileId, claim: upload.claim });
+    await tx.user.update({ where: { email }, data: { identityFileId: file.id, reviewedAt: new Date(Date.now() - 90 * 24 * 60 * 60_000) } });
   });
 }
 

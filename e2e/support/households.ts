@@ -171,6 +171,15 @@ export const HOUSEHOLDS = {
     holder: household("BOUDOU", { children: [EMMA] }),
     waiting: household("AUZIAS", { children: [EMMA] }),
   },
+  // Issue 14: a parent fills a child's health file (with a PAI staff accept)
+  // and contacts; the child has a canteen day, where staff see the PAI; then
+  // the yearly update. The certificate household paid a year of days
+  // (e2e/seed.ts); the closing one downloads its data and leaves.
+  familyFile: {
+    health: household("ROQUEFEUIL", { children: [EMMA, LUCAS], bookings: [{ child: "Lucas", product: "Repas cantine", day: later[3] }] }),
+    certificate: household("TREMOLET", { children: [EMMA, youngChild()] }),
+    closing: household("MALAVAL", { children: [EMMA], bookings: [{ child: "Emma", product: "Repas cantine", day: later[4], paid: true }] }),
+  },
 };
 
 /** Every household above, for the seed. */
@@ -200,6 +209,24 @@ export { CLASSES };
 export function waitlistDay(now = new Date()): Day {
   return nextBookableDays(now, { weekdays: [3], deadlineDays: 7, deadlineTime: "12:00", count: 2 })[1];
 }
+
+/** A child under 6 on 1 January of last year, whatever the year the journeys run. */
+function youngChild(now = new Date()): ChildSpec {
+  return { firstName: "Léo", birthDate: `${certificateYear(now) - 4}-06-15`, schoolClass: "MS" };
+}
+
+/** The year staff issue tax certificates for in January: the one before the current Paris year. */
+export function certificateYear(now = new Date()): number {
+  return parseDay(parisDay(now)).year - 1;
+}
+
+/**
+ * The certificate household's year (e2e/seed.ts): three days of this
+ * eligible centre product paid on one invoice, one of them then cancelled
+ * and credited, and two canteen meals (not eligible) paid; the certificate
+ * counts Léo's two remaining days.
+ */
+export const CERTIFICATE_CENTRE = { name: "Journée — Centre des Garrigues", unitPriceCents: 1450, days: 3, cancelled: 1 };
 
 /** The product the campaign journey opens a campaign on (made by e2e/seed.ts, three places a day). */
 export const CAMPAIGN_PRODUCT = "Vacances — Centre de la Plage";

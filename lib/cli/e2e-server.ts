@@ -24,6 +24,8 @@ const environment = {
   DEMO_PAYFIP_SIMULATOR: "1",
   DEMO_MAIL_OUTBOX: "1",
   DEMO_LOCAL_STORAGE: "1",
+  // The family-file journey runs the maintenance as a host's scheduler would.
+  CRON_SECRET: "e2e-cron-secret",
 };
 
 function run(command: string, args: string[]) {

@@ -1,7 +1,7 @@
 import { closeDb, getDb, openedFactory } from "@/lib/db/client";
 import { deployMigrations } from "@/lib/db/migrate";
 import { priceFor } from "@/lib/catalogue/rules";
-import { createBooking, createHouseholdWithParent, createPaidBookings } from "@/lib/factories";
+import { completeChildFile, createBooking, createHouseholdWithParent, createPaidBookings } from "@/lib/factories";
 import { cancelBookedDays } from "@/lib/bookings/cancel-days";
 import { acceptUpload, claimFile } from "@/lib/files";
 import { pngBytes } from "./support/files";
@@ -66,6 +66,7 @@ async function main() {
   await createBooking(db, { productId: centre.id, personId: holder.id, householdId: holder.householdId, day: waitlistDay(), unitPriceCents: 1200 });
   await createCertificateYear(db, cashier);
   await giveOldIdentityDocument(db, HOUSEHOLDS.familyFile.certificate.email);
+  await prepareYearlyUpdate(db, cashier);
   console.log("Demo data and the journeys' households created.");
   await closeDb();
 }
@@ -168,6 +169,27 @@ async function giveOldIdentityDocument(db: Db, email: string) {
   await db.$transaction(async (tx) => {
     const file = await claimFile(tx, { fileId: upload.fileId, claim: upload.claim });
     await tx.user.update({ where: { email }, data: { identityFileId: file.id, reviewedAt: new Date(Date.now() - 90 * 24 * 60 * 60_000) } });
+  });
+}
+
+/**
+ * The yearly-update household: Emma's file complete, and a proof of address
+ * staff checked five months ago, valid three months: the one document the
+ * update asks for again.
+ */
+async function prepareYearlyUpdate(db: Db, reviewer: { id: string }) {
+  const spec = HOUSEHOLDS.familyFile.update;
+  const household = await db.household.findFirstOrThrow({ where: { name: spec.name }, include: { members: true } });
+  const parent = household.members.find((m) => m.quality === "RESPONSABLE")!;
+  await completeChildFile(db, { personId: household.members.find((m) => m.firstName === "Emma")!.id, byName: `${spec.parent.firstName} ${spec.name}` });
+  const type = await db.documentType.update({ where: { code: "DOMICILE" }, data: { validityMonths: 3 } });
+  const upload = await acceptUpload({ bytes: pngBytes(320, 200), name: "facture-electricite.png", address: "seed" });
+  const checked = new Date(Date.now() - 150 * 24 * 60 * 60_000);
+  await db.$transaction(async (tx) => {
+    const file = await claimFile(tx, { fileId: upload.fileId, claim: upload.claim });
+    await tx.document.create({
+      data: { householdId: household.id, personId: parent.id, typeId: type.id, fileId: file.id, status: "VALIDATED", reviewedById: reviewer.id, reviewedAt: checked, createdAt: checked },
+    });
   });
 }
 

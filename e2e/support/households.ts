@@ -178,6 +178,8 @@ export const HOUSEHOLDS = {
   familyFile: {
     health: household("ROQUEFEUIL", { children: [EMMA, LUCAS], bookings: [{ child: "Lucas", product: "Repas cantine", day: later[3] }] }),
     certificate: household("TREMOLET", { children: [EMMA, youngChild()] }),
+    // Its child's file is complete; its proof of address, checked five months ago, is valid three.
+    update: household("SOUBEYRAN", { children: [EMMA] }),
     closing: household("MALAVAL", { children: [EMMA], bookings: [{ child: "Emma", product: "Repas cantine", day: later[4], paid: true }] }),
   },
 };

@@ -5,6 +5,7 @@ import { settlePendingPayments } from "@/lib/payments";
 import { getDb } from "@/lib/db/client";
 import { purgeStalePendingFiles } from "@/lib/files";
 import { deliverQueuedEmails } from "@/lib/mail";
+import { runRetention } from "@/lib/privacy/run-retention";
 import { queueDueReminders } from "@/lib/reminders";
 import { maintainWaitlists } from "@/lib/waitlist";
 
@@ -48,6 +49,10 @@ const tasks: Record<string, Task> = {
   // places (a hold that ran out unseen, a failed hook) are offered; before
   // "emails", which sends the offers.
   waitlist: (now) => maintainWaitlists(now),
+  // RGPD: erases what the retention periods (Paramètres) ended: old
+  // identity and replaced or expired documents, old audit events, and the
+  // identity of closed households once the accounting period is over.
+  retention: (now) => runRetention(now),
   // Last, so it also sends what the tasks above queued. Emails a mail outage
   // left queued are sent again once their delay has passed.
   emails: async (now) => (await deliverQueuedEmails({ now })).sent,

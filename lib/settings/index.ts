@@ -42,8 +42,26 @@ export type CampaignSettings = {
   waitlistOfferHours: number;
 };
 
+/**
+ * How long personal data is kept (RGPD). The maintenance run's retention
+ * task, the family's "Mes données" and the staff's registre des traitements
+ * all read these through `retentionRules`, so they cannot disagree.
+ */
+export type RetentionSettings = {
+  /** The identity document sent at registration, after the account's review */
+  retentionIdentityMonths: number;
+  /** A document replaced, refused or deleted, after that happened */
+  retentionReplacedDocumentMonths: number;
+  /** A document whose validity ended, after it ended */
+  retentionExpiredDocumentMonths: number;
+  /** Invoices, payments and credit notes, after the last one (accounting law) */
+  retentionAccountingYears: number;
+  /** The audit log */
+  retentionAuditYears: number;
+};
+
 /** Every setting, as the admin page edits them. */
-export type SettingsDto = AuthoritySettingsDto & TariffDefaultSettings & CampaignSettings;
+export type SettingsDto = AuthoritySettingsDto & TariffDefaultSettings & CampaignSettings & RetentionSettings;
 
 /** Used until the seed or an admin has written the settings row. */
 export const FALLBACK_SETTINGS: SettingsDto = {
@@ -69,6 +87,11 @@ export const FALLBACK_SETTINGS: SettingsDto = {
   defaultTariffQf: DEFAULT_TARIFF_DEFAULTS.qf,
   residentCities: [],
   waitlistOfferHours: 48,
+  retentionIdentityMonths: 1,
+  retentionReplacedDocumentMonths: 3,
+  retentionExpiredDocumentMonths: 12,
+  retentionAccountingYears: 10,
+  retentionAuditYears: 5,
 };
 
 export function tariffDefaultsOf(settings: TariffDefaultSettings): TariffDefaults {
@@ -85,6 +108,26 @@ export async function loadTariffDefaults(db: Db | Tx): Promise<TariffDefaults> {
     select: { defaultTariffRegime: true, defaultTariffQf: true },
   });
   return row ? tariffDefaultsOf(row) : DEFAULT_TARIFF_DEFAULTS;
+}
+
+const RETENTION_SELECT = {
+  retentionIdentityMonths: true,
+  retentionReplacedDocumentMonths: true,
+  retentionExpiredDocumentMonths: true,
+  retentionAccountingYears: true,
+  retentionAuditYears: true,
+} as const;
+
+/** The retention periods alone, for the maintenance run (outside any request, so not cached). */
+export async function loadRetentionSettings(db: Db | Tx): Promise<RetentionSettings> {
+  const row = await db.authoritySettings.findUnique({ where: { id: 1 }, select: RETENTION_SELECT });
+  return row ?? {
+    retentionIdentityMonths: FALLBACK_SETTINGS.retentionIdentityMonths,
+    retentionReplacedDocumentMonths: FALLBACK_SETTINGS.retentionReplacedDocumentMonths,
+    retentionExpiredDocumentMonths: FALLBACK_SETTINGS.retentionExpiredDocumentMonths,
+    retentionAccountingYears: FALLBACK_SETTINGS.retentionAccountingYears,
+    retentionAuditYears: FALLBACK_SETTINGS.retentionAuditYears,
+  };
 }
 
 async function loadSettings(): Promise<SettingsDto> {

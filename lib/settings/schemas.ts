@@ -163,6 +163,23 @@ const WaitlistOfferHoursSchema = z.preprocess(
     .refine((n) => n >= 1 && n <= 336, "Indiquez la durée d'une proposition en heures, entre 1 et 336."),
 );
 
+/**
+ * A retention period in whole months or years, bounded. A form without the
+ * field (an older page still open) keeps the schema's default.
+ */
+const retentionField = (what: string, unit: "mois" | "ans", min: number, max: number, fallback: number) => {
+  const message = `Indiquez ${what} en ${unit}, entre ${min} et ${max}.`;
+  return z.preprocess(
+    (v) => (v === undefined ? String(fallback) : v),
+    z
+      .string({ error: message })
+      .trim()
+      .regex(/^\d{1,3}$/, message)
+      .transform(Number)
+      .refine((n) => n >= min && n <= max, message),
+  );
+};
+
 /** The QF that prices households without a valid one: empty = the grid's highest bracket. */
 const DefaultQfSchema = z
   .string()
@@ -221,6 +238,12 @@ export const SettingsSchema = z
     defaultTariffQf: DefaultQfSchema,
     residentCities: ResidentCitiesSchema,
     waitlistOfferHours: WaitlistOfferHoursSchema,
+    retentionIdentityMonths: retentionField("la conservation de la pièce d'identité", "mois", 0, 12, 1),
+    retentionReplacedDocumentMonths: retentionField("la conservation des documents remplacés ou refusés", "mois", 0, 24, 3),
+    retentionExpiredDocumentMonths: retentionField("la conservation des documents expirés", "mois", 0, 60, 12),
+    // Accounting law (article L102 B du livre des procédures fiscales, code de commerce) asks for at least 6 and 10 years.
+    retentionAccountingYears: retentionField("la conservation des factures et paiements", "ans", 10, 30, 10),
+    retentionAuditYears: retentionField("la conservation du journal", "ans", 1, 10, 5),
     ...hoursShape,
   })
   .transform((v): SettingsDto => {
@@ -252,6 +275,11 @@ export const SettingsSchema = z
       defaultTariffQf: v.defaultTariffQf,
       residentCities: v.residentCities,
       waitlistOfferHours: v.waitlistOfferHours,
+      retentionIdentityMonths: v.retentionIdentityMonths,
+      retentionReplacedDocumentMonths: v.retentionReplacedDocumentMonths,
+      retentionExpiredDocumentMonths: v.retentionExpiredDocumentMonths,
+      retentionAccountingYears: v.retentionAccountingYears,
+      retentionAuditYears: v.retentionAuditYears,
     };
   });
 
@@ -281,4 +309,9 @@ export const SETTINGS_FIELD_LABELS: Record<keyof SettingsDto, string> = {
   defaultTariffQf: "QF des familles sans quotient familial",
   residentCities: "communes des résidents",
   waitlistOfferHours: "durée d'une proposition de la liste d'attente",
+  retentionIdentityMonths: "conservation de la pièce d'identité",
+  retentionReplacedDocumentMonths: "conservation des documents remplacés ou refusés",
+  retentionExpiredDocumentMonths: "conservation des documents expirés",
+  retentionAccountingYears: "conservation des factures et paiements",
+  retentionAuditYears: "conservation du journal",
 };

@@ -3,9 +3,10 @@ import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { fieldErrors } from "@/lib/forms";
-import { getSettings, loadTariffDefaults } from "@/lib/settings";
+import { getSettings, loadRetentionSettings, loadTariffDefaults } from "@/lib/settings";
 import { SettingsSchema, parseOpeningHours } from "@/lib/settings/schemas";
 import { updateSettings } from "@/lib/settings/update";
+import { retentionRules } from "@/lib/privacy/retention";
 
 const form = (overrides: Record<string, string> = {}) => ({
   name: "Communauté de communes Les Avant-Monts",
@@ -209,5 +210,41 @@ describe("campaign settings", () => {
     expect(await db.authoritySettings.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ residentCities: ["Magalas", "Pézenas", "Roujan"], waitlistOfferHours: 72 });
     expect(await updateSettings({ actor, input: SettingsSchema.parse(form({ residentCities: "Magalas\nPézenas\nRoujan", waitlistOfferHours: "72" })) })).toEqual({ changed: [] });
     await db.authoritySettings.deleteMany({});
+  });
+});
+
+describe("retention settings", () => {
+  it("reads the five periods, bounded, with French errors, and saves them so the retention rules follow", async () => {
+    const defaults = SettingsSchema.parse(form());
+    expect(defaults).toMatchObject({
+      retentionIdentityMonths: 1,
+      retentionReplacedDocumentMonths: 3,
+      retentionExpiredDocumentMonths: 12,
+      retentionAccountingYears: 10,
+      retentionAuditYears: 5,
+    });
+    const refusals: [string, string, string][] = [
+      ["retentionIdentityMonths", "13", "Indiquez la conservation de la pièce d'identité en mois, entre 0 et 12."],
+      ["retentionReplacedDocumentMonths", "trois", "Indiquez la conservation des documents remplacés ou refusés en mois, entre 0 et 24."],
+      ["retentionExpiredDocumentMonths", "", "Indiquez la conservation des documents expirés en mois, entre 0 et 60."],
+      ["retentionAccountingYears", "5", "Indiquez la conservation des factures et paiements en ans, entre 10 et 30."],
+      ["retentionAuditYears", "0", "Indiquez la conservation du journal en ans, entre 1 et 10."],
+    ];
+    for (const [field, value, message] of refusals) {
+      const refused = SettingsSchema.safeParse(form({ [field]: value }));
+      expect(refused.success).toBe(false);
+      if (!refused.success) expect(fieldErrors(refused.error)[field]).toBe(message);
+    }
+
+    const actor = await createUser("ADMIN");
+    await updateSettings({ actor, input: defaults });
+    const changed = SettingsSchema.parse(form({ retentionIdentityMonths: "0", retentionAccountingYears: "12" }));
+    expect((await updateSettings({ actor, input: changed })).changed).toEqual(["conservation de la pièce d'identité", "conservation des factures et paiements"]);
+    const settings = await loadRetentionSettings(await getDb());
+    expect(settings).toMatchObject({ retentionIdentityMonths: 0, retentionAccountingYears: 12 });
+    const rules = retentionRules(settings);
+    expect(rules.find((r) => r.key === "identity")?.duration).toBe("effacée dès la vérification du compte");
+    expect(rules.find((r) => r.key === "accounting")?.duration).toMatch(/^12 ans après la dernière opération/);
+    await (await getDb()).authoritySettings.deleteMany({});
   });
 });

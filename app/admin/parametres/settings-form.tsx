@@ -41,6 +41,11 @@ export function SettingsForm({ settings, tariffRule }: { settings: SettingsDto; 
     defaultTariffQf: settings.defaultTariffQf == null ? "" : String(settings.defaultTariffQf),
     residentCities: settings.residentCities.join("\n"),
     waitlistOfferHours: String(settings.waitlistOfferHours),
+    retentionIdentityMonths: String(settings.retentionIdentityMonths),
+    retentionReplacedDocumentMonths: String(settings.retentionReplacedDocumentMonths),
+    retentionExpiredDocumentMonths: String(settings.retentionExpiredDocumentMonths),
+    retentionAccountingYears: String(settings.retentionAccountingYears),
+    retentionAuditYears: String(settings.retentionAuditYears),
     ...Object.fromEntries(DAYS.map((d) => [`hours_${d}`, settings.openingHours[d] ?? ""])),
   };
   const value = (name: string) => state.values?.[name] ?? saved[name] ?? "";
@@ -150,6 +155,41 @@ export function SettingsForm({ settings, tariffRule }: { settings: SettingsDto; 
           hint: "Une place libérée en réservation au premier arrivé est gardée ce temps pour la famille suivante (de 1 à 336 heures). Chaque campagne fixe la sienne.",
           inputMode: "numeric",
         })}
+      </fieldset>
+
+      <fieldset className={fieldsetClass}>
+        <legend className={legendClass}>Durées de conservation</legend>
+        <p className="text-sm text-slate-700">
+          La maintenance efface ce que ces durées font expirer. Elles sont reprises dans le registre des traitements et
+          sur la page « Mes données » des familles.
+        </p>
+        <div className="grid gap-4 sm:grid-cols-2">
+          {text("retentionIdentityMonths", "Pièce d'identité de l'inscription (mois)", {
+            required: true,
+            inputMode: "numeric",
+            hint: "Après la vérification du compte, de 0 à 12 mois.",
+          })}
+          {text("retentionReplacedDocumentMonths", "Documents remplacés, refusés ou supprimés (mois)", {
+            required: true,
+            inputMode: "numeric",
+            hint: "Après le remplacement, le refus ou la suppression, de 0 à 24 mois.",
+          })}
+          {text("retentionExpiredDocumentMonths", "Documents dont la validité a pris fin (mois)", {
+            required: true,
+            inputMode: "numeric",
+            hint: "Après la fin de validité du type de document, de 0 à 60 mois.",
+          })}
+          {text("retentionAccountingYears", "Factures, paiements et avoirs (ans)", {
+            required: true,
+            inputMode: "numeric",
+            hint: "Obligation comptable : de 10 à 30 ans après la dernière opération d'une famille dont le compte est fermé.",
+          })}
+          {text("retentionAuditYears", "Journal des opérations (ans)", {
+            required: true,
+            inputMode: "numeric",
+            hint: "De 1 à 10 ans.",
+          })}
+        </div>
       </fieldset>
 
       <fieldset className={fieldsetClass}>

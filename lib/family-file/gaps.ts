@@ -37,3 +37,9 @@ export async function childFileGaps(db: Db | Tx, householdId: string, now = new 
     return { personId: c.id, firstName: c.firstName, lastName: c.lastName, gaps };
   });
 }
+
+/** The household's children with what their file lacks, for the family's own pages. */
+export async function familyFileGaps(householdId: string, now = new Date()): Promise<ChildFileGaps[]> {
+  const { getDb } = await import("@/lib/db/client");
+  return childFileGaps(await getDb(), householdId, now);
+}

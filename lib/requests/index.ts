@@ -10,6 +10,7 @@ import {
   type UploadRef,
 } from "@/lib/documents";
 import { AppError } from "@/lib/errors";
+import { applyHealthUpdateInTx } from "@/lib/family-file/health";
 import { Prisma, type RequestAction, type ReviewStatus } from "@/lib/generated/prisma/client";
 import { decide, RefusalReasonSchema, type ReviewItem, type ReviewKind } from "@/lib/review";
 import { searchRows, SEARCHED_ROWS } from "@/lib/review/search";
@@ -310,7 +311,7 @@ export async function listHouseholdRequestsForStaff(householdId: string): Promis
   return rows.map(toStaffDto);
 }
 
-type RequestUnderReview = ReviewItem & { action: RequestAction; data: unknown; householdName: string };
+type RequestUnderReview = ReviewItem & { action: RequestAction; data: unknown; householdName: string; personId: string | null };
 
 /** Applies what an accepted request asks for, in the acceptance's transaction. */
 async function applyRequest(tx: Tx, actor: Actor, request: RequestUnderReview) {
@@ -361,6 +362,8 @@ async function applyRequest(tx: Tx, actor: Actor, request: RequestUnderReview) {
       targetId: person.id,
       details: { label: `${member.firstName} ${member.lastName}`, householdId: request.householdId, requestId: request.id },
     });
+  } else if (request.action === "HEALTH_UPDATE") {
+    await applyHealthUpdateInTx(tx, actor, request);
   }
   // The other natures (situation familiale, certificat médical, autre) are
   // read and acted on by staff; accepting records the decision.
@@ -380,6 +383,7 @@ const requestReview: ReviewKind<RequestUnderReview> = {
       select: {
         id: true,
         householdId: true,
+        personId: true,
         status: true,
         data: true,
         household: { select: { name: true } },
@@ -395,6 +399,7 @@ const requestReview: ReviewKind<RequestUnderReview> = {
       action: row.type.action,
       data: row.data,
       householdName: row.household.name,
+      personId: row.personId,
     };
   },
   async apply(tx, request, { actor, decision, reason, now }) {
@@ -411,7 +416,7 @@ const requestReview: ReviewKind<RequestUnderReview> = {
   },
 };
 
-/** Accepting applies the request in the same transaction: new address, new QF, new member. */
+/** Accepting applies the request in the same transaction: new address, new QF, new member, a child's allergies and PAI. */
 export async function acceptRequest({ actor, requestId }: { actor: Actor; requestId: string }) {
   return decide(requestReview, { actor, id: requestId, decision: "VALIDATED" });
 }

@@ -28,6 +28,11 @@ export default async function InvoicesPage({
   return (
     <>
       <PageTitle description="Résumé de vos factures dues et acquittées.">Factures</PageTitle>
+      <p className="mb-4">
+        <Link href="/factures/attestations" className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
+          Attestations fiscales et de présence
+        </Link>
+      </p>
       <div className="mb-4 flex flex-wrap items-end justify-between gap-4">
         <InvoiceFilters action="/factures" years={data.years} year={year ?? null} query={query} />
         <p className="text-lg">

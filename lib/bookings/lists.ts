@@ -1,8 +1,9 @@
 import "server-only";
 import { csvText } from "@/lib/csv";
 import { getDb } from "@/lib/db/client";
+import { healthMarks } from "@/lib/family-file/marks";
 import { AppError } from "@/lib/errors";
-import { dateToDay, dayToDate, isDay, type Day } from "@/lib/dates";
+import { dateToDay, dayToDate, isDay, parisInstant, type Day } from "@/lib/dates";
 import { ABSENCE_REASON_LABELS, BOOKING_STATUS_LABELS, formatDay } from "@/lib/format";
 import type { AbsenceReason, AbsenceStatus } from "@/lib/generated/prisma/client";
 import { activeBookingWhere } from "./context";
@@ -17,7 +18,14 @@ export type DayListRow = {
   status: "CONFIRMED" | "HELD" | "ABSENT";
   /** The family reported the child absent that day, whatever staff decided about the refund. */
   absence: { status: AbsenceStatus; reason: AbsenceReason } | null;
+  /** The diets' labels and a valid PAI, from the child's health file: what the canteen serves and watches. */
+  diets: string[];
+  pai: boolean;
+  allergies: boolean;
 };
+
+/** The canteen's counts for the day, over the children expected (an absent child eats no meal). */
+export type DayListHealthCounts = { diets: { label: string; count: number }[]; pai: number };
 
 export type DayListDto = {
   productName: string;
@@ -31,6 +39,7 @@ export type DayListDto = {
   absent: number;
   /** Places counted against the capacity (a freed place is not). */
   placesTaken: number;
+  health: DayListHealthCounts;
 };
 
 /**
@@ -74,7 +83,14 @@ export async function dayList({ productId, day, now = new Date() }: { productId:
       },
     },
   });
-  const rows: DayListRow[] = (slot?.bookings ?? []).map((b) => ({
+  const bookings = slot?.bookings ?? [];
+  // A PAI counts if it is valid on the listed day, which staff may print ahead.
+  const marks = await healthMarks(
+    db,
+    bookings.map((b) => b.personId),
+    parisInstant(day, "12:00"),
+  );
+  const rows: DayListRow[] = bookings.map((b) => ({
     lastName: b.person.lastName,
     firstName: b.person.firstName,
     className: b.person.schoolClass?.name ?? null,
@@ -82,6 +98,9 @@ export async function dayList({ productId, day, now = new Date() }: { productId:
     householdName: b.household.name,
     status: b.status as DayListRow["status"],
     absence: b.absence,
+    diets: marks.get(b.personId)?.diets ?? [],
+    pai: marks.get(b.personId)?.pai ?? false,
+    allergies: marks.get(b.personId)?.allergies ?? false,
   }));
   rows.sort(
     (a, b) =>
@@ -100,12 +119,23 @@ export async function dayList({ productId, day, now = new Date() }: { productId:
     expected: rows.filter((r) => !absenceLabel(r)).length,
     absent: rows.filter((r) => absenceLabel(r)).length,
     placesTaken: rows.filter((r) => r.status !== "ABSENT").length,
+    health: healthCounts(rows.filter((r) => !absenceLabel(r))),
+  };
+}
+
+/** Per diet some child has (by label), and the PAI. */
+export function healthCounts(rows: Pick<DayListRow, "diets" | "pai">[]): DayListHealthCounts {
+  const diets = new Map<string, number>();
+  for (const row of rows) for (const label of row.diets) diets.set(label, (diets.get(label) ?? 0) + 1);
+  return {
+    diets: [...diets].map(([label, count]) => ({ label, count })).sort((a, b) => a.label.localeCompare(b.label, "fr")),
+    pai: rows.filter((r) => r.pai).length,
   };
 }
 
 /** The day list as CSV for French Excel: UTF-8 with a BOM, `;` separators, CRLF lines. */
 export function dayListCsv(list: DayListDto): string {
-  const header = ["Date", "Prestation", "Nom", "Prénom", "Classe", "Site", "Famille", "Statut", "Absence"];
+  const header = ["Date", "Prestation", "Nom", "Prénom", "Classe", "Site", "Famille", "Régimes", "PAI", "Statut", "Absence"];
   const lines = list.rows.map((r) => {
     const absence = absenceLabel(r);
     return [
@@ -116,6 +146,8 @@ export function dayListCsv(list: DayListDto): string {
       r.className ?? "",
       r.siteName ?? "",
       r.householdName,
+      r.diets.join(", "),
+      r.pai ? "Oui" : "",
       placeLabel(r),
       absence && r.absence ? `${absence} — ${ABSENCE_REASON_LABELS[r.absence.reason]}` : absence,
     ];

@@ -10,6 +10,7 @@ import { ABSENCE_REASON_LABELS, formatDateTime, fullDayLabel, monthLabel } from 
 import { slotWaitlist } from "@/lib/waitlist/queries";
 import { ProductPicker } from "../_components/product-picker";
 import { DataTable } from "../_components/data-table";
+import { HealthBadges, HealthCounts } from "./health-badges";
 
 export const metadata: Metadata = { title: "Listes" };
 
@@ -55,6 +56,7 @@ export default async function ListsPage({ searchParams }: { searchParams: Promis
               ? "Ce jour n'est pas ouvert pour cette prestation."
               : `${plural(list.expected, "enfant attendu", "enfants attendus")}, ${plural(list.absent, "absent", "absents")} ; ${plural(list.placesTaken, "place occupée", "places occupées")} sur ${list.capacity}${list.closed ? " — jour fermé" : ""}.`}
           </p>
+          {list.rows.length > 0 ? <HealthCounts counts={list.health} /> : null}
           {list.rows.length > 0 ? (
             <DataTable
               label="Enfants inscrits"
@@ -66,6 +68,7 @@ export default async function ListsPage({ searchParams }: { searchParams: Promis
                 { header: "Prénom", cell: (r) => r.firstName },
                 { header: "Classe", cell: (r) => r.className ?? "—" },
                 { header: "Site", cell: (r) => r.siteName ?? "—" },
+                { header: "Régimes et PAI", cell: (r) => <HealthBadges row={r} /> },
                 { header: "Statut", cell: (r) => placeLabel(r) },
                 {
                   header: "Absence",

@@ -70,6 +70,13 @@ export async function listClosuresToConfirm(): Promise<ClosureToConfirmDto[]> {
   );
 }
 
+/** The name of a household whose account is closed, for the staff's confirmation message. */
+export async function closedHouseholdName(householdId: string): Promise<string | null> {
+  const db = await getDb();
+  const row = await db.household.findFirst({ where: { id: householdId, closedAt: { not: null } }, select: { name: true } });
+  return row?.name ?? null;
+}
+
 /** For the staff navigation's badge. */
 export async function countClosuresToConfirm(): Promise<number> {
   const db = await getDb();

@@ -20,6 +20,7 @@ import { longDayLabel, shortDayLabel } from "@/lib/format";
 import { ineligibility } from "@/lib/catalogue/rules";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { ChildInfo } from "./context";
+import { fileUpdateCampaignsSql, fileUpdateRefusal, fileUpdateRuleFromRows, type FileUpdateRule } from "@/lib/file-update/rule";
 import { bookableMonths, campaignSpansSql, openCampaignSql, type BookableProductRow as ProductRow, type CampaignSpan, type ChildRow } from "./queries";
 
 // The family calendar: every child of the household and every product they
@@ -128,6 +129,7 @@ export async function getFamilyCalendar({
     WITH products AS (
       SELECT p.id, p.name, s.name AS "serviceName", p."minAgeYears", p."maxAgeYears", p."deadlineDays", p."deadlineTime",
              p."openMonthsAhead", p."sortOrder", s."sortOrder" AS "serviceOrder", ${campaignSpansSql(now)} AS campaigns,
+             ${fileUpdateCampaignsSql(householdId)} AS "fileUpdateCampaigns",
              ARRAY(SELECT ps."B" FROM "_ProductToSite" ps WHERE ps."A" = p.id) AS "siteIds",
              ARRAY(SELECT pc."B" FROM "_ProductToSchoolClass" pc WHERE pc."A" = p.id) AS "classIds"
         FROM "Product" p JOIN "Service" s ON s.id = p."serviceId"
@@ -174,6 +176,7 @@ export async function getFamilyCalendar({
   const slots = rawJson<SlotRow[]>(row.slots).filter((s) => monthOfDay(s.day) === month);
   const patterns = rawJson<{ personId: string; productId: string; weekdays: number[] }[]>(row.patterns);
   const last = rawJson<{ personId: string; productId: string; day: Day }[]>(row.last);
+  const fileUpdate = fileUpdateRuleFromRows(products);
 
   const rows: (CalendarRow & { product: ProductRow; child: ChildInfo })[] = [];
   for (const child of children) {
@@ -204,7 +207,7 @@ export async function getFamilyCalendar({
     byDay.set(slot.day, entry);
     for (const r of rows) {
       if (r.productId !== slot.productId) continue;
-      entry.cells[r.key] = cellFor(r, slot, now);
+      entry.cells[r.key] = cellFor(r, slot, now, fileUpdate);
     }
   }
   const calendarDays = [...byDay.values()].filter((d) => Object.keys(d.cells).length > 0).sort((a, b) => a.day.localeCompare(b.day));
@@ -218,7 +221,7 @@ export async function getFamilyCalendar({
   };
 }
 
-function cellFor(r: { childId: string; product: ProductRow; child: ChildInfo }, slot: SlotRow, now: Date): CalendarCell {
+function cellFor(r: { childId: string; product: ProductRow; child: ChildInfo }, slot: SlotRow, now: Date, fileUpdate: FileUpdateRule): CalendarCell {
   const mine = slot.mine.find((b) => b.personId === r.childId);
   const past = isPastDeadline(slot.day, r.product.deadlineDays, r.product.deadlineTime, now);
   if (mine?.status === "ABSENT" || mine?.absence === "PENDING" || mine?.absence === "APPROVED") {
@@ -232,7 +235,7 @@ function cellFor(r: { childId: string; product: ProductRow; child: ChildInfo }, 
   if (mine) return { state: "booked", bookingId: mine.id, cancellable: !past && !slot.closed };
   if (slot.closed) return { state: "closed" };
   if (past) return { state: "past" };
-  if (ineligibility(r.product, r.child, slot.day)) return { state: "ineligible" };
+  if (ineligibility(r.product, r.child, slot.day) || fileUpdateRefusal(fileUpdate, r.product.id, slot.day)) return { state: "ineligible" };
   if (slot.campaign) return { state: "campaign", campaign: slot.campaign };
   if (slot.queued.includes(r.childId)) return { state: "waitlist" };
   // Children waiting count as taken: a freed place goes to the list first (as the hold counts it).

@@ -14,6 +14,7 @@ import { ineligibility, priceFor, type PriceQuote, type PricingHousehold, type T
 import type { Regime } from "@/lib/generated/prisma/client";
 import { loadTariffDefaults } from "@/lib/settings";
 import { campaignDays } from "./campaign-days";
+import { fileUpdateRefusal, NO_FILE_UPDATE_RULE, openFileUpdateCampaigns, type FileUpdateRule } from "@/lib/file-update/rule";
 
 export type Selection = { personId: string; productId: string; date: Day };
 
@@ -42,6 +43,8 @@ export type ProductInfo = {
   deadlineDays: number;
   deadlineTime: string;
   openMonthsAhead: number;
+  /** The service asks for the yearly file update (Service.requiresFileUpdate). */
+  requiresFileUpdate: boolean;
   tariffs: TariffRow[];
 };
 
@@ -112,6 +115,7 @@ export async function loadProducts(db: Db, productIds: string[]): Promise<Produc
     deadlineDays: p.deadlineDays,
     deadlineTime: p.deadlineTime,
     openMonthsAhead: p.openMonthsAhead,
+    requiresFileUpdate: p.service.requiresFileUpdate,
     tariffs: p.tariffs,
   }));
 }
@@ -142,7 +146,7 @@ export async function priceSelections(
     now,
     tariffDefaults,
   }: { householdId: string; selections: Selection[]; now: Date; tariffDefaults?: TariffDefaults },
-): Promise<{ household: HouseholdInfo; items: PricedSelection[] }> {
+): Promise<{ household: HouseholdInfo; items: PricedSelection[]; fileUpdate: FileUpdateRule }> {
   if (selections.length === 0) throw new AppError("INVALID", "Cochez au moins un jour.");
   if (selections.length > 200) throw new AppError("INVALID", "Trop de jours dans une seule réservation.");
   const unique = new Map<string, Selection>();
@@ -163,6 +167,7 @@ export async function priceSelections(
   const slotByKey = new Map(slots.map((s) => [`${s.productId}|${dateToDay(s.date)}`, s]));
   const defaults = tariffDefaults ?? (await loadTariffDefaults(db));
   const campaigns = await campaignDays(db, [...products.keys()], [...new Set(list.map((s) => s.date))]);
+  const fileUpdate = await fileUpdateRuleFor(db, householdId, [...products.values()]);
 
   const items = list.map((s): PricedSelection => {
     const child = children.get(s.personId);
@@ -185,6 +190,8 @@ export async function priceSelections(
     }
     const refusal = ineligibility(product, child, s.date);
     if (refusal) throw new AppError("INVALID", `${child.firstName} : ${refusal}`);
+    const fileRefusal = fileUpdateRefusal(fileUpdate, s.productId, s.date);
+    if (fileRefusal) throw new AppError("INVALID", fileRefusal);
     const price = priceFor(product.tariffs, household, s.date, defaults);
     if (!price) {
       throw new AppError(
@@ -204,7 +211,14 @@ export async function priceSelections(
     };
   });
   items.sort((a, b) => a.child.firstName.localeCompare(b.child.firstName) || a.date.localeCompare(b.date));
-  return { household, items };
+  return { household, items, fileUpdate };
+}
+
+/** The yearly update's rule for the products being priced: campaigns are read only when a service asks for it. */
+export async function fileUpdateRuleFor(db: Db, householdId: string, products: ProductInfo[]): Promise<FileUpdateRule> {
+  const requiring = products.filter((p) => p.requiresFileUpdate);
+  if (requiring.length === 0) return NO_FILE_UPDATE_RULE;
+  return { productIds: new Set(requiring.map((p) => p.id)), campaigns: await openFileUpdateCampaigns(db, householdId) };
 }
 
 /** Active = confirmed, or held with a hold still running: expired holds stop counting by themselves. */

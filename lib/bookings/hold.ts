@@ -10,6 +10,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { invoiceNumberSql, newPaymentIdentifier } from "@/lib/billing/numbers";
 import { invoiceLines } from "@/lib/billing/lines";
 import { invoiceIssueEntry } from "@/lib/billing/lifecycle";
+import { fileUpdateRefusal, openFileUpdateCampaigns } from "@/lib/file-update/rule";
 import { priceSelections, type Selection } from "./context";
 
 export type HoldResult = { invoiceId: string; number: number; heldUntil: Date; totalCents: number; reused: boolean };
@@ -56,7 +57,8 @@ export async function holdBookings({
     if (previous) return previous;
     throw error;
   }
-  const { household, items } = priced;
+  const { household, items, fileUpdate } = priced;
+  const fileUpdateItems = items.filter((i) => fileUpdate.productIds.has(i.productId));
   const slotIds = [...new Set(items.map((i) => i.slotId))].sort();
   const heldUntil = new Date(now.getTime() + env().holdMinutes * 60_000);
   // Everything is ready before the transaction: once the locks are granted,
@@ -142,6 +144,16 @@ export async function holdBookings({
   try {
     return await db.$transaction(
       async (tx) => {
+        // Staff may open a campaign between pricing and here: the rule is read
+        // again in the transaction, and only for services that have it, so
+        // every other hold keeps its two statements.
+        if (fileUpdateItems.length > 0) {
+          const rule = { productIds: fileUpdate.productIds, campaigns: await openFileUpdateCampaigns(tx, householdId) };
+          for (const item of fileUpdateItems) {
+            const refusal = fileUpdateRefusal(rule, item.productId, item.date);
+            if (refusal) throw new AppError("INVALID", refusal);
+          }
+        }
         // The row locks serialise every hold on these slots until commit;
         // the next statement starts after them, so at READ COMMITTED it sees
         // every booking committed before us.

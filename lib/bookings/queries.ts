@@ -20,6 +20,7 @@ import { ineligibility } from "@/lib/catalogue/rules";
 import { Prisma, type InvoiceStatus, type Regime } from "@/lib/generated/prisma/client";
 import { loadChildren, loadProducts, type ChildInfo } from "./context";
 import { expireStaleHolds } from "./cancel";
+import { fileUpdateCampaignsSql, fileUpdateRefusal, fileUpdateRuleFromRows } from "@/lib/file-update/rule";
 
 // Parent-facing reads. Every one takes the household id from the session and
 // filters by it, so another family's ids read as "introuvable".
@@ -107,6 +108,8 @@ export type BookableProductRow = {
   openMonthsAhead: number;
   siteIds: string[];
   classIds: string[];
+  /** The open yearly-update campaigns when the service requires the update (`fileUpdateCampaignsSql`), else null. */
+  fileUpdateCampaigns: { id: string; schoolYearStart: Day; confirmed: boolean }[] | null;
 };
 
 /** A child as raw JSON carries it: the birth date still a civil day. */
@@ -204,7 +207,8 @@ export async function getBookingGrid({
              'minAgeYears', p."minAgeYears", 'maxAgeYears', p."maxAgeYears",
              'deadlineDays', p."deadlineDays", 'deadlineTime', p."deadlineTime", 'openMonthsAhead', p."openMonthsAhead",
              'siteIds', ARRAY(SELECT ps."B" FROM "_ProductToSite" ps WHERE ps."A" = p.id),
-             'classIds', ARRAY(SELECT pc."B" FROM "_ProductToSchoolClass" pc WHERE pc."A" = p.id)) AS product,
+             'classIds', ARRAY(SELECT pc."B" FROM "_ProductToSchoolClass" pc WHERE pc."A" = p.id),
+             'fileUpdateCampaigns', ${fileUpdateCampaignsSql(householdId)}) AS product,
            (SELECT json_build_object('name', h.name, 'address1', h.address1, 'address2', h.address2, 'postalCode', h."postalCode",
                                      'city', h.city, 'qf', h.qf, 'regime', h.regime)
               FROM "Household" h WHERE h.id = ${householdId}) AS household,
@@ -243,6 +247,7 @@ export async function getBookingGrid({
   };
   const { product, household } = grid;
   if (!household) throw new AppError("NOT_FOUND", "Famille introuvable.");
+  const fileUpdate = fileUpdateRuleFromRows([product]);
   const window = bookableMonths(now, product.openMonthsAhead, grid.campaigns);
   const month = window.includes(asked) ? asked : window[0];
   let children: ChildInfo[] = grid.children.map((c) => ({ ...c, birthDate: c.birthDate ? dayToDate(c.birthDate) : null }));
@@ -278,7 +283,7 @@ export async function getBookingGrid({
                   ? "offered"
                   : past
                     ? "past"
-                    : ineligibility(product, c, slot.day)
+                    : ineligibility(product, c, slot.day) || fileUpdateRefusal(fileUpdate, product.id, slot.day)
                       ? "ineligible"
                       : slot.campaign
                         ? "campaign"

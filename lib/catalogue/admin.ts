@@ -10,6 +10,9 @@ import { Prisma, type AbsenceCredit } from "@/lib/generated/prisma/client";
 
 // Staff edits of the catalogue. Schemas are shared by the forms and these functions.
 
+/** A checkbox: posted "on" when ticked, absent when not. */
+const checkbox = z.preprocess((v) => v === "on" || v === true || v === "true", z.boolean());
+
 const DaySchema = z.string().refine(isDay, "Date invalide (jj/mm/aaaa).");
 const TimeSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Heure au format HH:MM.");
 const optionalInt = z.preprocess(
@@ -21,7 +24,9 @@ export const ServiceSchema = z.object({
   name: z.string().trim().min(2, "Indiquez le nom du service.").max(80),
   description: z.string().trim().max(500).optional().default(""),
   sortOrder: z.coerce.number().int().default(0),
-  active: z.preprocess((v) => v === "on" || v === true || v === "true", z.boolean()),
+  active: checkbox,
+  /** "Dossier famille à jour exigé pour l'année scolaire suivante" */
+  requiresFileUpdate: checkbox,
 });
 
 export const ProductSchema = z
@@ -35,7 +40,9 @@ export const ProductSchema = z
     deadlineTime: TimeSchema,
     openMonthsAhead: z.coerce.number().int().min(1, "Au moins 1 mois.").max(12),
     defaultCapacity: z.coerce.number().int().min(0).max(10_000),
-    active: z.preprocess((v) => v === "on" || v === true || v === "true", z.boolean()),
+    active: checkbox,
+    /** "Éligible à l'attestation fiscale (frais de garde des moins de 6 ans)" */
+    taxCertificateEligible: checkbox,
     siteIds: z.array(z.string()).default([]),
     /** Absent when the form does not show classes: they are then left as they are. */
     classIds: z.array(z.string()).optional(),
@@ -90,8 +97,19 @@ export async function saveService({ actor, id, input }: { actor: Actor; id?: str
   const data = { ...input, description: input.description || null };
   try {
     return await db.$transaction(async (tx) => {
+      const before = id ? await tx.service.findUnique({ where: { id }, select: { requiresFileUpdate: true } }) : null;
       const service = id ? await tx.service.update({ where: { id }, data }) : await tx.service.create({ data });
-      await recordAudit(tx, { actorId: actor.id, action: "catalogue.service", targetType: "Service", targetId: service.id, details: { label: service.name } });
+      await recordAudit(tx, {
+        actorId: actor.id,
+        action: "catalogue.service",
+        targetType: "Service",
+        targetId: service.id,
+        // The rule can refuse families' bookings: the journal says when it was turned on or off.
+        details: {
+          label: service.name,
+          ...(service.requiresFileUpdate !== (before?.requiresFileUpdate ?? false) ? { requiresFileUpdate: service.requiresFileUpdate } : {}),
+        },
+      });
       return service;
     });
   } catch (error) {
@@ -132,7 +150,7 @@ export async function saveProduct({ actor, id, input }: { actor: Actor; id?: str
       const before = id
         ? await tx.product.findUnique({
             where: { id },
-            select: { absenceDeadlineDays: true, absenceDeadlineTime: true, absenceCredit: true, absenceCarenceDays: true },
+            select: { absenceDeadlineDays: true, absenceDeadlineTime: true, absenceCredit: true, absenceCarenceDays: true, taxCertificateEligible: true },
           })
         : null;
       if (id && !before) throw new AppError("NOT_FOUND", "Prestation introuvable.");
@@ -150,6 +168,8 @@ export async function saveProduct({ actor, id, input }: { actor: Actor; id?: str
         targetId: product.id,
         details: {
           label: product.name,
+          // Decides what the tax certificates count: the journal says when it changed.
+          ...(product.taxCertificateEligible !== (before?.taxCertificateEligible ?? false) ? { taxCertificateEligible: product.taxCertificateEligible } : {}),
           ...(ruleBefore === null ? { absences: rule } : ruleBefore !== rule ? { absencesFrom: ruleBefore, absencesTo: rule } : {}),
         },
       });
@@ -234,6 +254,7 @@ export type ProductSummaryDto = {
   tariffCount: number;
   absenceCredit: AbsenceCredit;
   absenceCarenceDays: number;
+  taxCertificateEligible: boolean;
 };
 
 export type ServiceWithProductsDto = {
@@ -242,6 +263,7 @@ export type ServiceWithProductsDto = {
   description: string | null;
   sortOrder: number;
   active: boolean;
+  requiresFileUpdate: boolean;
   products: ProductSummaryDto[];
 };
 
@@ -256,6 +278,7 @@ export async function listServicesWithProducts(): Promise<ServiceWithProductsDto
       description: true,
       sortOrder: true,
       active: true,
+      requiresFileUpdate: true,
       products: {
         orderBy: [{ sortOrder: "asc" }, { name: "asc" }],
         select: {
@@ -267,6 +290,7 @@ export async function listServicesWithProducts(): Promise<ServiceWithProductsDto
           active: true,
           absenceCredit: true,
           absenceCarenceDays: true,
+          taxCertificateEligible: true,
           _count: { select: { tariffs: true } },
         },
       },
@@ -318,6 +342,7 @@ export type ProductForStaffDto = {
   absenceDeadlineTime: string;
   absenceCredit: AbsenceCredit;
   absenceCarenceDays: number;
+  taxCertificateEligible: boolean;
   /** Newest grid first. */
   tariffs: TariffDto[];
 };
@@ -344,6 +369,7 @@ export async function getProductForStaff(id: string): Promise<ProductForStaffDto
       absenceDeadlineTime: true,
       absenceCredit: true,
       absenceCarenceDays: true,
+      taxCertificateEligible: true,
       sites: { select: { id: true } },
       tariffs: {
         orderBy: [{ validFrom: "desc" }, { regime: "asc" }, { qfMin: "asc" }],

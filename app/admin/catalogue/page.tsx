@@ -26,6 +26,9 @@ export default async function CataloguePage() {
         {services.map((service) => (
           <Card key={service.id} title={`${service.name}${service.active ? "" : " (fermé)"}`}>
             {service.description ? <p className="mb-2 text-sm text-slate-700">{service.description}</p> : null}
+            {service.requiresFileUpdate ? (
+              <p className="mb-2 text-sm text-slate-700">Dossier famille à jour exigé pour l&apos;année scolaire suivante.</p>
+            ) : null}
             <ul className="divide-y divide-slate-200">
               {service.products.map((p) => (
                 <li key={p.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
@@ -36,6 +39,7 @@ export default async function CataloguePage() {
                     {p.defaultCapacity} places · délai {p.deadlineDays} j à {p.deadlineTime} · {p.tariffCount} tarifs · absence{" "}
                     {ABSENCE_CREDIT_LABELS[p.absenceCredit].toLowerCase()}
                     {p.absenceCredit !== "NONE" && p.absenceCarenceDays > 0 ? ` après ${p.absenceCarenceDays} j de carence` : ""}
+                    {p.taxCertificateEligible ? " · attestation fiscale" : ""}
                     {p.active ? "" : " · fermée"}
                   </span>
                 </li>
@@ -53,6 +57,10 @@ export default async function CataloguePage() {
                 <label className="flex min-h-11 items-center gap-2">
                   <input type="checkbox" name="active" defaultChecked={service.active} className="size-5" /> Service ouvert
                 </label>
+                <label className="flex min-h-11 items-center gap-2">
+                  <input type="checkbox" name="requiresFileUpdate" defaultChecked={service.requiresFileUpdate} className="size-5" />
+                  Dossier famille à jour exigé pour l&apos;année scolaire suivante
+                </label>
               </ActionForm>
             </details>
           </Card>
@@ -65,6 +73,10 @@ export default async function CataloguePage() {
             </Field>
             <Field label="Description">{(p) => <Input {...p} name="description" />}</Field>
             <input type="hidden" name="active" value="on" />
+            <label className="flex min-h-11 items-center gap-2">
+              <input type="checkbox" name="requiresFileUpdate" className="size-5" />
+              Dossier famille à jour exigé pour l&apos;année scolaire suivante
+            </label>
           </ActionForm>
         </Card>
 

@@ -18,6 +18,7 @@ export type ProductFormValues = {
   absenceDeadlineTime?: string;
   absenceCredit?: AbsenceCredit;
   absenceCarenceDays?: number;
+  taxCertificateEligible?: boolean;
 };
 
 /** The product's description, who may book it and its booking rules. */
@@ -110,6 +111,10 @@ export function ProductFields({
       <label className="flex min-h-11 items-center gap-2">
         <input type="checkbox" name="active" defaultChecked={values.active ?? true} className="size-5" />
         Ouverte à la réservation
+      </label>
+      <label className="flex min-h-11 items-center gap-2">
+        <input type="checkbox" name="taxCertificateEligible" defaultChecked={values.taxCertificateEligible ?? false} className="size-5" />
+        Éligible à l&apos;attestation fiscale (frais de garde des moins de 6 ans)
       </label>
     </>
   );

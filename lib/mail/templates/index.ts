@@ -25,3 +25,4 @@ export {
   type PaymentOutcome,
   type PaymentResultEmailProps,
 } from "./payment-result-email";
+export { TaxCertificateEmail, taxCertificateSubject, type TaxCertificateEmailProps } from "./tax-certificate-email";

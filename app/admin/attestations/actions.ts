@@ -1,0 +1,20 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { after } from "next/server";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions";
+import { runCertificateBatch, startCertificateBatch } from "@/lib/certificates/batch";
+import { keepValues } from "../_lib/form-values";
+
+const YearSchema = z.object({
+  year: z.coerce.number({ error: "Indiquez l'année (par exemple 2026)." }).int("Indiquez l'année (par exemple 2026)."),
+});
+
+/** "Générer les attestations fiscales": the batch is opened here and runs once the answer has gone. */
+export const startCertificateBatchAction = defineAction({ role: "staff", schema: YearSchema, finish: keepValues }, async ({ input: { year }, user: actor }) => {
+  const batch = await startCertificateBatch({ actor, year });
+  after(() => runCertificateBatch(batch.id));
+  revalidatePath("/admin/attestations");
+  return { status: "success", message: `Génération lancée pour ${batch.total} famille${batch.total > 1 ? "s" : ""} ayant payé en ${year}.` };
+});

@@ -54,6 +54,16 @@ export default async function MemberPage({ params }: Props) {
         </Link>{" "}
         › {member.firstName} {member.lastName}
       </nav>
+      {member.quality === "ENFANT" ? (
+        <p className="mb-6">
+          <Link
+            href={`/mon-espace/enfants/${member.id}`}
+            className="inline-flex min-h-11 items-center rounded-md border border-brand-700 px-4 font-semibold text-brand-700"
+          >
+            Dossier de l&apos;enfant
+          </Link>
+        </p>
+      ) : null}
       <div className="space-y-6">
         <Card title="Informations du Compte Citoyen">
           <dl className="grid gap-x-6 gap-y-2 sm:grid-cols-[12rem_1fr]">

@@ -112,6 +112,11 @@ export type FileUpdateCampaignSummaryDto = {
   total: number;
 };
 
+/** "<n> familles ont confirmé sur <m>" ("1 famille a confirmé sur <m>"). */
+export function progressLabel(confirmed: number, total: number): string {
+  return `${confirmed} ${confirmed > 1 ? "familles ont" : "famille a"} confirmé sur ${total}`;
+}
+
 /** Every campaign, newest school year first, with "<n> familles ont confirmé sur <m>". */
 export async function listFileUpdateCampaigns(): Promise<FileUpdateCampaignSummaryDto[]> {
   const db = await getDb();

@@ -26,6 +26,8 @@ import { workingParentsAction } from "./actions";
 import { ActionForm } from "../../catalogue/_components/action-form";
 import { getWorkingParents } from "@/lib/families/working-parents";
 import { isId } from "@/lib/validation/ids";
+import { listChildFilesForStaff } from "@/lib/family-file";
+import { ChildFiles } from "./child-files";
 
 /** "YYYY-MM-DD" of a civil date stored at midnight UTC, for a date input. */
 const isoDay = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
@@ -38,12 +40,13 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
   if (!isId(id)) notFound();
   const household = await getHousehold(id);
   if (!household) notFound();
-  const [documents, requests, history, classOptions, workingParents] = await Promise.all([
+  const [documents, requests, history, classOptions, workingParents, childFiles] = await Promise.all([
     listHouseholdDocumentsForStaff(household.id),
     listHouseholdRequestsForStaff(household.id),
     listHouseholdHistory(household.id),
     listSchoolClassOptions(),
     getWorkingParents(household.id),
+    listChildFilesForStaff(household.id),
   ]);
   const children = household.members.filter((m) => m.quality === "ENFANT");
   return (
@@ -202,6 +205,11 @@ export default async function HouseholdPage({ params }: { params: Promise<{ id: 
           )}
         </Card>
       </div>
+      {childFiles.length > 0 ? (
+        <div className="mt-6">
+          <ChildFiles files={childFiles} />
+        </div>
+      ) : null}
       <div className="mt-6">
         <DataTable
           label="Documents de la famille"

@@ -38,7 +38,25 @@ export const SchoolClassSchema = z.object({
   name: text("le nom de la classe", 60),
   teacher: optionalText(80),
 });
-export const DocumentTypeSchema = z.object({ code: Code, label: text("l'intitulé", 120), description: optionalText(300) });
+/** Months a validated document of the type counts; empty = without end. */
+const ValidityMonths = z.preprocess(
+  (v) => (typeof v === "string" ? v.trim() : v) || null,
+  z.coerce
+    .number({ error: "Durée de validité : un nombre de mois." })
+    .int("Durée de validité : un nombre entier de mois.")
+    .min(1, "Durée de validité : 1 mois au moins.")
+    .max(120, "Durée de validité : 120 mois au plus.")
+    .nullable(),
+);
+export const DocumentTypeSchema = z.object({
+  code: Code,
+  label: text("l'intitulé", 120),
+  description: optionalText(300),
+  validityMonths: ValidityMonths,
+});
+export const DocumentTypeValiditySchema = z.object({ id: z.string().min(1), validityMonths: ValidityMonths });
+export const DietSchema = z.object({ label: text("le nom du régime", 60) });
+export const DietRenameSchema = DietSchema.extend({ id: z.string().min(1) });
 export const ToggleSchema = z.object({ id: z.string().min(1), active: z.enum(["true", "false"]).transform((v) => v === "true") });
 
 
@@ -119,13 +137,19 @@ export async function createSchoolClass({ actor, siteId, name, teacher }: { acto
     .catch((e: unknown) => duplicate(e, "Ce site a déjà une classe de ce nom."));
 }
 
-export async function createDocumentType({ actor, code, label, description }: { actor: Actor } & z.output<typeof DocumentTypeSchema>) {
+export async function createDocumentType({
+  actor,
+  code,
+  label,
+  description,
+  validityMonths = null,
+}: { actor: Actor } & Omit<z.output<typeof DocumentTypeSchema>, "validityMonths"> & { validityMonths?: number | null }) {
   assertActor(actor, "staff");
   const db = await getDb();
   return db
     .$transaction(async (tx) => {
       const last = await tx.documentType.aggregate({ _max: { sortOrder: true } });
-      const created = await tx.documentType.create({ data: { code, label, description, sortOrder: (last._max.sortOrder ?? 0) + 1 } });
+      const created = await tx.documentType.create({ data: { code, label, description, validityMonths, sortOrder: (last._max.sortOrder ?? 0) + 1 } });
       await audit(tx, actor, "DocumentType", created.id, label, "création");
       return created;
     })
@@ -139,6 +163,63 @@ export async function setDocumentTypeActive({ actor, id, active }: { actor: Acto
     const row = await tx.documentType.update({ where: { id }, data: { active } }).catch(() => null);
     if (!row) throw new AppError("NOT_FOUND", "Type de document introuvable.");
     await audit(tx, actor, "DocumentType", id, row.label, active ? "réactivé" : "désactivé");
+  });
+}
+
+/** The yearly update asks again for a validated document once this many months passed; null = never. */
+export async function setDocumentTypeValidity({ actor, id, validityMonths }: { actor: Actor; id: string; validityMonths: number | null }) {
+  assertActor(actor, "staff");
+  const db = await getDb();
+  await db.$transaction(async (tx) => {
+    const before = await tx.documentType.findUnique({ where: { id }, select: { validityMonths: true } });
+    if (!before) throw new AppError("NOT_FOUND", "Type de document introuvable.");
+    if (before.validityMonths === validityMonths) return;
+    const row = await tx.documentType.update({ where: { id }, data: { validityMonths } });
+    await audit(tx, actor, "DocumentType", id, row.label, validityMonths == null ? "validité sans limite" : `validité ${validityMonths} mois`);
+  });
+}
+
+async function auditDiet(tx: Tx, actor: Actor, id: string, label: string, change: string) {
+  await recordAudit(tx, { actorId: actor.id, action: "diet.save", targetType: "Diet", targetId: id, details: { label, change } });
+}
+
+/** A diet families may tick on a child's health file. */
+export async function createDiet({ actor, label }: { actor: Actor } & z.output<typeof DietSchema>) {
+  assertActor(actor, "staff");
+  const db = await getDb();
+  return db
+    .$transaction(async (tx) => {
+      const last = await tx.diet.aggregate({ _max: { sortOrder: true } });
+      const diet = await tx.diet.create({ data: { label, sortOrder: (last._max.sortOrder ?? 0) + 1 } });
+      await auditDiet(tx, actor, diet.id, label, "création");
+      return diet;
+    })
+    .catch((e: unknown) => duplicate(e, "Un régime porte déjà ce nom."));
+}
+
+/** Renamed, a diet keeps the children who follow it. */
+export async function renameDiet({ actor, id, label }: { actor: Actor } & z.output<typeof DietRenameSchema>) {
+  assertActor(actor, "staff");
+  const db = await getDb();
+  await db
+    .$transaction(async (tx) => {
+      const before = await tx.diet.findUnique({ where: { id }, select: { label: true } });
+      if (!before) throw new AppError("NOT_FOUND", "Régime introuvable.");
+      if (before.label === label) return;
+      await tx.diet.update({ where: { id }, data: { label } });
+      await auditDiet(tx, actor, id, label, `renommé (était « ${before.label} »)`);
+    })
+    .catch((e: unknown) => duplicate(e, "Un régime porte déjà ce nom."));
+}
+
+/** A deactivated diet is no longer offered; children who follow it keep it on their file and the lists. */
+export async function setDietActive({ actor, id, active }: { actor: Actor; id: string; active: boolean }) {
+  assertActor(actor, "staff");
+  const db = await getDb();
+  await db.$transaction(async (tx) => {
+    const row = await tx.diet.update({ where: { id }, data: { active } }).catch(() => null);
+    if (!row) throw new AppError("NOT_FOUND", "Régime introuvable.");
+    await auditDiet(tx, actor, id, row.label, active ? "réactivé" : "désactivé");
   });
 }
 
@@ -178,7 +259,8 @@ export async function setRequestTypeActive({ actor, id, active }: { actor: Actor
 
 export type ReferentialsDto = {
   sites: { id: string; name: string; address: string | null; classes: { id: string; name: string; teacher: string | null; pupils: number }[] }[];
-  documentTypes: { id: string; code: string; label: string; description: string | null; active: boolean }[];
+  documentTypes: { id: string; code: string; label: string; description: string | null; active: boolean; validityMonths: number | null }[];
+  diets: { id: string; label: string; active: boolean; children: number }[];
   requestTypes: {
     id: string;
     code: string;
@@ -194,7 +276,7 @@ export type ReferentialsDto = {
 
 export async function listReferentials(): Promise<ReferentialsDto> {
   const db = await getDb();
-  const [sites, documentTypes, requestTypes] = await Promise.all([
+  const [sites, documentTypes, requestTypes, diets] = await Promise.all([
     db.site.findMany({
       orderBy: { name: "asc" },
       select: {
@@ -206,7 +288,7 @@ export async function listReferentials(): Promise<ReferentialsDto> {
     }),
     db.documentType.findMany({
       orderBy: [{ sortOrder: "asc" }, { label: "asc" }],
-      select: { id: true, code: true, label: true, description: true, active: true },
+      select: { id: true, code: true, label: true, description: true, active: true, validityMonths: true },
     }),
     db.requestType.findMany({
       orderBy: [{ sortOrder: "asc" }, { label: "asc" }],
@@ -222,10 +304,15 @@ export async function listReferentials(): Promise<ReferentialsDto> {
         documentTypes: { select: { label: true } },
       },
     }),
+    db.diet.findMany({
+      orderBy: [{ sortOrder: "asc" }, { label: "asc" }],
+      select: { id: true, label: true, active: true, _count: { select: { healthFiles: true } } },
+    }),
   ]);
   return {
     sites: sites.map((s) => ({ ...s, classes: s.classes.map(({ _count, ...c }) => ({ ...c, pupils: _count.pupils })) })),
     documentTypes,
     requestTypes: requestTypes.map((r) => ({ ...r, documentTypes: r.documentTypes.map((d) => d.label), fields: parseFields(r.fields) })),
+    diets: diets.map(({ _count, ...d }) => ({ ...d, children: _count.healthFiles })),
   };
 }

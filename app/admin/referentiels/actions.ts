@@ -4,7 +4,14 @@ import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/actions";
 import type { FormState } from "@/lib/forms";
 import {
+  createDiet,
   createDocumentType,
+  DietRenameSchema,
+  DietSchema,
+  DocumentTypeValiditySchema,
+  renameDiet,
+  setDietActive,
+  setDocumentTypeValidity,
   createRequestType,
   createSchoolClass,
   createSite,
@@ -51,4 +58,24 @@ export const toggleDocumentTypeAction = defineAction({ role: "staff", schema: To
 export const toggleRequestTypeAction = defineAction({ role: "staff", schema: ToggleSchema }, async ({ input: { id, active }, user: actor }) => {
   await setRequestTypeActive({ actor, id, active });
   return done(active ? "Démarche réactivée." : "Démarche désactivée.");
+});
+
+export const setDocumentTypeValidityAction = defineAction({ role: "staff", schema: DocumentTypeValiditySchema }, async ({ input, user: actor }) => {
+  await setDocumentTypeValidity({ actor, ...input });
+  return done("Durée de validité enregistrée.");
+});
+
+export const createDietAction = defineAction({ role: "staff", schema: DietSchema, finish: keepValues }, async ({ input, user: actor }) => {
+  await createDiet({ actor, ...input });
+  return done("Régime ajouté.");
+});
+
+export const renameDietAction = defineAction({ role: "staff", schema: DietRenameSchema, finish: keepValues }, async ({ input, user: actor }) => {
+  await renameDiet({ actor, ...input });
+  return done("Régime renommé.");
+});
+
+export const toggleDietAction = defineAction({ role: "staff", schema: ToggleSchema }, async ({ input: { id, active }, user: actor }) => {
+  await setDietActive({ actor, id, active });
+  return done(active ? "Régime réactivé." : "Régime désactivé.");
 });

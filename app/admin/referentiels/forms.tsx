@@ -7,7 +7,11 @@ import { idle } from "@/lib/forms";
 import { FormMessage } from "../_components/form-message";
 import type { AdminFormState } from "../_lib/form-values";
 import {
+  createDietAction,
   createDocumentTypeAction,
+  renameDietAction,
+  setDocumentTypeValidityAction,
+  toggleDietAction,
   createRequestTypeAction,
   createSchoolClassAction,
   createSiteAction,
@@ -80,6 +84,9 @@ export function DocumentTypeForm() {
       <Field label="Description pour les familles" error={errors.description}>
         {(p) => <Input {...p} name="description" defaultValue={value("description")} />}
       </Field>
+      <Field label="Durée de validité (mois)" hint="Vide : sans limite. La mise à jour annuelle redemande le document une fois ce délai passé après sa validation." error={errors.validityMonths}>
+        {(p) => <Input {...p} name="validityMonths" inputMode="numeric" className="max-w-32" defaultValue={value("validityMonths")} />}
+      </Field>
       <SubmitButton variant="secondary">Ajouter le type de document</SubmitButton>
     </form>
   );
@@ -143,8 +150,10 @@ export function RequestTypeForm({ actions, documentTypes }: { actions: Option[];
   );
 }
 
-export function ToggleForm({ kind, id, active, label }: { kind: "document" | "request"; id: string; active: boolean; label: string }) {
-  const { state, formAction } = useForm(kind === "document" ? toggleDocumentTypeAction : toggleRequestTypeAction);
+const TOGGLES = { document: toggleDocumentTypeAction, request: toggleRequestTypeAction, diet: toggleDietAction };
+
+export function ToggleForm({ kind, id, active, label }: { kind: keyof typeof TOGGLES; id: string; active: boolean; label: string }) {
+  const { state, formAction } = useForm(TOGGLES[kind]);
   return (
     <form action={formAction}>
       <input type="hidden" name="id" value={id} />
@@ -154,6 +163,53 @@ export function ToggleForm({ kind, id, active, label }: { kind: "document" | "re
         <span className="sr-only"> : {label}</span>
       </SubmitButton>
       {state.status === "error" ? <FormMessage state={state} /> : null}
+    </form>
+  );
+}
+
+/** One document type's validity, edited in its row. */
+export function ValidityForm({ id, validityMonths, label }: { id: string; validityMonths: number | null; label: string }) {
+  const { state, formAction, errors } = useForm(setDocumentTypeValidityAction);
+  return (
+    <form action={formAction} className="flex flex-wrap items-end gap-2" noValidate>
+      <input type="hidden" name="id" value={id} />
+      <Field label={<>Durée de validité (mois)<span className="sr-only"> : {label}</span></>} error={errors.validityMonths}>
+        {(p) => <Input {...p} name="validityMonths" inputMode="numeric" className="max-w-24" defaultValue={validityMonths ?? ""} />}
+      </Field>
+      <SubmitButton variant="ghost" className="min-h-11 px-2 py-1">
+        Enregistrer<span className="sr-only"> la durée : {label}</span>
+      </SubmitButton>
+      {state.status === "error" && !errors.validityMonths ? <FormMessage state={state} /> : null}
+    </form>
+  );
+}
+
+export function DietForm() {
+  const { state, formAction, errors, value } = useForm(createDietAction);
+  return (
+    <form action={formAction} className="space-y-3" noValidate>
+      <FormMessage state={state} />
+      <Field label="Nom du régime" required error={errors.label}>
+        {(p) => <Input {...p} name="label" required maxLength={60} defaultValue={value("label")} />}
+      </Field>
+      <SubmitButton variant="secondary">Ajouter le régime</SubmitButton>
+    </form>
+  );
+}
+
+/** Renaming in the row: the children who follow the diet keep it. */
+export function DietRenameForm({ id, label }: { id: string; label: string }) {
+  const { state, formAction, errors, value } = useForm(renameDietAction);
+  return (
+    <form action={formAction} className="flex flex-wrap items-end gap-2" noValidate>
+      <input type="hidden" name="id" value={id} />
+      <Field label={<>Nouveau nom<span className="sr-only"> : {label}</span></>} error={errors.label}>
+        {(p) => <Input {...p} name="label" required maxLength={60} className="max-w-56" defaultValue={value("label") || label} />}
+      </Field>
+      <SubmitButton variant="ghost" className="min-h-11 px-2 py-1">
+        Renommer<span className="sr-only"> : {label}</span>
+      </SubmitButton>
+      {state.status === "error" && !errors.label ? <FormMessage state={state} /> : null}
     </form>
   );
 }

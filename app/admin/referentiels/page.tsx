@@ -5,21 +5,24 @@ import { listReferentials } from "@/lib/referentials";
 import { formatCount, REQUEST_ACTION_LABELS } from "@/lib/format";
 import { DataTable } from "../_components/data-table";
 import {
+  DietForm,
+  DietRenameForm,
   DocumentTypeForm,
   RequestTypeForm,
   SchoolClassForm,
   SiteForm,
   ToggleForm,
+  ValidityForm,
 } from "./forms";
 
 export const metadata: Metadata = { title: "Référentiels" };
 
 export default async function ReferentialsPage() {
   await requireRole("staff");
-  const { sites, documentTypes, requestTypes } = await listReferentials();
+  const { sites, documentTypes, requestTypes, diets } = await listReferentials();
   return (
     <>
-      <PageTitle description="Sites et classes, types de documents et démarches administratives proposées aux familles.">
+      <PageTitle description="Sites et classes, types de documents, démarches administratives proposées aux familles et régimes alimentaires.">
         Référentiels
       </PageTitle>
       <div className="space-y-8">
@@ -83,7 +86,7 @@ export default async function ReferentialsPage() {
           <DataTable
             label="Types de documents"
             caption="Types de documents"
-            minWidth="36rem"
+            minWidth="48rem"
             rows={documentTypes}
             rowKey={(d) => d.id}
             columns={[
@@ -99,6 +102,7 @@ export default async function ReferentialsPage() {
                 ),
               },
               { header: "Code", cell: (d) => d.code },
+              { header: "Validité", cell: (d) => <ValidityForm id={d.id} validityMonths={d.validityMonths} label={d.label} /> },
               { header: "Etat", cell: (d) => (d.active ? "Actif" : "Désactivé") },
               {
                 header: <span className="sr-only">Actions</span>,
@@ -156,6 +160,37 @@ export default async function ReferentialsPage() {
                 .filter((d) => d.active)
                 .map((d) => ({ value: d.id, label: d.label }))}
             />
+          </Card>
+        </section>
+
+        <section aria-labelledby="diets-title" className="space-y-4">
+          <h2 id="diets-title" className="text-xl font-semibold">
+            Régimes alimentaires
+          </h2>
+          <p className="text-sm text-slate-700">
+            Les familles les cochent sur la fiche santé de leurs enfants ; les listes du jour et les effectifs de la cantine
+            les reprennent. Un régime désactivé n&apos;est plus proposé mais reste sur la fiche des enfants qui le suivent.
+          </p>
+          <DataTable
+            label="Régimes alimentaires"
+            caption="Régimes alimentaires"
+            minWidth="40rem"
+            rows={diets}
+            rowKey={(d) => d.id}
+            emptyState={{ title: "Aucun régime alimentaire." }}
+            columns={[
+              { header: "Régime", rowHeader: true, className: "font-semibold", cell: (d) => d.label },
+              { header: "Enfants", align: "right", cell: (d) => d.children },
+              { header: "Etat", cell: (d) => (d.active ? "Actif" : "Désactivé") },
+              { header: <span className="sr-only">Renommer</span>, cell: (d) => <DietRenameForm id={d.id} label={d.label} /> },
+              {
+                header: <span className="sr-only">Actions</span>,
+                cell: (d) => <ToggleForm kind="diet" id={d.id} active={d.active} label={d.label} />,
+              },
+            ]}
+          />
+          <Card title="Ajouter un régime">
+            <DietForm />
           </Card>
         </section>
       </div>

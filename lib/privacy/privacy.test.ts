@@ -15,7 +15,7 @@ import { buildHouseholdExport } from "./export";
 import { renderExportHtml } from "./export-html";
 import { listOwnHistory } from "./history";
 import { retentionRules } from "./retention";
-import { runRetention } from "./run-retention";
+import { monthsBefore, runRetention } from "./run-retention";
 
 const claims = vi.hoisted(() => ({ current: null as { id: string; sv: number } | null }));
 vi.mock("@/auth", () => ({ sessionClaims: async () => claims.current }));
@@ -318,5 +318,14 @@ describe("runRetention", () => {
     expect(labels.every((l) => !l.includes("Emma"))).toBe(true);
     expect(labels[0]).toMatch(/^Anonyme /);
     expect(await totals()).toEqual(before);
+  });
+});
+
+describe("monthsBefore", () => {
+  it("counts whole months back, on the last day of a shorter month", () => {
+    expect(monthsBefore(new Date("2026-03-31T10:00:00Z"), 1).toISOString()).toBe("2026-02-28T10:00:00.000Z");
+    expect(monthsBefore(new Date("2026-01-15T00:00:00Z"), 13).toISOString()).toBe("2024-12-15T00:00:00.000Z");
+    expect(monthsBefore(new Date("2028-02-29T00:00:00Z"), 12).toISOString()).toBe("2027-02-28T00:00:00.000Z");
+    expect(monthsBefore(new Date("2026-05-05T00:00:00Z"), 0).toISOString()).toBe("2026-05-05T00:00:00.000Z");
   });
 });

@@ -1,10 +1,24 @@
 import "server-only";
-import { subMonths, subYears } from "date-fns";
 import { recordAudit } from "@/lib/audit";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { loadRetentionSettings } from "@/lib/settings";
 import { deleteStoredBytes, eraseDocumentsInTx, eraseIdentityFilesInTx } from "./files";
+
+/**
+ * The same moment `months` months earlier, in UTC, on the month's last day
+ * when it is shorter: periods are counted in whole months, and a few hours
+ * of time zone do not matter to them.
+ */
+export function monthsBefore(now: Date, months: number): Date {
+  const date = new Date(now);
+  const dayOfMonth = date.getUTCDate();
+  date.setUTCDate(1);
+  date.setUTCMonth(date.getUTCMonth() - months);
+  const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+  date.setUTCDate(Math.min(dayOfMonth, lastDay));
+  return date;
+}
 
 /** Per run and per step, so one transaction stays small; the next run takes the rest. */
 const BATCH = 500;
@@ -29,10 +43,10 @@ export async function runRetention(now: Date): Promise<number> {
   const settings = await loadRetentionSettings(db);
   let erased = 0;
 
-  erased += (await db.auditEvent.deleteMany({ where: { createdAt: { lt: subYears(now, settings.retentionAuditYears) } } })).count;
-  erased += await eraseIdentityFiles(db, subMonths(now, settings.retentionIdentityMonths));
+  erased += (await db.auditEvent.deleteMany({ where: { createdAt: { lt: monthsBefore(now, 12 * settings.retentionAuditYears) } } })).count;
+  erased += await eraseIdentityFiles(db, monthsBefore(now, settings.retentionIdentityMonths));
 
-  const replacedCutoff = subMonths(now, settings.retentionReplacedDocumentMonths);
+  const replacedCutoff = monthsBefore(now, settings.retentionReplacedDocumentMonths);
   erased += await eraseDocuments(db, "replaced", {
     OR: [{ replacedAt: { lt: replacedCutoff } }, { deletedAt: { lt: replacedCutoff } }, { status: "REFUSED", reviewedAt: { lt: replacedCutoff } }],
   });
@@ -40,11 +54,11 @@ export async function runRetention(now: Date): Promise<number> {
   const types = await db.documentType.findMany({ where: { validityMonths: { not: null } }, select: { id: true, validityMonths: true } });
   for (const type of types) {
     // Valid validityMonths after its review, then kept retentionExpiredDocumentMonths more.
-    const cutoff = subMonths(now, type.validityMonths! + settings.retentionExpiredDocumentMonths);
+    const cutoff = monthsBefore(now, type.validityMonths! + settings.retentionExpiredDocumentMonths);
     erased += await eraseDocuments(db, "expired", { typeId: type.id, status: "VALIDATED", reviewedAt: { lt: cutoff } });
   }
 
-  erased += await anonymiseClosedHouseholds(db, subYears(now, settings.retentionAccountingYears), now);
+  erased += await anonymiseClosedHouseholds(db, monthsBefore(now, 12 * settings.retentionAccountingYears), now);
   return erased;
 }
 

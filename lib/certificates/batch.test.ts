@@ -6,7 +6,7 @@ import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { createPaidBookings } from "@/lib/factories";
 import { renderTaxCertificatePdf } from "@/lib/billing/pdf/certificate-render";
-import { resumeCertificateBatches, runCertificateBatch, startCertificateBatch } from "./batch";
+import { issueTaxCertificateByReference, resumeCertificateBatches, runCertificateBatch, startCertificateBatch } from "./batch";
 import { getTaxCertificatePdfData, listTaxCertificates } from "./documents";
 import { taxCertificateCandidates } from "./tax";
 
@@ -103,5 +103,17 @@ describe("certificate batch", () => {
     const next = await startCertificateBatch({ actor: staff, year: 2026, now: JANUARY });
     await db.certificateBatch.update({ where: { id: next.id }, data: { done: 10_000 } });
     expect(await runCertificateBatch(next.id, { now: JANUARY, deliver: false })).toMatchObject({ status: "DONE" });
+  });
+
+  it("one family's certificate, by its number: issued and emailed, refused in French when there is nothing to certify", async () => {
+    const { db, staff, young, meals } = await families();
+    const issued = await issueTaxCertificateByReference({ actor: staff, reference: young.household.reference, year: 2026, now: JANUARY });
+    expect(issued).toMatchObject({ household: young.household.name, totalCents: 3000, emailed: true });
+    expect(await db.taxCertificate.findUniqueOrThrow({ where: { householdId_year: { householdId: young.household.id, year: 2026 } } })).toMatchObject({ batchId: null, totalCents: 3000 });
+    expect(await db.auditEvent.count({ where: { action: "tax_certificate.issue", targetId: young.household.id } })).toBe(1);
+    const nothing = await issueTaxCertificateByReference({ actor: staff, reference: meals.household.reference, year: 2026, now: JANUARY }).catch((e: AppError) => e);
+    expect(nothing).toMatchObject({ code: "INVALID", message: "Cette famille n'a rien payé en 2026 pour la garde d'un enfant de moins de 6 ans : aucune attestation à établir." });
+    expect(await codeOf(issueTaxCertificateByReference({ actor: staff, reference: 999_999, year: 2026, now: JANUARY }))).toBe("NOT_FOUND");
+    expect(await codeOf(issueTaxCertificateByReference({ actor: young.actor, reference: young.household.reference, year: 2026, now: JANUARY }))).toBe("FORBIDDEN");
   });
 });

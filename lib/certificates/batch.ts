@@ -3,7 +3,7 @@ import { createElement } from "react";
 import { recordAudit } from "@/lib/audit";
 import { assertActor } from "@/lib/auth/roles";
 import { parisDay } from "@/lib/dates";
-import { getDb, type Db } from "@/lib/db/client";
+import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { newRowId } from "@/lib/db/ids";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -61,26 +61,31 @@ export async function startCertificateBatch({ actor, year, now = new Date() }: {
   });
 }
 
-type ChunkResult = { processed: number; issued: number; emailIds: string[] };
+type RenderedEmail = { subject: string; html: string; text: string };
+type Prepared = {
+  rows: { id: string; householdId: string; children: TaxChild[]; totalCents: number; emailedAt: Date | null }[];
+  mails: { id: string; to: string }[];
+};
+
+/** The email of a year's certificates: the same for every family (see TaxCertificateEmail), rendered once per run. */
+async function certificateEmail(year: number): Promise<RenderedEmail> {
+  const subject = taxCertificateSubject(year);
+  const element = createElement(TaxCertificateEmail, { settings: await getSettings(), year, url: `${env().appUrl}/factures/attestations` });
+  return { subject, ...(await renderEmail({ subject, element })) };
+}
 
 /**
- * One chunk of a batch, in one transaction: the figures of the next
- * households (after `done`), their certificates written (replaced when the
- * year's was issued before), one email per household with a certificate to
- * its first active parent account, and the progress. The progress moves
- * only from the value read, so a second runner on the same batch (the
- * maintenance run resuming it while the first still works) rolls back
- * instead of writing the chunk twice.
+ * Reads and computes, outside any transaction, the certificates of some
+ * households: those with an amount, each with the email to queue to its
+ * first active parent account — none when the same figures were already
+ * sent (issued again, the family is not told twice).
  */
-async function runChunk(db: Db, batch: { id: string; year: number; done: number }, candidates: string[], email: { html: string; text: string; subject: string }, now: Date, size: number): Promise<ChunkResult> {
-  const chunk = candidates.slice(batch.done, batch.done + size);
-  const inputs = await loadTaxInputs(db, chunk, batch.year);
-  const issued = chunk
-    .map((householdId) => ({ householdId, ...computeTaxFigures(inputs.get(householdId)!) }))
-    .filter((c) => c.totalCents > 0);
+async function prepareCertificates(db: Db, year: number, householdIds: string[], now: Date): Promise<Prepared> {
+  const inputs = await loadTaxInputs(db, householdIds, year);
+  const issued = householdIds.map((householdId) => ({ householdId, ...computeTaxFigures(inputs.get(householdId)!) })).filter((c) => c.totalCents > 0);
   const ids = issued.map((c) => c.householdId);
   const [previous, recipients] = await Promise.all([
-    db.taxCertificate.findMany({ where: { householdId: { in: ids }, year: batch.year }, select: { householdId: true, children: true, emailedAt: true } }),
+    db.taxCertificate.findMany({ where: { householdId: { in: ids }, year }, select: { householdId: true, children: true, emailedAt: true } }),
     db.$queryRaw<{ email: string; householdId: string }[]>(Prisma.sql`
       SELECT DISTINCT ON (p."householdId") u.email, p."householdId" FROM "User" u JOIN "Person" p ON p.id = u."personId"
        WHERE u.status = 'ACTIVE' AND u.role = 'PARENT' AND u.email <> '' AND p."householdId" = ANY(${ids}::text[])
@@ -88,39 +93,95 @@ async function runChunk(db: Db, batch: { id: string; year: number; done: number 
   ]);
   const before = new Map(previous.map((p) => [p.householdId, p]));
   const to = new Map(recipients.map((r) => [r.householdId, r.email]));
+  const mails: Prepared["mails"] = [];
   const rows = issued.map((c) => {
     const old = before.get(c.householdId);
-    // Issued again with the same figures and already told: not told twice.
     const told = old?.emailedAt && sameFigures(storedChildren(old.children), c.children) ? old.emailedAt : null;
-    const mail = !told && to.has(c.householdId) ? { id: newRowId(), to: to.get(c.householdId)! } : null;
-    return { id: newRowId(), householdId: c.householdId, children: c.children, totalCents: c.totalCents, emailedAt: told ?? (mail ? now : null), mail };
+    if (!told && to.has(c.householdId)) mails.push({ id: newRowId(), to: to.get(c.householdId)! });
+    return { id: newRowId(), householdId: c.householdId, children: c.children, totalCents: c.totalCents, emailedAt: told ?? (to.has(c.householdId) ? now : null) };
   });
-  const mails = rows.flatMap((r) => (r.mail ? [r.mail] : []));
+  return { rows, mails };
+}
+
+/** Writes prepared certificates (replacing the year's earlier ones) and queues their emails, in the caller's transaction. */
+async function writeCertificatesInTx(tx: Tx, { year, batchId, prepared, email, now }: { year: number; batchId: string | null; prepared: Prepared; email: RenderedEmail; now: Date }) {
+  if (prepared.rows.length) {
+    // One statement for all of them, as the campaign run writes its rows: Prisma's upsert is one round trip per household.
+    await tx.$executeRaw(Prisma.sql`
+      INSERT INTO "TaxCertificate" (id, "householdId", year, children, "totalCents", "batchId", "issuedAt", "emailedAt")
+      SELECT r.id, r."householdId", ${year}, r.children, r."totalCents", ${batchId}, ${now}::timestamp(3), r."emailedAt"::timestamp(3)
+        FROM jsonb_to_recordset(${JSON.stringify(prepared.rows)}::jsonb)
+          AS r(id text, "householdId" text, children jsonb, "totalCents" int, "emailedAt" text)
+      ON CONFLICT ("householdId", year) DO UPDATE SET children = EXCLUDED.children, "totalCents" = EXCLUDED."totalCents",
+        "batchId" = EXCLUDED."batchId", "issuedAt" = EXCLUDED."issuedAt", "emailedAt" = EXCLUDED."emailedAt"`);
+  }
+  if (prepared.mails.length) {
+    const clock = new Date();
+    await tx.$executeRaw(Prisma.sql`
+      INSERT INTO "EmailMessage" (id, "to", subject, template, html, text, status, attempts, "nextAttemptAt", "createdAt")
+      SELECT m.id, m."to", ${email.subject}, 'tax-certificate', ${email.html}, ${email.text}, 'QUEUED', 0, ${clock}::timestamp(3), ${clock}::timestamp(3)
+        FROM json_to_recordset(${JSON.stringify(prepared.mails)}::json) AS m(id text, "to" text)`);
+  }
+}
+
+/**
+ * One chunk of a batch, in one transaction: the next households' (after
+ * `done`) certificates, their emails and the progress. The progress moves
+ * only from the value read, so a second runner on the same batch (the
+ * maintenance run resuming it while the first still works) rolls back
+ * instead of writing the chunk twice.
+ */
+async function runChunk(db: Db, batch: { id: string; year: number; done: number }, candidates: string[], email: RenderedEmail, now: Date, size: number): Promise<string[]> {
+  const chunk = candidates.slice(batch.done, batch.done + size);
+  const prepared = await prepareCertificates(db, batch.year, chunk, now);
   await db.$transaction(async (tx) => {
     const moved = await tx.certificateBatch.updateMany({
       where: { id: batch.id, status: "RUNNING", done: batch.done },
-      data: { done: batch.done + chunk.length, emailed: { increment: mails.length } },
+      data: { done: batch.done + chunk.length, emailed: { increment: prepared.mails.length } },
     });
     if (moved.count !== 1) throw new BatchMovedOn();
-    if (rows.length) {
-      // One statement for the chunk, as the campaign run writes its rows: Prisma's upsert is one round trip per household.
-      await tx.$executeRaw(Prisma.sql`
-        INSERT INTO "TaxCertificate" (id, "householdId", year, children, "totalCents", "batchId", "issuedAt", "emailedAt")
-        SELECT r.id, r."householdId", ${batch.year}, r.children, r."totalCents", ${batch.id}, ${now}::timestamp(3), r."emailedAt"::timestamp(3)
-          FROM jsonb_to_recordset(${JSON.stringify(rows.map(({ mail: _mail, ...r }) => r))}::jsonb)
-            AS r(id text, "householdId" text, children jsonb, "totalCents" int, "emailedAt" text)
-        ON CONFLICT ("householdId", year) DO UPDATE SET children = EXCLUDED.children, "totalCents" = EXCLUDED."totalCents",
-          "batchId" = EXCLUDED."batchId", "issuedAt" = EXCLUDED."issuedAt", "emailedAt" = EXCLUDED."emailedAt"`);
-    }
-    if (mails.length) {
-      const clock = new Date();
-      await tx.$executeRaw(Prisma.sql`
-        INSERT INTO "EmailMessage" (id, "to", subject, template, html, text, status, attempts, "nextAttemptAt", "createdAt")
-        SELECT m.id, m."to", ${email.subject}, 'tax-certificate', ${email.html}, ${email.text}, 'QUEUED', 0, ${clock}::timestamp(3), ${clock}::timestamp(3)
-          FROM json_to_recordset(${JSON.stringify(mails)}::json) AS m(id text, "to" text)`);
-    }
+    await writeCertificatesInTx(tx, { year: batch.year, batchId: batch.id, prepared, email, now });
   });
-  return { processed: chunk.length, issued: rows.length, emailIds: mails.map((m) => m.id) };
+  return prepared.mails.map((m) => m.id);
+}
+
+/**
+ * "Générer l'attestation" for one household (a family that asks again, a
+ * correction after the batch): the same computation and email as the
+ * batch's. Refused in French when the family has nothing to certify.
+ */
+export async function issueTaxCertificate({
+  actor,
+  householdId,
+  year,
+  now = new Date(),
+  deliver = true,
+}: {
+  actor: { id: string; role: Role };
+  householdId: string;
+  year: number;
+  now?: Date;
+  deliver?: boolean;
+}): Promise<{ totalCents: number; emailed: boolean }> {
+  assertActor(actor, "staff");
+  checkCertificateYear(year, now);
+  const db = await getDb();
+  const prepared = await prepareCertificates(db, year, [householdId], now);
+  const row = prepared.rows[0];
+  if (!row) throw new AppError("INVALID", `Cette famille n'a rien payé en ${year} pour la garde d'un enfant de moins de 6 ans : aucune attestation à établir.`);
+  const email = await certificateEmail(year);
+  await db.$transaction(async (tx) => {
+    await writeCertificatesInTx(tx, { year, batchId: null, prepared, email, now });
+    await recordAudit(tx, {
+      actorId: actor.id,
+      action: "tax_certificate.issue",
+      targetType: "Household",
+      targetId: householdId,
+      details: { label: `Attestation fiscale ${year}`, year, totalCents: row.totalCents },
+    });
+  });
+  if (deliver && prepared.mails.length) await deliverQueuedEmails({ ids: prepared.mails.map((m) => m.id) });
+  return { totalCents: row.totalCents, emailed: prepared.mails.length > 0 };
 }
 
 class BatchMovedOn extends Error {}
@@ -145,15 +206,9 @@ export async function runCertificateBatch(
   if (batch.status !== "RUNNING") return { status: batch.status, done: batch.done, total: batch.total };
   try {
     const candidates = await taxCertificateCandidates(db, batch.year);
-    const settings = await getSettings();
-    const subject = taxCertificateSubject(batch.year);
-    // The same message for every family: rendered once per run.
-    const rendered = await renderEmail({
-      subject,
-      element: createElement(TaxCertificateEmail, { settings, year: batch.year, url: `${env().appUrl}/factures/attestations` }),
-    });
+    const email = await certificateEmail(batch.year);
     while (batch.done < candidates.length) {
-      const { emailIds } = await runChunk(db, batch, candidates, { ...rendered, subject }, now, chunkSize);
+      const emailIds = await runChunk(db, batch, candidates, email, now, chunkSize);
       if (deliver && emailIds.length) await deliverQueuedEmails({ ids: emailIds, limit: emailIds.length });
       batch = await db.certificateBatch.findUniqueOrThrow({ where: { id: batchId } });
       if (batch.status !== "RUNNING") return { status: batch.status, done: batch.done, total: batch.total };
@@ -206,4 +261,13 @@ export async function listCertificateBatches() {
     finishedAt: b.finishedAt,
     by: b.createdById ? (users.get(b.createdById) ?? "—") : "—",
   }));
+}
+
+/** "Générer l'attestation" from the staff page, where staff type the family's number (n° on its invoices). */
+export async function issueTaxCertificateByReference({ actor, reference, year, now = new Date() }: { actor: { id: string; role: Role }; reference: number; year: number; now?: Date }) {
+  assertActor(actor, "staff");
+  const db = await getDb();
+  const household = await db.household.findUnique({ where: { reference }, select: { id: true, name: true } });
+  if (!household) throw new AppError("NOT_FOUND", `Aucune famille n° ${reference}.`, { reference: `Aucune famille n° ${reference}.` });
+  return { household: household.name, ...(await issueTaxCertificate({ actor, householdId: household.id, year, now })) };
 }

@@ -4,7 +4,7 @@ import { requireRole } from "@/lib/auth/dal";
 import { defaultCertificateYear, listCertificateBatches } from "@/lib/certificates/batch";
 import { BATCH_STATUS_LABELS, formatDateTime } from "@/lib/format";
 import { DataTable } from "../_components/data-table";
-import { CertificateBatchForm } from "./batch-form";
+import { CertificateBatchForm, OneCertificateForm } from "./batch-form";
 import { ProgressRefresher } from "./progress-refresher";
 
 export const metadata: Metadata = { title: "Attestations fiscales" };
@@ -26,6 +26,9 @@ export default async function CertificatesAdminPage() {
       <div className="space-y-6">
         <Card title="Nouvelle génération">
           <CertificateBatchForm defaultYear={defaultCertificateYear(new Date())} />
+        </Card>
+        <Card title="Une famille">
+          <OneCertificateForm defaultYear={defaultCertificateYear(new Date())} />
         </Card>
         {running ? (
           <Card title={`Génération ${running.year} en cours`}>

@@ -96,7 +96,8 @@ export type ClosureReport = { accounts: number; documents: number; cancelledBook
  * initial would make a copy differ from the original) but lose birth
  * date, contacts and class; the household loses its QF and CAF number but
  * keeps its name and address until the retention job anonymises them once
- * the accounting period has run out. A second confirmation is refused.
+ * the accounting period has run out. Payments lose the payer's e-mail
+ * (unless still pending at PayFiP). A second confirmation is refused.
  */
 export async function confirmClosure({ actor, householdId, now = new Date() }: { actor: Actor; householdId: string; now?: Date }): Promise<ClosureReport> {
   assertActor(actor, "staff");
@@ -166,6 +167,8 @@ export async function confirmClosure({ actor, householdId, now = new Date() }: {
     const documents = await eraseDocumentsInTx(tx, { householdId });
     await tx.request.deleteMany({ where: { householdId } });
     await tx.absence.updateMany({ where: { householdId }, data: { comment: null } });
+    // The payer's address is no accounting record; a payment still pending keeps it to tell its outcome.
+    await tx.payment.updateMany({ where: { householdId, status: { not: "PENDING" } }, data: { payerEmail: null } });
     await tx.person.updateMany({
       where: { householdId },
       data: { birthDate: null, phone: null, mobile: null, email: null, schoolClassId: null },

@@ -219,6 +219,7 @@ describe("closing an account", () => {
       ledger: await db.ledgerEntry.aggregate({ where: { householdId: victim.household.id }, _sum: { amountCents: true }, _count: true }),
       summary: await accountSummary(db, victim.household.id),
     });
+    await db.payment.updateMany({ where: { householdId: victim.household.id }, data: { payerEmail: "claire@exemple.fr" } });
     const kept = await accounting();
     const report = await confirmClosure({ actor: staff, householdId: victim.household.id, now: NOW });
     expect(report).toEqual({ accounts: 1, documents: 1, cancelledBookings: 1 });
@@ -241,6 +242,7 @@ describe("closing an account", () => {
     expect((await db.booking.findUniqueOrThrow({ where: { id: future.id } })).status).toBe("CANCELLED");
     expect(await db.booking.count({ where: { invoiceId: paid.invoiceId, status: "CONFIRMED" } })).toBe(2);
     expect(await accounting()).toEqual(kept);
+    expect(await db.payment.count({ where: { householdId: victim.household.id, payerEmail: { not: null } } })).toBe(0);
     const household = await db.household.findUniqueOrThrow({ where: { id: victim.household.id } });
     expect(household.closedAt).toEqual(NOW);
     expect(household).toMatchObject({ name: victim.household.name, address1: "1 rue de la Paix", qf: null, anonymisedAt: null });

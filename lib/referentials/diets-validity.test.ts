@@ -45,7 +45,7 @@ describe("diets and document validity", () => {
     const parsed = DocumentTypeSchema.parse({ code: `dom_${uniqueSuffix()}`, label: "Justificatif", validityMonths: "3" });
     const type = await createDocumentType({ actor, ...parsed });
     expect(type.validityMonths).toBe(3);
-    await setDocumentTypeValidity({ actor, id: type.id, ...DocumentTypeValiditySchema.parse({ id: type.id, validityMonths: "" }) });
+    await setDocumentTypeValidity({ actor, ...DocumentTypeValiditySchema.parse({ id: type.id, validityMonths: "" }) });
     expect((await listReferentials()).documentTypes.find((d) => d.id === type.id)?.validityMonths).toBeNull();
     await setDocumentTypeValidity({ actor, id: type.id, validityMonths: 12 });
     expect((await db.documentType.findUniqueOrThrow({ where: { id: type.id } })).validityMonths).toBe(12);

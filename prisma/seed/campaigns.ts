@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { addDays, dayToDate, parisDay, parisInstant, weekday } from "@/lib/dates";
 import { saveCampaign } from "@/lib/campaigns/campaigns";
 import { createCampaignRequest } from "@/lib/factories";
+import { seedFileUpdateCampaign } from "./file-update";
 
 const BRACKETS = [
   { qfMin: 0, qfMax: 450 },
@@ -38,6 +39,8 @@ export async function seedCampaigns(db: Db, actor: Actor, now = new Date()) {
         deadlineTime: "12:00",
         defaultCapacity,
         sortOrder,
+        // Childcare: on the tax certificate, as the other accueil de loisirs days.
+        taxCertificateEligible: true,
         sites: { connect: sites },
         tariffs: {
           create: BRACKETS.flatMap((b, i) => [
@@ -84,4 +87,6 @@ export async function seedCampaigns(db: Db, actor: Actor, now = new Date()) {
   const lea = await child("Léa", "MARTIN");
   await createCampaignRequest(db, { campaignId, householdId: lea.householdId, personId: lea.id, firstProductId: lac.id, days: firstWeek.slice(1, 4) });
   await db.household.update({ where: { id: (await child("Emma", "DUPONT")).householdId }, data: { workingParents: true } });
+
+  await seedFileUpdateCampaign(actor, now);
 }

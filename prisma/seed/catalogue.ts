@@ -12,7 +12,11 @@ const BRACKETS = [
   { qfMin: 1201, qfMax: null },
 ];
 
-/** Services, prestations and tariffs of the demo authority (prices in cents per bracket, RG/MSA and other régimes). */
+/**
+ * Services, prestations and tariffs of the demo authority (prices in cents
+ * per bracket, RG/MSA and other régimes). Childcare (accueil de loisirs,
+ * garderie) counts on the tax certificate; canteen meals do not.
+ */
 export async function seedCatalogue(db: Db, actor: Actor) {
   const sites = await db.site.findMany();
   const validFrom = new Date("2026-01-01T00:00:00Z");
@@ -27,6 +31,7 @@ export async function seedCatalogue(db: Db, actor: Actor) {
       openMonthsAhead: number;
       absenceCredit: AbsenceCredit;
       absenceCarenceDays: number;
+      taxCertificateEligible: boolean;
     }>,
   ) => {
     const { prices, otherRegimeExtra, ...rest } = spec;
@@ -71,6 +76,7 @@ export async function seedCatalogue(db: Db, actor: Actor) {
   });
   const journee = await product(alsh.id, {
     name: "Journée",
+    taxCertificateEligible: true,
     description: "Journée complète avec repas, de 7h30 à 18h30.",
     prices: [900, 1200, 1500, 1800],
     otherRegimeExtra: 200,
@@ -82,6 +88,7 @@ export async function seedCatalogue(db: Db, actor: Actor) {
   });
   const demi = await product(alsh.id, {
     name: "Demi-journée",
+    taxCertificateEligible: true,
     description: "Matin ou après-midi, sans repas.",
     prices: [450, 600, 750, 900],
     otherRegimeExtra: 100,
@@ -97,6 +104,7 @@ export async function seedCatalogue(db: Db, actor: Actor) {
   });
   const garderie = await product(peri.id, {
     name: "Garderie du matin",
+    taxCertificateEligible: true,
     description: "De 7h30 au début de la classe.",
     prices: [100, 150, 200, 250],
     otherRegimeExtra: 30,

@@ -1,11 +1,15 @@
 import type { Db } from "@/lib/db/client";
 
-/** The document types and démarches administratives a new authority starts with; staff edit both lists. */
+/**
+ * The document types and démarches administratives a new authority starts
+ * with; staff edit both lists. A proof of address counts 3 months and a QF
+ * certificate a year: the yearly update asks again for those once expired.
+ */
 export async function seedDocumentsAndRequests(db: Db) {
   const types = [
     { code: "IDENTITE", label: "Pièce d'identité", description: "Carte d'identité ou passeport en cours de validité." },
-    { code: "DOMICILE", label: "Justificatif de domicile", description: "Facture d'énergie, de téléphone ou avis d'imposition de moins de 3 mois." },
-    { code: "QF_CAF", label: "Quotient familial CAF", description: "Attestation de quotient familial CAF ou MSA de l'année en cours." },
+    { code: "DOMICILE", label: "Justificatif de domicile", description: "Facture d'énergie, de téléphone ou avis d'imposition de moins de 3 mois.", validityMonths: 3 },
+    { code: "QF_CAF", label: "Quotient familial CAF", description: "Attestation de quotient familial CAF ou MSA de l'année en cours.", validityMonths: 12 },
     { code: "LIVRET", label: "Livret de famille", description: "Pages des parents et de l'enfant concerné." },
     { code: "JUGEMENT", label: "Jugement ou attestation de situation familiale", description: "Jugement de divorce, de séparation ou convention de garde." },
     { code: "MEDICAL", label: "Certificat médical", description: "Certificat médical, PAI ou attestation de vaccination." },

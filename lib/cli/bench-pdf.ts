@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
@@ -27,7 +28,9 @@ import {
 import { formatDate } from "@/lib/format";
 
 // Invoice PDF against bare pdfkit (the engine react-pdf drives), for
-// `npm run bench:pdf` or `benchPdf()` from `npm run bench`. Both draw the same
+// `npm run bench:pdf` or `benchPdf()` from `npm run bench`, then the tax
+// certificates' batch against one at a time (benchCertificates, needs the
+// loopback PostgreSQL; BENCH_PDF_ONLY=invoices|certificates runs one). Both draw the same
 // invoice (header, lines per child, total, payment slip with its QR code) with
 // the same TTF Inter files. The two run in alternating rounds, so a noisy
 // moment on a shared machine lands on both sides of a round's ratio; the
@@ -37,6 +40,8 @@ const ROUNDS = Math.max(5, Number(process.env.BENCH_PDF_ROUNDS ?? 7));
 const PER_ROUND = Number(process.env.BENCH_PDF_PER_ROUND ?? 10);
 const BATCH = Number(process.env.BENCH_PDF_BATCH ?? 500);
 const LINES = Number(process.env.BENCH_PDF_LINES ?? 16);
+const CERTIFICATES = Number(process.env.BENCH_CERTIFICATES ?? 2000);
+const CERTIFICATE_SAMPLE = Number(process.env.BENCH_CERTIFICATE_SAMPLE ?? 60);
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -251,8 +256,131 @@ export async function benchPdf(): Promise<void> {
   );
 }
 
+/**
+ * The yearly tax certificates, for 2,000 families (BENCH_CERTIFICATES): the
+ * staff batch (compute, write, queue the emails) followed by each PDF
+ * rendered as the family's download draws it, against the same work done
+ * for one family at a time (issueTaxCertificate, then its download) — the
+ * batch's total over N × the mean single one. The data (three paid invoices
+ * a family, an eligible centre and a canteen, some credit notes) is written
+ * by SQL on a scratch PostgreSQL database; the app's code does the rest.
+ */
+export async function benchCertificates(): Promise<void> {
+  const { benchDatabase } = await import("./bench-server");
+  const database = await benchDatabase(`portail_bench_cert_${process.pid}`);
+  // Production mode wants these; the bench only queues emails (never sends) and pays nothing.
+  process.env.DATABASE_URL = database.url;
+  process.env.APP_URL ??= "http://localhost:3000";
+  process.env.AUTH_SECRET ??= randomBytes(32).toString("base64");
+  process.env.DEMO_MAIL_OUTBOX ??= "1";
+  process.env.DEMO_PAYFIP_SIMULATOR ??= "1";
+  process.env.DEMO_LOCAL_STORAGE ??= "1";
+  const { openDatabase } = await import("@/lib/db/adapter");
+  const { newClient, setDb } = await import("@/lib/db/client");
+  const { deployMigrations } = await import("@/lib/db/migrate");
+  const { parseDatabaseUrl } = await import("@/lib/db/url");
+  const { issueTaxCertificate, runCertificateBatch, startCertificateBatch } = await import("@/lib/certificates/batch");
+  const { getTaxCertificatePdfData } = await import("@/lib/certificates/documents");
+  const { renderTaxCertificatePdf } = await import("@/lib/billing/pdf/certificate-render");
+  const opened = await openDatabase(parseDatabaseUrl(database.url));
+  const db = newClient(opened);
+  setDb(db, opened);
+  const gc = collector();
+  try {
+    await deployMigrations(opened.factory);
+    const n = CERTIFICATES;
+    console.log(`Attestations fiscales : ${n} familles (2 enfants, 3 factures payées en 2026, un avoir sur 5)…`);
+    await db.$executeRawUnsafe(`
+      WITH s AS (INSERT INTO "Service" (id, name) VALUES ('bsvc', 'Accueil de loisirs') RETURNING id)
+      INSERT INTO "Product" (id, "serviceId", name, "taxCertificateEligible")
+      SELECT 'bcentre', id, 'Journée centre', true FROM s UNION ALL SELECT 'bcantine', id, 'Repas cantine', false FROM s`);
+    await db.$executeRawUnsafe(`
+      INSERT INTO "Household" (id, name, address1, "postalCode", city, "updatedAt")
+      SELECT 'bh' || i, 'FAMILLE ' || i, i || ' rue des Écoles', '34600', 'Avant-Monts', now() FROM generate_series(1, ${n}) i`);
+    await db.$executeRawUnsafe(`
+      INSERT INTO "Person" (id, "householdId", quality, "firstName", "lastName", "birthDate", "updatedAt")
+      SELECT 'bp' || i || '_' || k, 'bh' || i, CASE k WHEN 0 THEN 'RESPONSABLE' ELSE 'ENFANT' END::"Quality",
+             (ARRAY['Claire', 'Emma', 'Lucas'])[k + 1], 'FAMILLE ' || i,
+             CASE k WHEN 0 THEN date '1990-05-01' WHEN 1 THEN date '2022-03-01' + (i % 300) ELSE date '2016-09-01' END, now()
+        FROM generate_series(1, ${n}) i, generate_series(0, 2) k`);
+    await db.$executeRawUnsafe(`
+      INSERT INTO "User" (id, identifiant, email, "firstName", "lastName", role, status, "personId", "updatedAt")
+      SELECT 'bu' || i, lpad(to_hex(i), 8, '0'), 'parent' || i || '@exemple.fr', 'Claire', 'FAMILLE ' || i, 'PARENT'::"Role", 'ACTIVE'::"UserStatus", 'bp' || i || '_0', now()
+        FROM generate_series(1, ${n}) i
+      UNION ALL SELECT 'bstaff', 'ffffffff', 'agent@mairie.test', 'Agent', 'GUICHET', 'STAFF'::"Role", 'ACTIVE'::"UserStatus", null, now()`);
+    // Three invoices a family (February, May, October 2026): 6 centre days for the little one, 8 canteen meals for the elder.
+    await db.$executeRawUnsafe(`
+      INSERT INTO "Invoice" (id, number, "householdId", status, "totalCents", "paymentIdentifier", "issuedAt", "paidAt")
+      SELECT 'bi' || i || '_' || m, i * 3 + m, 'bh' || i, 'PAID'::"InvoiceStatus", 6 * 1500 + 8 * 250, md5('bi' || i || '_' || m),
+             make_timestamp(2026, (ARRAY[2, 5, 10])[m + 1], 3, 9, 0, 0), make_timestamp(2026, (ARRAY[2, 5, 10])[m + 1], 3, 9, 5, 0)
+        FROM generate_series(1, ${n}) i, generate_series(0, 2) m`);
+    await db.$executeRawUnsafe(`
+      INSERT INTO "InvoiceLine" (id, "invoiceId", "personId", "productId", label, quantity, "unitPriceCents", "totalCents", "sortOrder")
+      SELECT 'bl' || i || '_' || m || '_' || k, 'bi' || i || '_' || m, 'bp' || i || '_' || k, CASE k WHEN 1 THEN 'bcentre' ELSE 'bcantine' END,
+             CASE k WHEN 1 THEN 'Journée centre' ELSE 'Repas cantine' END, CASE k WHEN 1 THEN 6 ELSE 8 END,
+             CASE k WHEN 1 THEN 1500 ELSE 250 END, CASE k WHEN 1 THEN 9000 ELSE 2000 END, k
+        FROM generate_series(1, ${n}) i, generate_series(0, 2) m, generate_series(1, 2) k`);
+    await db.$executeRawUnsafe(`
+      INSERT INTO "LedgerEntry" (id, "householdId", kind, "amountCents", "invoiceId", label, "createdAt")
+      SELECT 'be' || i || '_' || m || '_' || e, 'bh' || i, e::"LedgerKind", CASE e WHEN 'INVOICE' THEN 11000 ELSE -11000 END, 'bi' || i || '_' || m,
+             e, make_timestamp(2026, (ARRAY[2, 5, 10])[m + 1], 3, 9, CASE e WHEN 'INVOICE' THEN 0 ELSE 5 END, 0)
+        FROM generate_series(1, ${n}) i, generate_series(0, 2) m, unnest(ARRAY['INVOICE', 'PAYMENT']) e`);
+    await db.$executeRawUnsafe(`
+      INSERT INTO "CreditNote" (id, number, "householdId", "invoiceId", "amountCents", reason, "issuedAt")
+      SELECT 'bc' || i, i, 'bh' || i, 'bi' || i || '_1', 1500, 'Annulation', timestamp '2026-05-20 08:00' FROM generate_series(5, ${n}, 5) i`);
+    await db.$executeRawUnsafe(`
+      INSERT INTO "CreditNoteLine" (id, "creditNoteId", "personId", "productId", day, "amountCents")
+      SELECT 'bcl' || i, 'bc' || i, 'bp' || i || '_1', 'bcentre', date '2026-05-12', 1500 FROM generate_series(5, ${n}, 5) i`);
+    await db.$executeRawUnsafe(`ANALYZE`);
+    const staff = { id: "bstaff", role: "STAFF" as const };
+    const now = new Date("2027-01-12T09:00:00Z");
+    const download = async (householdId: string) => renderTaxCertificatePdf(await getTaxCertificatePdfData({ householdId, year: 2026 }));
+    const one = async (householdId: string) => {
+      await issueTaxCertificate({ actor: staff, householdId, year: 2026, now, deliver: false });
+      await download(householdId);
+    };
+    // Warm-up, not counted: the client, the prepared plans, the fonts and the JIT.
+    for (let i = 1; i <= 5; i++) await one(`bh${i}`);
+    await db.taxCertificate.deleteMany({});
+    await db.emailMessage.deleteMany({});
+    gc();
+
+    const started = performance.now();
+    const batch = await startCertificateBatch({ actor: staff, year: 2026, now });
+    const run = await runCertificateBatch(batch.id, { now, deliver: false });
+    const writtenMs = performance.now() - started;
+    const issued = await db.taxCertificate.findMany({ where: { year: 2026 }, select: { householdId: true }, orderBy: { householdId: "asc" } });
+    for (const { householdId } of issued) await download(householdId);
+    const batchMs = performance.now() - started;
+    const emails = await db.emailMessage.count({ where: { template: "tax-certificate" } });
+    if (run.status !== "DONE" || issued.length !== n || emails !== n) throw new Error(`Batch ${run.status}: ${issued.length} certificates, ${emails} emails for ${n} families`);
+
+    // One family at a time, on a sample spread over the families (its certificate removed first, so each is issued and emailed anew).
+    const sample = Array.from({ length: CERTIFICATE_SAMPLE }, (_, i) => `bh${1 + Math.floor((i * n) / CERTIFICATE_SAMPLE)}`);
+    await db.taxCertificate.deleteMany({ where: { householdId: { in: sample } } });
+    const singles: number[] = [];
+    for (const householdId of sample) {
+      const t = performance.now();
+      await one(householdId);
+      singles.push(performance.now() - t);
+    }
+    const singleMean = singles.reduce((a, b) => a + b, 0) / singles.length;
+    console.log(
+      `Tax certificate batch of ${n}: ${(batchMs / 1000).toFixed(1)} s (compute + write + ${emails} emails queued ${(writtenMs / 1000).toFixed(1)} s, ` +
+        `then ${n} PDFs as downloaded ${((batchMs - writtenMs) / 1000).toFixed(1)} s) = ${(batchMs / (n * singleMean)).toFixed(2)} × ${n} × one ` +
+        `(one family: issue + download, mean ${singleMean.toFixed(1)} ms, median ${median(singles).toFixed(1)} ms over ${sample.length}; target ≤ 1.1)`,
+    );
+  } finally {
+    setDb(undefined);
+    await db.$disconnect();
+    await opened.close();
+    await database.drop();
+  }
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  benchPdf().then(
+  const only = process.env.BENCH_PDF_ONLY;
+  (only === "certificates" ? benchCertificates() : only === "invoices" ? benchPdf() : benchPdf().then(benchCertificates)).then(
     () => process.exit(0),
     (error) => {
       console.error(error);

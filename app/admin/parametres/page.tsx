@@ -13,7 +13,7 @@ export default async function SettingsPage() {
   const settings = await getSettings();
   return (
     <>
-      <PageTitle description="Les informations de la collectivité affichées sur le portail, dans les emails et sur les factures, et le tarif des familles sans quotient familial ou sans régime.">
+      <PageTitle description="Les informations de la collectivité affichées sur le portail, dans les emails et sur les factures, le tarif des familles sans quotient familial ou sans régime, et les durées de conservation des données personnelles.">
         Paramètres
       </PageTitle>
       <p className="mb-6">

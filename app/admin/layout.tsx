@@ -8,6 +8,7 @@ import { countAbsenceReportsToDecide } from "@/lib/absences";
 import { countDocumentsToReview } from "@/lib/documents";
 import { countUndeliveredEmails } from "@/lib/mail/staff";
 import { countRequestsToHandle } from "@/lib/requests";
+import { countClosuresToConfirm } from "@/lib/privacy/closure";
 import { getSettings } from "@/lib/settings";
 import { AdminNav, type AdminNavItem } from "./_components/admin-nav";
 import { pluralize, ROLE_LABELS } from "@/lib/format";
@@ -29,7 +30,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   // First, before any back-office query or markup.
   const user = await requireRole("staff");
-  const [settings, counts, payments, documentsToReview, requestsToHandle, undeliveredEmails, absencesToDecide] = await Promise.all([
+  const [settings, counts, payments, documentsToReview, requestsToHandle, undeliveredEmails, absencesToDecide, closuresToConfirm] = await Promise.all([
     getSettings(),
     getAccountCounts(),
     paymentDashboard(),
@@ -37,6 +38,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     countRequestsToHandle(),
     countUndeliveredEmails(),
     countAbsenceReportsToDecide(),
+    countClosuresToConfirm(),
   ]);
   const items: AdminNavItem[] = [
     { href: "/admin", label: "Tableau de bord" },
@@ -44,12 +46,15 @@ export default async function AdminLayout({ children }: { children: React.ReactN
     { href: "/admin/documents", label: "Documents", count: documentsToReview, countLabel: "à valider" },
     { href: "/admin/demandes", label: "Demandes", count: requestsToHandle, countLabel: "à traiter" },
     { href: "/admin/familles", label: "Familles" },
+    { href: "/admin/mises-a-jour", label: "Mises à jour du dossier" },
+    { href: "/admin/fermetures", label: "Fermetures de compte", count: closuresToConfirm, countLabel: "à confirmer" },
     { href: "/admin/catalogue", label: "Catalogue" },
     { href: "/admin/calendrier", label: "Calendrier" },
     { href: "/admin/campagnes", label: "Campagnes" },
     { href: "/admin/listes", label: "Listes" },
     { href: "/admin/absences", label: "Absences", count: absencesToDecide, countLabel: "à valider" },
     { href: "/admin/factures", label: "Factures" },
+    { href: "/admin/attestations", label: "Attestations fiscales" },
     { href: "/admin/paiements", label: "Paiements", count: payments.flagged + payments.late, countLabel: "à traiter" },
     { href: "/admin/emails", label: "E-mails", count: undeliveredEmails, countLabel: pluralize(undeliveredEmails, "non distribué") },
     { href: "/admin/referentiels", label: "Référentiels" },
@@ -60,6 +65,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         ]
       : []),
     { href: "/admin/journal", label: "Journal" },
+    { href: "/admin/registre", label: "Registre des traitements" },
   ];
   return (
     <div className="flex min-h-screen flex-col">

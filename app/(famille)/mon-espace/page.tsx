@@ -8,6 +8,7 @@ import { listFamilyMembers } from "@/lib/households";
 import { formatDateTime, QUALITY_LABELS } from "@/lib/format";
 import { getServiceEmails } from "@/lib/mail/unsubscribe";
 import { getRemindersOptIn } from "@/lib/reminders";
+import { familyFileGaps } from "@/lib/family-file/gaps";
 import { CreateFeedForm, RevokeFeedForm } from "./calendar-feeds";
 import { EmailChoiceForm } from "./email-choice-form";
 import { SignOutEverywhere } from "./sign-out-everywhere";
@@ -16,11 +17,12 @@ export const metadata: Metadata = { title: "Mon Espace" };
 
 export default async function MySpacePage() {
   const user = await requireRole("parent");
-  const [members, feeds, remindersOptIn, serviceEmails] = await Promise.all([
+  const [members, feeds, remindersOptIn, serviceEmails, files] = await Promise.all([
     listFamilyMembers(user.householdId),
     listCalendarFeeds({ householdId: user.householdId }),
     getRemindersOptIn({ userId: user.id }),
     getServiceEmails({ userId: user.id }),
+    familyFileGaps(user.householdId),
   ]);
   return (
     <>
@@ -50,6 +52,41 @@ export default async function MySpacePage() {
           Votre identifiant de connexion : <strong className="font-mono">{user.identifiant}</strong>
         </p>
       </Card>
+      <div className="mt-6">
+        <Card title="Dossier famille">
+          {files.length ? (
+            <ul className="divide-y divide-slate-200" aria-label="Dossiers des enfants">
+              {files.map((child) => (
+                <li key={child.personId} className="flex flex-wrap items-center justify-between gap-2 py-3">
+                  <Link href={`/mon-espace/enfants/${child.personId}`} className="inline-flex min-h-11 items-center font-semibold text-brand-700 underline">
+                    Dossier de {child.firstName}
+                  </Link>
+                  {child.gaps.length ? (
+                    <span className="rounded-full bg-amber-50 px-3 py-1 text-sm font-semibold text-warn-800">À compléter</span>
+                  ) : (
+                    <span className="rounded-full bg-green-50 px-3 py-1 text-sm font-semibold text-ok-700">Complet</span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <p className="mt-2 text-slate-700">
+            Santé, personnes autorisées à récupérer vos enfants et autorisations : renseignés une fois, confirmés chaque année.
+          </p>
+          <ul className="mt-4 flex flex-wrap gap-3">
+            <li>
+              <Link href="/mon-espace/mise-a-jour" className={buttonClass("secondary")}>
+                Mise à jour du dossier
+              </Link>
+            </li>
+            <li>
+              <Link href="/mon-espace/mes-donnees" className={buttonClass("secondary")}>
+                Mes données
+              </Link>
+            </li>
+          </ul>
+        </Card>
+      </div>
       <div className="mt-6">
         <Card title="Calendrier">
           <div className="space-y-4">

@@ -249,6 +249,33 @@ describe("the booking rule", () => {
     await expect(hold("2026-09-03")).resolves.toMatchObject({ reused: false });
   });
 
+  it("the hold reads the rule again in its transaction: a campaign opened after pricing still refuses", async () => {
+    const { db, canteen, family } = await world();
+    await db.fileUpdateCampaign.updateMany({ where: { closedAt: null }, data: { closedAt: NOW } });
+    const staff = await createStaffActor(db);
+    // The real client, except that staff open the campaign the moment the hold's transaction starts (after pricing passed).
+    const racing = new Proxy(db, {
+      get(target, property, receiver) {
+        if (property !== "$transaction") return Reflect.get(target, property, receiver);
+        return async (...args: Parameters<Db["$transaction"]>) => {
+          await createFileUpdateCampaign({ actor: staff, input: FileUpdateCampaignSchema.parse(CAMPAIGN), now: NOW });
+          return (target.$transaction as (...a: unknown[]) => Promise<unknown>)(...args);
+        };
+      },
+    });
+    await expect(
+      holdBookings({
+        actor: family.actor,
+        householdId: family.household.id,
+        selections: [{ personId: family.children[0].id, productId: canteen.product.id, date: "2026-09-03" }],
+        submissionKey: newSubmissionKey(),
+        now: NOW,
+        db: racing,
+      }),
+    ).rejects.toMatchObject({ code: "INVALID", message: REFUSAL });
+    expect(await db.booking.count({ where: { personId: family.children[0].id } })).toBe(0);
+  });
+
   it("leaves services without the rule alone", async () => {
     const { hold } = await world({ requires: false });
     await expect(hold("2026-09-03")).resolves.toMatchObject({ reused: false });

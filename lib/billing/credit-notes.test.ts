@@ -9,7 +9,7 @@ import { createPaidBookings } from "@/lib/factories";
 import { checkPayfipPayment, startPayfipPayment } from "@/lib/payments";
 import { inProcessSimulatorClient, settleSimulatedPayment } from "@/lib/payments/payfip/simulator";
 import { creditPaidInvoice } from "./credit";
-import { splitProRata } from "./credit-notes";
+import { issueCreditNoteInTx, splitProRata } from "./credit-notes";
 
 const NOW = new Date("2026-06-03T08:00:00Z");
 const DAYS = ["2026-06-09", "2026-06-11", "2026-06-12"];
@@ -57,6 +57,15 @@ describe("credit-note lines", () => {
     expect(lines.map((l) => l.amountCents).sort()).toEqual([150, 151]);
     expect(new Set(lines.map((l) => l.personId))).toEqual(new Set(fam.children.map((c) => c.id)));
     expect(lines.every((l) => l.productId === canteen.product.id && l.day === null)).toBe(true);
+  });
+
+  it("refuses lines that do not sum to the note, and writes nothing", async () => {
+    const { db, fam, invoice } = await paidFamily();
+    const issue = (lines: { personId: string | null; productId: string | null; day: string | null; amountCents: number }[]) =>
+      db.$transaction((tx) => issueCreditNoteInTx(tx, { householdId: fam.household.id, invoiceId: invoice.invoiceId, amountCents: 300, reason: "Test", actorId: null, now: NOW, lines }));
+    await expect(issue([{ personId: null, productId: null, day: null, amountCents: 299 }])).rejects.toThrow(RangeError);
+    await expect(issue([{ personId: null, productId: null, day: null, amountCents: 400 }, { personId: null, productId: null, day: null, amountCents: -100 }])).rejects.toThrow(RangeError);
+    expect(await db.creditNote.count({ where: { householdId: fam.household.id } })).toBe(0);
   });
 
   it("cancelled days on a paid invoice: one line per day at its price", async () => {

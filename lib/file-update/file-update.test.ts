@@ -171,6 +171,20 @@ describe("confirming the file", () => {
     expect(await expiredDocuments(db, family.household.id, NOW)).toEqual([]);
   });
 
+  it("shows the campaign staff opened last, and one confirmation answers every open campaign", async () => {
+    const { db, campaign: september } = await openCampaign();
+    const { campaign: april } = await openCampaign({ label: "Printemps 2027", schoolYearStart: "2027-04-01", deadline: "2026-09-30" });
+    const family = await createFamily(db, { schoolClassId: (await createCanteen(db)).schoolClass.id });
+    await completeChildFile(db, { personId: family.children[0].id });
+    expect(await getFamilyFileUpdate({ householdId: family.household.id, now: NOW })).toMatchObject({ campaign: { id: april.id, label: "Printemps 2027" }, confirmedAt: null });
+    await confirmFileUpdate({ actor: family.actor, householdId: family.household.id, campaignId: april.id, now: NOW });
+    const confirmed = await db.fileUpdateConfirmation.findMany({ where: { householdId: family.household.id }, select: { campaignId: true } });
+    expect(confirmed.map((c) => c.campaignId).sort()).toEqual([april.id, september.id].sort());
+    expect(await db.auditEvent.findFirst({ where: { action: "file_update.confirm", targetId: family.household.id } })).toMatchObject({
+      details: { campaignIds: [april.id, september.id] },
+    });
+  });
+
   it("answers 'not open' for a closed campaign and shows nothing when none is open", async () => {
     const { db, staff, campaign } = await openCampaign();
     const family = await createFamily(db, { schoolClassId: (await createCanteen(db)).schoolClass.id });

@@ -282,11 +282,15 @@ export async function expiredDocuments(db: Db | Tx, householdId: string, now = n
 
 type OpenCampaign = { id: string; label: string; schoolYearStart: Day; deadline: Day; message: string | null };
 
-/** The campaign families answer now: the open one with the latest school year. */
+/**
+ * The campaign families answer now: the open one staff opened last (its
+ * label and message are the current ones). Confirming answers every open
+ * campaign at once, as they all ask about the same file.
+ */
 async function openCampaign(db: Db | Tx): Promise<OpenCampaign | null> {
   const c = await db.fileUpdateCampaign.findFirst({
     where: { closedAt: null },
-    orderBy: [{ schoolYearStart: "desc" }, { createdAt: "desc" }],
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { id: true, label: true, schoolYearStart: true, deadline: true, message: true },
   });
   return c ? { ...c, schoolYearStart: dateToDay(c.schoolYearStart), deadline: dateToDay(c.deadline) } : null;
@@ -365,7 +369,9 @@ export function missingItems(children: ChildFileGaps[], expired: ExpiredDocument
 /**
  * "Je confirme mon dossier": refused, with everything missing, while a
  * child's file has gaps or a document expired; a second click (or a second
- * parent) finds the confirmation already there and changes nothing.
+ * parent) finds the confirmation already there and changes nothing. The
+ * confirmation answers every open campaign the household had not answered:
+ * the file is one, and each campaign's booking rule asks about it.
  */
 export async function confirmFileUpdate({
   actor,
@@ -397,13 +403,24 @@ export async function confirmFileUpdate({
           missing,
         );
       }
+      // The shown campaign first: its unique index is what makes a twin click lose.
       const confirmation = await tx.fileUpdateConfirmation.create({ data: { campaignId, householdId, confirmedById: actor.id, confirmedAt: now } });
+      const others = await tx.fileUpdateCampaign.findMany({
+        where: { closedAt: null, id: { not: campaignId }, confirmations: { none: { householdId } } },
+        select: { id: true },
+      });
+      if (others.length > 0) {
+        await tx.fileUpdateConfirmation.createMany({
+          data: others.map((o) => ({ campaignId: o.id, householdId, confirmedById: actor.id, confirmedAt: now })),
+          skipDuplicates: true,
+        });
+      }
       await recordAudit(tx, {
         actorId: actor.id,
         action: "file_update.confirm",
         targetType: "Household",
         targetId: householdId,
-        details: { label: campaign.label, householdId, campaignId },
+        details: { label: campaign.label, householdId, campaignIds: [campaignId, ...others.map((o) => o.id)] },
       });
       return { confirmedAt: confirmation.confirmedAt, already: false };
     });

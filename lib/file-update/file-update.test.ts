@@ -290,6 +290,12 @@ describe("the booking rule", () => {
     expect(await db.booking.count({ where: { personId: family.children[0].id } })).toBe(0);
   });
 
+  it("tells the family which services wait for its confirmation", async () => {
+    const { canteen, family } = await world();
+    const page = await getFamilyFileUpdate({ householdId: family.household.id, now: NOW });
+    expect(page?.requiringServices).toContain(canteen.service.name);
+  });
+
   it("leaves services without the rule alone", async () => {
     const { hold } = await world({ requires: false });
     await expect(hold("2026-09-03")).resolves.toMatchObject({ reused: false });

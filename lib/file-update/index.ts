@@ -299,6 +299,8 @@ async function openCampaign(db: Db | Tx): Promise<OpenCampaign | null> {
 export type FamilyFileUpdateDto = {
   campaign: OpenCampaign;
   confirmedAt: Date | null;
+  /** The services whose days from the school year's start wait for the confirmation. */
+  requiringServices: string[];
   household: {
     name: string;
     address: string;
@@ -317,7 +319,7 @@ export async function getFamilyFileUpdate({ householdId, now = new Date() }: { h
   const db = await getDb();
   const campaign = await openCampaign(db);
   if (!campaign) return null;
-  const [household, confirmation, children, expired] = await Promise.all([
+  const [household, confirmation, children, expired, services] = await Promise.all([
     db.household.findUniqueOrThrow({
       where: { id: householdId },
       select: {
@@ -334,10 +336,12 @@ export async function getFamilyFileUpdate({ householdId, now = new Date() }: { h
     db.fileUpdateConfirmation.findUnique({ where: { campaignId_householdId: { campaignId: campaign.id, householdId } }, select: { confirmedAt: true } }),
     childFileGaps(db, householdId, now),
     expiredDocuments(db, householdId, now),
+    db.service.findMany({ where: { requiresFileUpdate: true, active: true }, orderBy: [{ sortOrder: "asc" }, { name: "asc" }], select: { name: true } }),
   ]);
   return {
     campaign,
     confirmedAt: confirmation?.confirmedAt ?? null,
+    requiringServices: services.map((s) => s.name),
     household: {
       name: household.name,
       address: [household.address1, household.address2].filter(Boolean).join(", "),

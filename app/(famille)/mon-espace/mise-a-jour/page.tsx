@@ -41,6 +41,12 @@ function FileUpdate({ update }: { update: NonNullable<Awaited<ReturnType<typeof 
           À confirmer avant le <strong>{formatDay(campaign.deadline)}</strong>.
         </p>
         {campaign.message ? <p className="mt-2 whitespace-pre-line break-words">{campaign.message}</p> : null}
+        {update.requiringServices.length && !update.confirmedAt ? (
+          <p className="mt-2">
+            Tant que votre dossier n&apos;est pas confirmé, vous ne pouvez pas réserver à partir du{" "}
+            {formatDay(campaign.schoolYearStart)} pour : {update.requiringServices.join(", ")}.
+          </p>
+        ) : null}
         <p className="mt-2 text-sm text-slate-700">
           Vérifiez les informations ci-dessous, complétez le dossier de chaque enfant et renvoyez les documents expirés, puis
           confirmez votre dossier.

@@ -10,7 +10,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { invoiceNumberSql, newPaymentIdentifier } from "@/lib/billing/numbers";
 import { invoiceLines } from "@/lib/billing/lines";
 import { invoiceIssueEntry } from "@/lib/billing/lifecycle";
-import { fileUpdateRefusal, openFileUpdateCampaigns } from "@/lib/file-update/rule";
+import { fileUpdateRefusal, fileUpdateRequiredDays } from "@/lib/file-update/rule";
 import { priceSelections, type Selection } from "./context";
 
 export type HoldResult = { invoiceId: string; number: number; heldUntil: Date; totalCents: number; reused: boolean };
@@ -148,7 +148,7 @@ export async function holdBookings({
         // again in the transaction, and only for services that have it, so
         // every other hold keeps its two statements.
         if (fileUpdateItems.length > 0) {
-          const rule = { productIds: fileUpdate.productIds, campaigns: await openFileUpdateCampaigns(tx, householdId) };
+          const rule = await fileUpdateRequiredDays(tx, householdId, [...fileUpdate.productIds]);
           for (const item of fileUpdateItems) {
             const refusal = fileUpdateRefusal(rule, item.productId, item.date);
             if (refusal) throw new AppError("INVALID", refusal);

@@ -5,6 +5,7 @@ import { settlePendingPayments } from "@/lib/payments";
 import { getDb } from "@/lib/db/client";
 import { purgeStalePendingFiles } from "@/lib/files";
 import { deliverQueuedEmails } from "@/lib/mail";
+import { resumeCertificateBatches } from "@/lib/certificates/batch";
 import { runRetention } from "@/lib/privacy/run-retention";
 import { queueDueReminders } from "@/lib/reminders";
 import { maintainWaitlists } from "@/lib/waitlist";
@@ -53,6 +54,9 @@ const tasks: Record<string, Task> = {
   // identity and replaced or expired documents, old audit events, and the
   // identity of closed households once the accounting period is over.
   retention: (now) => runRetention(now),
+  // A tax-certificate batch the server stopped in the middle of (a deploy, a
+  // crash) goes on from its last chunk; before "emails", which sends its mails.
+  certificateBatches: (now) => resumeCertificateBatches(now),
   // Last, so it also sends what the tasks above queued. Emails a mail outage
   // left queued are sent again once their delay has passed.
   emails: async (now) => (await deliverQueuedEmails({ now })).sent,

@@ -107,7 +107,9 @@ test("[PARENT][AGENT][DOSSIER] a parent fills Lucas's health file with a PAI and
   await expectAccessible(page);
 
   // The family page tells staff the same, with the people around Lucas.
-  await row.getByRole("link", { name: new RegExp(health.name) }).first().click();
+  await page.goto(`/admin/familles?q=${health.name}`);
+  await page.getByRole("link", { name: health.name, exact: true }).click();
+  await expect(page.getByRole("heading", { name: `Dossier de l'enfant : Lucas ${health.name}` })).toBeVisible();
   await expect(page.getByRole("main")).toContainText("Jeanne Roquefeuil");
   await expect(page.getByRole("main")).toContainText("Marc Dupuy");
   await expectAccessible(page);
@@ -125,7 +127,7 @@ test("[AGENT][PARENT][MISE À JOUR] staff open the yearly update; a family re-se
   await page.getByLabel("Date limite").fill(addDays(today, 60));
   await page.getByLabel("Message aux familles").fill("Vérifiez votre dossier avant la rentrée.");
   await page.getByRole("button", { name: "Ouvrir la campagne" }).click();
-  await expect(page.getByRole("link", { name: label })).toBeVisible();
+  await expect(page.getByRole("heading", { name: label, level: 1 })).toBeVisible();
   await expectAccessible(page);
   await signOut(page);
 
@@ -174,7 +176,7 @@ test("[AGENT][PARENT][ATTESTATION] in January staff issue last year's tax certif
   const amount = CERTIFICATE_CENTRE.unitPriceCents * (CERTIFICATE_CENTRE.days - CERTIFICATE_CENTRE.cancelled);
   await signIn(page, DEMO.staff.login, DEMO.staff.password);
   await page.goto("/admin/attestations");
-  await expect(page.getByLabel("Année", { exact: true }).first()).toHaveValue(String(year));
+  await expect(page.getByRole("textbox", { name: "Année", exact: true }).first()).toHaveValue(String(year));
   await expectAccessible(page);
   await page.getByRole("button", { name: "Générer les attestations fiscales" }).click();
   const batch = page.getByRole("table", { name: "Générations des attestations fiscales" }).getByRole("row").filter({ hasText: String(year) }).first();

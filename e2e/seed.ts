@@ -65,7 +65,8 @@ async function main() {
   await db.slot.create({ data: { productId: centre.id, date: dayToDate(waitlistDay()), capacity: 1 } });
   await createBooking(db, { productId: centre.id, personId: holder.id, householdId: holder.householdId, day: waitlistDay(), unitPriceCents: 1200 });
   await createCertificateYear(db, cashier);
-  await giveOldIdentityDocument(db, HOUSEHOLDS.familyFile.certificate.email);
+  await giveIdentityDocument(db, HOUSEHOLDS.familyFile.certificate.email, 90);
+  await giveIdentityDocument(db, HOUSEHOLDS.familyFile.health.email, 10);
   await prepareYearlyUpdate(db, cashier);
   console.log("Demo data and the journeys' households created.");
   await closeDb();
@@ -162,13 +163,14 @@ function februaryDays(year: number, count: number): Day[] {
 
 /**
  * The identity document a parent sent at registration, its account checked
- * three months ago: past the retention period, the maintenance run erases it.
+ * `daysAgo`: past the retention period (a month by default), the
+ * maintenance run erases it.
  */
-async function giveOldIdentityDocument(db: Db, email: string) {
+async function giveIdentityDocument(db: Db, email: string, daysAgo: number) {
   const upload = await acceptUpload({ bytes: pngBytes(320, 200), name: "carte-identite.png", address: "seed" });
   await db.$transaction(async (tx) => {
     const file = await claimFile(tx, { fileId: upload.fileId, claim: upload.claim });
-    await tx.user.update({ where: { email }, data: { identityFileId: file.id, reviewedAt: new Date(Date.now() - 90 * 24 * 60 * 60_000) } });
+    await tx.user.update({ where: { email }, data: { identityFileId: file.id, reviewedAt: new Date(Date.now() - daysAgo * 24 * 60 * 60_000) } });
   });
 }
 

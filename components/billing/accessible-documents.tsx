@@ -34,7 +34,12 @@ const PRINT_CSS = `@media print {
   [data-print-document] table, [data-print-document] section { break-inside: avoid; }
 }`;
 
-const linkClass =
+/** Goes inside the `<article data-print-document>` of every accessible document (invoice, credit note, certificates). */
+export function DocumentPrintStyle() {
+  return <style>{PRINT_CSS}</style>;
+}
+
+export const documentLinkClass =
   "inline-flex min-h-11 items-center justify-center gap-1 rounded-md border border-brand-700 bg-white px-3 font-semibold text-brand-700 hover:bg-brand-50";
 const payClass = "inline-flex min-h-11 items-center justify-center rounded-md bg-brand-700 px-3 font-semibold text-white hover:bg-brand-800";
 
@@ -44,7 +49,7 @@ const payClass = "inline-flex min-h-11 items-center justify-center rounded-md bg
  * size is an estimate: the PDF is drawn on demand. A label rather than
  * visually hidden spans, which Chrome would read apart: "( PDF , …".
  */
-export function PdfLink({ href, what, bytes, className = linkClass }: { href: string; what: string; bytes: number; className?: string }) {
+export function PdfLink({ href, what, bytes, className = documentLinkClass }: { href: string; what: string; bytes: number; className?: string }) {
   const size = formatFileSize(bytes);
   return (
     <a href={href} aria-label={`Télécharger ${what} (PDF, environ ${size})`} className={className}>
@@ -54,7 +59,7 @@ export function PdfLink({ href, what, bytes, className = linkClass }: { href: st
 }
 
 /** "Version accessible de la facture N° 9577": the HTML page beside each PDF link. */
-export function AccessibleVersionLink({ href, what, className = linkClass }: { href: string; what: string; className?: string }) {
+export function AccessibleVersionLink({ href, what, className = documentLinkClass }: { href: string; what: string; className?: string }) {
   return (
     <Link href={href} prefetch={false} className={className}>
       Version accessible<span className="sr-only"> de {what}</span>
@@ -65,7 +70,18 @@ export function AccessibleVersionLink({ href, what, className = linkClass }: { h
 export const invoicePdfBytes = (invoice: { lines: number; payable: boolean }) => estimateInvoicePdfBytes({ lines: invoice.lines, slip: invoice.payable });
 export const creditNotePdfBytes = estimateCreditNotePdfBytes;
 
-function Parties({ authority, household, responsible }: { authority: PdfAuthority; household: PdfHousehold; responsible: string }) {
+/** Who issues the document and to whom; the certificate calls its recipient "Famille". */
+export function DocumentParties({
+  authority,
+  household,
+  responsible,
+  recipientTitle = "Destinataire",
+}: {
+  authority: PdfAuthority;
+  household: PdfHousehold;
+  responsible: string;
+  recipientTitle?: string;
+}) {
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <section aria-labelledby="doc-emetteur" className="rounded-lg border border-slate-200 bg-white p-4 print:border-0 print:p-0">
@@ -93,7 +109,7 @@ function Parties({ authority, household, responsible }: { authority: PdfAuthorit
       </section>
       <section aria-labelledby="doc-destinataire" className="rounded-lg border border-slate-200 bg-white p-4 print:border-0 print:p-0">
         <h2 id="doc-destinataire" className="text-lg font-semibold text-slate-900">
-          Destinataire
+          {recipientTitle}
         </h2>
         <address className="not-italic break-words">
           <strong>{responsible}</strong>
@@ -141,7 +157,7 @@ export function AccessibleInvoice({ data, actions }: { data: InvoicePdfData; act
   const due = dueLine(invoice);
   return (
     <article data-print-document aria-labelledby="doc-titre" className="space-y-6">
-      <style>{PRINT_CSS}</style>
+      <DocumentPrintStyle />
       <div>
         <h1 id="doc-titre" className="text-2xl font-bold text-slate-900">
           Facture N° {invoice.number}
@@ -160,7 +176,7 @@ export function AccessibleInvoice({ data, actions }: { data: InvoicePdfData; act
         </Link>
       </div>
 
-      <Parties authority={authority} household={data.household} responsible={data.responsible} />
+      <DocumentParties authority={authority} household={data.household} responsible={data.responsible} />
 
       <section aria-labelledby="doc-facture">
         <h2 id="doc-facture" className="mb-2 text-lg font-semibold text-slate-900">
@@ -268,7 +284,7 @@ export function AccessibleCreditNote({ data, actions }: { data: CreditNotePdfDat
   const what = `l'avoir N° ${creditNote.number}`;
   return (
     <article data-print-document aria-labelledby="doc-titre" className="space-y-6">
-      <style>{PRINT_CSS}</style>
+      <DocumentPrintStyle />
       <div>
         <h1 id="doc-titre" className="text-2xl font-bold text-slate-900">
           Avoir N° {creditNote.number}
@@ -282,7 +298,7 @@ export function AccessibleCreditNote({ data, actions }: { data: CreditNotePdfDat
         </Link>
       </div>
 
-      <Parties authority={authority} household={data.household} responsible={data.responsible} />
+      <DocumentParties authority={authority} household={data.household} responsible={data.responsible} />
 
       <section aria-labelledby="doc-avoir" className="rounded-lg border border-slate-200 bg-white p-4">
         <h2 id="doc-avoir" className="mb-2 text-lg font-semibold text-slate-900">

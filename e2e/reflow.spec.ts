@@ -204,6 +204,18 @@ test("[PARENT][TEXTE 200 %] every parent page and public page reflows at 360 px 
     await expect(page.getByRole("heading", { name: "Documents liés au compte" })).toBeVisible();
     await expectReflow(page, `Mon espace › ${member}`);
   }
+  await page.goto("/mon-espace");
+  await page.getByRole("link", { name: "Dossier de Emma" }).click();
+  await expect(page.getByRole("heading", { name: "Fiche santé" })).toBeVisible();
+  await expectReflow(page, "Dossier de l'enfant");
+  for (const [name, path] of [
+    ["Mise à jour du dossier", "/mon-espace/mise-a-jour"],
+    ["Mes données", "/mon-espace/mes-donnees"],
+    ["Attestations", "/factures/attestations"],
+  ]) {
+    await page.goto(path);
+    await expectReflow(page, name);
+  }
   await expectPhoneReady(page);
 
   await signOut(page);

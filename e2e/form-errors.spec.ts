@@ -134,6 +134,33 @@ test.describe("[PARENT][FORMULAIRES] family forms land on their error summary", 
     await expect(page.getByText("Les champs marqués d'un astérisque (*) sont obligatoires.").first()).toBeVisible();
     await expectPhoneReady(page);
   });
+
+  test("the child's file: the health file, a person around the child, and an attendance period", async ({ page }) => {
+    await signInAs(page, family);
+    await page.goto("/mon-espace");
+    await page.getByRole("link", { name: "Dossier de Emma" }).click();
+    await expect(page.getByRole("heading", { name: "Fiche santé" })).toBeVisible();
+
+    // A PAI said "Oui" without its end date, and no answer about vaccinations.
+    await page.getByRole("group", { name: "PAI (projet d'accueil individualisé)" }).getByRole("radio", { name: "Oui" }).check();
+    await page.getByRole("button", { name: "Enregistrer la fiche santé" }).click();
+    const summary = await expectSummaryLeadsToFields(page, "Indiquez jusqu'à quelle date le PAI est valable.");
+    await expect(summary.getByRole("link", { name: "Indiquez si les vaccinations sont à jour." })).toBeVisible();
+    await expect(page.getByLabel("PAI valable jusqu'au")).toBeFocused();
+    await expectPhoneReady(page);
+
+    await page.reload();
+    await page.getByRole("button", { name: "Ajouter la personne" }).click();
+    await expectSummaryLeadsToFields(page, "Choisissez le type de personne dans la liste.");
+    await expectPhoneReady(page);
+
+    await page.goto("/factures/attestations");
+    await page.getByRole("textbox", { name: "Du", exact: true }).fill("2026-06-30");
+    await page.getByRole("textbox", { name: "Au", exact: true }).fill("2026-06-01");
+    await page.getByRole("button", { name: "Télécharger l'attestation de présence" }).click();
+    await expect(page.locator("[data-error-summary]")).toBeFocused();
+    await expectPhoneReady(page);
+  });
 });
 
 test.describe("[AGENT][FORMULAIRES] staff forms land on their error summary", () => {

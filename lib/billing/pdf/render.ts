@@ -28,23 +28,25 @@ function interReady(): Promise<void> {
 }
 
 /**
+ * Every PDF of the portal goes through here, so the fonts are loaded and their
+ * shaping wrapped once whichever document is drawn first.
+ *
  * react-pdf renders in microtasks only, and what it frees is reclaimed by
  * finalizers, which run on a later turn of the event loop: a batch rendering
  * documents back to back would grow its heap by about 300 KB a document until
  * it stops. One turn after each document lets them run.
  */
-async function rendered(document: Parameters<typeof renderToBuffer>[0]): Promise<Buffer> {
+export async function renderPdf(document: Parameters<typeof renderToBuffer>[0]): Promise<Buffer> {
+  await interReady();
   const pdf = await renderToBuffer(document);
   await new Promise<void>((resolve) => setImmediate(resolve));
   return pdf;
 }
 
 export async function renderInvoicePdf(data: InvoicePdfData): Promise<Buffer> {
-  await interReady();
-  return rendered(createElement(InvoiceDocument, { data, qr: qrPath(data.invoice.payUrl) }) as never);
+  return renderPdf(createElement(InvoiceDocument, { data, qr: qrPath(data.invoice.payUrl) }) as never);
 }
 
 export async function renderCreditNotePdf(data: CreditNotePdfData): Promise<Buffer> {
-  await interReady();
-  return rendered(createElement(CreditNoteDocument, { data }) as never);
+  return renderPdf(createElement(CreditNoteDocument, { data }) as never);
 }

@@ -138,6 +138,27 @@ export function HealthForm({
     });
   }
 
+  /** The documents already on file, then the field that adds one; a new round empties it after a save. */
+  const fileField = (key: FileKey, documents: ReactNode, text: { label: string; hint: string }) => (
+    <div className="space-y-2">
+      {documents}
+      <FileField
+        key={`${key}-${round}`}
+        id={FILES[key]}
+        label={text.label}
+        hint={text.hint}
+        camera
+        maxBytes={maxBytes}
+        error={fileErrors[key]}
+        progress={pending && files[key] ? uploader.progress : null}
+        onFileChange={(file) => {
+          setFiles((f) => ({ ...f, [key]: file }));
+          setFileErrors((e) => ({ ...e, [key]: undefined }));
+        }}
+      />
+    </div>
+  );
+
   return (
     <form noValidate onSubmit={onSubmit} className="space-y-5">
       <ErrorSummary state={state} fieldIds={FIELD_IDS} />
@@ -185,23 +206,10 @@ export function HealthForm({
         defaultValue={initial.vaccinationsUpToDate}
         error={errors.vaccinationsUpToDate}
       />
-      <div className="space-y-2">
-        {vaccinationDocuments}
-        <FileField
-          key={`vaccins-${round}`}
-          id={FILES.vaccinationsFile}
-          label="Carnet de vaccination (page des vaccinations)"
-          hint="PDF ou photo. Sur un téléphone, « Prendre une photo » ouvre l'appareil photo."
-          camera
-          maxBytes={maxBytes}
-          error={fileErrors.vaccinationsFile}
-          progress={pending && files.vaccinationsFile ? uploader.progress : null}
-          onFileChange={(file) => {
-            setFiles((f) => ({ ...f, vaccinationsFile: file }));
-            setFileErrors((e) => ({ ...e, vaccinationsFile: undefined }));
-          }}
-        />
-      </div>
+      {fileField("vaccinationsFile", vaccinationDocuments, {
+        label: "Carnet de vaccination (page des vaccinations)",
+        hint: "PDF ou photo. Sur un téléphone, « Prendre une photo » ouvre l'appareil photo.",
+      })}
 
       <Field label="Remarques" hint="Ce que l'équipe doit savoir (lunettes, traitement en cours…)." error={errors.remarks}>
         {(p) => <Textarea {...p} name="remarks" rows={3} defaultValue={initial.remarks} />}
@@ -218,23 +226,7 @@ export function HealthForm({
         <Field label="PAI valable jusqu'au" hint="Si l'enfant a un PAI : la date de fin indiquée sur le document." error={errors.paiValidUntil}>
           {(p) => <Input {...p} name="paiValidUntil" type="date" defaultValue={initial.paiValidUntil} />}
         </Field>
-        <div className="space-y-2">
-          {paiDocuments}
-          <FileField
-            key={`pai-${round}`}
-            id={FILES.paiFile}
-            label="PAI signé"
-            hint="Obligatoire pour un nouveau PAI ou une nouvelle date de fin."
-            camera
-            maxBytes={maxBytes}
-            error={fileErrors.paiFile}
-            progress={pending && files.paiFile ? uploader.progress : null}
-            onFileChange={(file) => {
-              setFiles((f) => ({ ...f, paiFile: file }));
-              setFileErrors((e) => ({ ...e, paiFile: undefined }));
-            }}
-          />
-        </div>
+        {fileField("paiFile", paiDocuments, { label: "PAI signé", hint: "Obligatoire pour un nouveau PAI ou une nouvelle date de fin." })}
       </fieldset>
 
       <button type="submit" className={buttonClass("primary", "w-full sm:w-auto")} disabled={pending} aria-disabled={pending}>

@@ -112,6 +112,16 @@ export type FileUpdateCampaignSummaryDto = {
   total: number;
 };
 
+const campaignSummarySelect = { id: true, label: true, schoolYearStart: true, deadline: true, closedAt: true } satisfies Prisma.FileUpdateCampaignSelect;
+
+function toCampaignSummary(
+  c: Prisma.FileUpdateCampaignGetPayload<{ select: typeof campaignSummarySelect }>,
+  confirmed: number,
+  total: number,
+): FileUpdateCampaignSummaryDto {
+  return { id: c.id, label: c.label, schoolYearStart: dateToDay(c.schoolYearStart), deadline: dateToDay(c.deadline), closedAt: c.closedAt, confirmed, total };
+}
+
 /** "<n> familles ont confirmé sur <m>" ("1 famille a confirmé sur <m>"). */
 export function progressLabel(confirmed: number, total: number): string {
   return `${confirmed} ${confirmed > 1 ? "familles ont" : "famille a"} confirmé sur ${total}`;
@@ -123,26 +133,11 @@ export async function listFileUpdateCampaigns(): Promise<FileUpdateCampaignSumma
   const [campaigns, total] = await Promise.all([
     db.fileUpdateCampaign.findMany({
       orderBy: [{ schoolYearStart: "desc" }, { createdAt: "desc" }],
-      select: {
-        id: true,
-        label: true,
-        schoolYearStart: true,
-        deadline: true,
-        closedAt: true,
-        _count: { select: { confirmations: { where: { household: concernedHouseholds } } } },
-      },
+      select: { ...campaignSummarySelect, _count: { select: { confirmations: { where: { household: concernedHouseholds } } } } },
     }),
     db.household.count({ where: concernedHouseholds }),
   ]);
-  return campaigns.map((c) => ({
-    id: c.id,
-    label: c.label,
-    schoolYearStart: dateToDay(c.schoolYearStart),
-    deadline: dateToDay(c.deadline),
-    closedAt: c.closedAt,
-    confirmed: c._count.confirmations,
-    total,
-  }));
+  return campaigns.map((c) => toCampaignSummary(c, c._count.confirmations, total));
 }
 
 export type FileUpdateCampaignDto = FileUpdateCampaignSummaryDto & {
@@ -157,11 +152,7 @@ export async function getFileUpdateCampaign(id: string): Promise<FileUpdateCampa
   const campaign = await db.fileUpdateCampaign.findUnique({
     where: { id },
     select: {
-      id: true,
-      label: true,
-      schoolYearStart: true,
-      deadline: true,
-      closedAt: true,
+      ...campaignSummarySelect,
       message: true,
       confirmations: {
         orderBy: { confirmedAt: "asc" },
@@ -194,14 +185,8 @@ export async function getFileUpdateCampaign(id: string): Promise<FileUpdateCampa
   ]);
   const nameOf = new Map(confirmers.map((u) => [u.id, `${u.firstName} ${u.lastName}`]));
   return {
-    id: campaign.id,
-    label: campaign.label,
-    schoolYearStart: dateToDay(campaign.schoolYearStart),
-    deadline: dateToDay(campaign.deadline),
-    closedAt: campaign.closedAt,
+    ...toCampaignSummary(campaign, campaign.confirmations.length, total),
     message: campaign.message,
-    total,
-    confirmed: campaign.confirmations.length,
     confirmations: campaign.confirmations.map((c) => ({
       householdId: c.householdId,
       name: c.household.name,

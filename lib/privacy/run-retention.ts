@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit";
+import { recordAudit, type AuditDetails } from "@/lib/audit";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { loadRetentionSettings } from "@/lib/settings";
@@ -62,6 +62,11 @@ export async function runRetention(now: Date): Promise<number> {
   return erased;
 }
 
+/** What the maintenance erased, in the journal: no one acted, the retention rules did. */
+function recordErasure(tx: Tx, targetType: "User" | "Household", targetId: string, details: AuditDetails) {
+  return recordAudit(tx, { actorId: null, action: "retention.erase", targetType, targetId, details });
+}
+
 async function eraseIdentityFiles(db: Db, cutoff: Date): Promise<number> {
   const users = await db.user.findMany({
     where: { identityFileId: { not: null }, reviewedAt: { lt: cutoff } },
@@ -72,13 +77,7 @@ async function eraseIdentityFiles(db: Db, cutoff: Date): Promise<number> {
   const files = await db.$transaction(async (tx) => {
     const erased = await eraseIdentityFilesInTx(tx, users.map((u) => u.id));
     for (const user of users) {
-      await recordAudit(tx, {
-        actorId: null,
-        action: "retention.erase",
-        targetType: "User",
-        targetId: user.id,
-        details: { label: "Pièce d'identité de l'inscription", householdId: user.person?.householdId },
-      });
+      await recordErasure(tx, "User", user.id, { label: "Pièce d'identité de l'inscription", householdId: user.person?.householdId });
     }
     return erased;
   });
@@ -93,16 +92,10 @@ async function eraseDocuments(db: Db, reason: "replaced" | "expired", where: Pri
     const perHousehold = await tx.document.groupBy({ by: ["householdId"], where: { id: { in: ids } }, _count: { _all: true } });
     const result = await eraseDocumentsInTx(tx, { id: { in: ids } });
     for (const row of perHousehold) {
-      await recordAudit(tx, {
-        actorId: null,
-        action: "retention.erase",
-        targetType: "Household",
-        targetId: row.householdId,
-        details: {
-          label: reason === "replaced" ? "Documents remplacés, refusés ou supprimés" : "Documents dont la validité a pris fin",
-          householdId: row.householdId,
-          documents: row._count._all,
-        },
+      await recordErasure(tx, "Household", row.householdId, {
+        label: reason === "replaced" ? "Documents remplacés, refusés ou supprimés" : "Documents dont la validité a pris fin",
+        householdId: row.householdId,
+        documents: row._count._all,
       });
     }
     return result;
@@ -175,7 +168,7 @@ async function anonymiseClosedHouseholds(db: Db, accountingCutoff: Date, now: Da
         const scrubbed = scrubNames(entry.label, names);
         if (scrubbed !== entry.label) await tx.ledgerEntry.update({ where: { id: entry.id }, data: { label: scrubbed } });
       }
-      await recordAudit(tx, { actorId: null, action: "retention.erase", targetType: "Household", targetId: id, details: { label, anonymised: true } });
+      await recordErasure(tx, "Household", id, { label, anonymised: true });
       return true;
     });
     if (done) anonymised += 1;

@@ -1,14 +1,34 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit";
 import { lockRows } from "@/lib/db/locks";
-import { getDb } from "@/lib/db/client";
+import { getDb, type Tx } from "@/lib/db/client";
 import type { ParentActor } from "@/lib/documents";
 import { AppError } from "@/lib/errors";
 import { PICKUP_KIND_LABELS } from "@/lib/format";
+import type { PickupKind } from "@/lib/generated/prisma/client";
 import { childOfHousehold } from "./child";
 import type { AddPickupPersonInput } from "./schemas";
 
 export const PICKUP_PERSON_GONE = "Cette personne n'est plus dans la liste.";
+
+/** The journal line of an added or removed pickup person, on the child's record. */
+function recordPickupChange(
+  tx: Tx,
+  {
+    actor,
+    child,
+    action,
+    pickupPerson,
+  }: { actor: ParentActor; child: { id: string; firstName: string; lastName: string }; action: "pickup.save" | "pickup.delete"; pickupPerson: { name: string; kind: PickupKind } },
+) {
+  return recordAudit(tx, {
+    actorId: actor.id,
+    action,
+    targetType: "Person",
+    targetId: child.id,
+    details: { label: `${child.firstName} ${child.lastName}`, householdId: actor.householdId, pickupPerson: pickupPerson.name, kind: PICKUP_KIND_LABELS[pickupPerson.kind] },
+  });
+}
 
 /**
  * "Ajouter la personne": effective at once. The same person posted twice
@@ -29,13 +49,7 @@ export async function addPickupPerson({ actor, input }: { actor: ParentActor; in
       data: { personId: child.id, kind: input.kind, name: input.name, relationship: input.relationship, phone: input.phone, createdById: actor.id },
       select: { id: true },
     });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "pickup.save",
-      targetType: "Person",
-      targetId: child.id,
-      details: { label: `${child.firstName} ${child.lastName}`, householdId: actor.householdId, pickupPerson: input.name, kind: PICKUP_KIND_LABELS[input.kind] },
-    });
+    await recordPickupChange(tx, { actor, child, action: "pickup.save", pickupPerson: input });
     return { id: row.id, created: true };
   });
 }
@@ -60,12 +74,6 @@ export async function removePickupPerson({
     const row = await tx.pickupPerson.findFirst({ where: { id: pickupPersonId, personId: child.id }, select: { id: true, name: true, kind: true } });
     if (!row) throw new AppError("NOT_FOUND", PICKUP_PERSON_GONE);
     await tx.pickupPerson.delete({ where: { id: row.id } });
-    await recordAudit(tx, {
-      actorId: actor.id,
-      action: "pickup.delete",
-      targetType: "Person",
-      targetId: child.id,
-      details: { label: `${child.firstName} ${child.lastName}`, householdId: actor.householdId, pickupPerson: row.name, kind: PICKUP_KIND_LABELS[row.kind] },
-    });
+    await recordPickupChange(tx, { actor, child, action: "pickup.delete", pickupPerson: row });
   });
 }

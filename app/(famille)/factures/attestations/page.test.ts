@@ -1,9 +1,8 @@
-import type { ReactElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createCanteen, createFamily, createStaffActor } from "@/lib/bookings/testing";
 import { defaultCertificateYear } from "@/lib/certificates/batch";
 import { getDb } from "@/lib/db/client";
+import { renderPage } from "@/lib/test/pages";
 
 const claims = vi.hoisted(() => ({ current: null as { id: string; sv: number } | null }));
 vi.mock("@/auth", () => ({ sessionClaims: async () => claims.current }));
@@ -13,8 +12,6 @@ vi.mock("next/navigation", async (original) => ({ ...(await original<typeof impo
 const { default: CertificatesPage } = await import("./page");
 const { default: AccessiblePage } = await import("./fiscale/[annee]/version-accessible/page");
 const { default: StaffPage } = await import("@/app/admin/attestations/page");
-
-const html = async (element: Promise<ReactElement>) => renderToStaticMarkup(await element);
 
 beforeEach(() => {
   claims.current = null;
@@ -28,7 +25,7 @@ describe("Attestations (family) and Attestations fiscales (staff)", () => {
     const staff = await createStaffActor(db);
     claims.current = { id: family.account.id, sv: 0 };
 
-    const empty = await html(CertificatesPage({ searchParams: Promise.resolve({}) }));
+    const empty = await renderPage(CertificatesPage({ searchParams: Promise.resolve({}) }));
     for (const text of ["Attestations fiscales", "Aucune attestation fiscale pour le moment.", "Attestation de présence", "Télécharger l&#x27;attestation de présence", ">Du<", ">Au<", ">Enfant<"]) {
       expect(empty).toContain(text);
     }
@@ -44,7 +41,7 @@ describe("Attestations (family) and Attestations fiscales (staff)", () => {
         children: [{ personId: child.id, firstName: child.firstName, lastName: child.lastName, birthDate: "2022-04-01", paidCents: 5000, creditedCents: 750, amountCents: 4250 }],
       },
     });
-    const listed = await html(CertificatesPage({ searchParams: Promise.resolve({}) }));
+    const listed = await renderPage(CertificatesPage({ searchParams: Promise.resolve({}) }));
     expect(listed).toContain("Année 2026");
     expect(listed).toMatch(/42,50\s€/);
     expect(listed).toContain('href="/factures/attestations/fiscale/2026/pdf"');
@@ -52,19 +49,19 @@ describe("Attestations (family) and Attestations fiscales (staff)", () => {
     expect(listed).toContain('href="/factures/attestations/fiscale/2026/version-accessible"');
     expect(listed).toContain("Version accessible");
 
-    const refused = await html(CertificatesPage({ searchParams: Promise.resolve({ erreur: "1", enfant: child.id, du: "2026-03-31", au: "2026-03-01" }) }));
+    const refused = await renderPage(CertificatesPage({ searchParams: Promise.resolve({ erreur: "1", enfant: child.id, du: "2026-03-31", au: "2026-03-01" }) }));
     expect(refused).toContain("Le formulaire contient 1 erreur");
     expect(refused).toContain("La date de fin doit être après la date de début.");
     expect(refused).toContain('value="2026-03-31"');
 
-    const accessible = await html(AccessiblePage({ params: Promise.resolve({ annee: "2026" }) }));
+    const accessible = await renderPage(AccessiblePage({ params: Promise.resolve({ annee: "2026" }) }));
     for (const text of ["Attestation fiscale — frais de garde 2026", "article 200 quater B du code général des impôts", "01/04/2022", "Fait à", "Montants par enfant"]) {
       expect(accessible).toContain(text);
     }
 
     claims.current = { id: staff.id, sv: 0 };
     await db.certificateBatch.create({ data: { year: 2026, total: 2000, done: 750, emailed: 700, createdById: staff.id } });
-    const staffPage = await html(StaffPage());
+    const staffPage = await renderPage(StaffPage());
     for (const text of ["Attestations fiscales", "Générer les attestations fiscales", "Générer l&#x27;attestation", "N° de famille", "750 / 2000", "En cours", "Générations des attestations fiscales"]) {
       expect(staffPage).toContain(text);
     }

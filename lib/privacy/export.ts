@@ -230,6 +230,7 @@ export async function buildHouseholdExport(db: Db | Tx, householdId: string, now
         paiValidUntil: true,
         vaccinationsUpToDate: true,
         remarks: true,
+        staffNotes: true,
         updatedAt: true,
         diets: { select: { label: true } },
       },
@@ -405,6 +406,9 @@ export async function buildHouseholdExport(db: Db | Tx, householdId: string, now
       paiValableJusquau: day(h.paiValidUntil),
       vaccinationsAJour: h.vaccinationsUpToDate,
       remarques: h.remarks,
+      // Not shown to the family in the portal, but personal data about the
+      // child: the right of access (RGPD art. 15) covers them.
+      notesDuService: h.staffNotes,
       modifieeLe: iso(h.updatedAt),
     })),
     personnesAutour: pickupPersons.map((p) => ({ membreId: p.personId, type: p.kind, nom: p.name, lien: p.relationship, telephone: p.phone, ajouteeLe: iso(p.createdAt) })),

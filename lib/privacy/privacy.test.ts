@@ -124,7 +124,6 @@ describe("buildHouseholdExport", () => {
       "PASSWORD-HASH-SECRET",
       "TOKEN-HASH-SECRET",
       "FEED-HASH-SECRET",
-      "NOTE-DU-SERVICE-SECRETE",
       document.file.storageKey,
       identity.storageKey,
       staffUser.email,
@@ -133,7 +132,9 @@ describe("buildHouseholdExport", () => {
     ]) {
       expect(json).not.toContain(leak);
     }
-    expect(json).not.toMatch(/hash|storageKey|claim|staffNotes|reviewedBy|handledBy|recordedBy|createdById/i);
+    expect(json).not.toMatch(/hash|storageKey|claim|reviewedBy|handledBy|recordedBy|createdById/i);
+    // The service's notes are not shown in the portal, but the right of access covers them.
+    expect(data.fichesSante[0]).toMatchObject({ notesDuService: "NOTE-DU-SERVICE-SECRETE" });
 
     const html = renderExportHtml(data, { authorityName: AUTHORITY, rules: retentionRules({ retentionIdentityMonths: 1, retentionReplacedDocumentMonths: 3, retentionExpiredDocumentMonths: 12, retentionAccountingYears: 10, retentionAuditYears: 5 }) });
     expect(html).toContain("Dr Martin");

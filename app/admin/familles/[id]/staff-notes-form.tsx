@@ -14,7 +14,7 @@ export function StaffNotesForm({ personId, childName, notes }: { personId: strin
     <form action={action} noValidate className="space-y-3">
       <input type="hidden" name="personId" value={personId} />
       <FormMessage state={state} />
-      <Field label="Notes du service" hint="Visibles du personnel seulement, jamais de la famille." error={state.fieldErrors?.staffNotes}>
+      <Field label="Notes du service" hint="Non affichées dans le portail de la famille, mais comprises dans la copie de ses données qu'elle peut télécharger (droit d'accès, RGPD) : écrivez-les en conséquence." error={state.fieldErrors?.staffNotes}>
         {(p) => <Textarea {...p} name="staffNotes" rows={3} defaultValue={state.values?.staffNotes ?? notes} />}
       </Field>
       <SubmitButton variant="secondary" pendingLabel="Enregistrement…">

@@ -210,3 +210,22 @@ describe("saveCampaignRequests", () => {
     expect((await stored(w)).map((r) => r.days)).toEqual([[DAYS[0]]]);
   });
 });
+
+describe("saveCampaignRequests and the yearly file update", () => {
+  it("refuses a centre's days of a school year the family has not confirmed its file for, as the hold would", async () => {
+    const w = await world();
+    const [emma] = w.family.children;
+    await w.db.service.update({ where: { id: w.service.id }, data: { requiresFileUpdate: true } });
+    const update = await w.db.fileUpdateCampaign.create({ data: { label: "Rentrée de février", schoolYearStart: new Date(`${DAYS[0]}T00:00:00Z`), deadline: new Date(`${DAYS[0]}T00:00:00Z`) } });
+    try {
+      const form = [{ personId: emma.id, days: [DAYS[0]], firstProductId: w.pins.id, together: false }];
+      const error = await refusal(save(w, form));
+      expect(error?.fieldErrors?.[requestFieldKey(emma.id, "firstProductId")]).toMatch(/Mettez à jour votre dossier famille avant de réserver à partir du/);
+      expect(await stored(w)).toEqual([]);
+      await w.db.fileUpdateConfirmation.create({ data: { campaignId: update.id, householdId: w.family.household.id } });
+      expect(await save(w, form)).toMatchObject({ children: 1, days: 1 });
+    } finally {
+      await w.db.fileUpdateCampaign.update({ where: { id: update.id }, data: { closedAt: NOW } });
+    }
+  });
+});

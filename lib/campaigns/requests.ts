@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import { recordAudit } from "@/lib/audit";
 import { ineligibility, type EligibilityChild } from "@/lib/catalogue/rules";
+import { fileUpdateRefusal, fileUpdateRequiredDays } from "@/lib/file-update/rule";
 import { getDb, type Db, type Tx } from "@/lib/db/client";
 import { newRowId } from "@/lib/db/ids";
 import { lockRows } from "@/lib/db/locks";
@@ -125,6 +126,8 @@ export async function saveCampaignRequests({
     select: { personId: true, slot: { select: { date: true, product: { select: { name: true } } } } },
   });
   const heldOn = new Map(held.map((b) => [`${b.personId}|${dateToDay(b.slot.date)}`, b.slot.product.name]));
+  // A centre whose service needs the yearly update refuses the next school year's days until the family confirmed, as the hold does.
+  const fileRule = await fileUpdateRequiredDays(db, householdId, [...products.keys()]);
   const firstDay = dateToDay(campaign.firstDay);
   const lastDay = dateToDay(campaign.lastDay);
 
@@ -158,7 +161,7 @@ export async function saveCampaignRequests({
       errors[requestFieldKey(person.id, "days")] = `${name} : ${first.name} n'est pas ouvert le ${fullDayLabel(closed)}.`;
     } else {
       for (const product of second && second.id !== first.id ? [first, second] : [first]) {
-        const refusal = days.map((d) => [d, ineligibility(product, child, d)] as const).find(([, why]) => why);
+        const refusal = days.map((d) => [d, ineligibility(product, child, d) ?? fileUpdateRefusal(fileRule, product.id, d)] as const).find(([, why]) => why);
         if (refusal) {
           const key = requestFieldKey(person.id, product === first ? "firstProductId" : "secondProductId");
           errors[key] ??= `${name}, ${product.name}, ${fullDayLabel(refusal[0])} : ${refusal[1]}`;

@@ -7,6 +7,7 @@ import { lockRows } from "@/lib/db/locks";
 import { dateToDay } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { fileUpdateRefusal, fileUpdateRequiredDays } from "@/lib/file-update/rule";
 import { fullDayLabel } from "@/lib/format";
 import { offeredUnit } from "./index";
 
@@ -57,6 +58,9 @@ export async function acceptOffer({ actor, householdId, entryId, now = new Date(
       select: { date: true, product: { select: { id: true, name: true, service: { select: { name: true } } } } },
     });
     const date = dateToDay(slot.date);
+    // Queued before the yearly update opened: the family confirms its file, then accepts within the offer's time.
+    const notUpdated = fileUpdateRefusal(await fileUpdateRequiredDays(tx, householdId, [slot.product.id]), slot.product.id, date);
+    if (notUpdated) throw new AppError("INVALID", notUpdated);
     const bookingIds = unit.map((u) => u.booking!.id);
     await tx.booking.updateMany({ where: { id: { in: bookingIds } }, data: { heldUntil } });
     await tx.waitlistEntry.updateMany({ where: { id: { in: unit.map((u) => u.id) } }, data: { status: "ACCEPTED", answeredAt: now } });

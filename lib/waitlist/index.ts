@@ -10,6 +10,7 @@ import { lockRows } from "@/lib/db/locks";
 import { bookingDeadline, dateToDay, isPastDeadline, type Day } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { fileUpdateRefusal, fileUpdateRequiredDays } from "@/lib/file-update/rule";
 import { formatDateTime, fullDayLabel, longDayLabel } from "@/lib/format";
 import { deliverQueuedEmails, queueEmail } from "@/lib/mail";
 import { WaitlistOfferEmail, waitlistOfferSubject } from "@/lib/mail/templates/waitlist-offer-email";
@@ -67,6 +68,9 @@ export async function joinWaitlist({
   if (campaign && !campaign.allocated) {
     throw new AppError("INVALID", `${label.charAt(0).toUpperCase()}${label.slice(1)} : inscriptions sur demande (« ${campaign.label} »).`);
   }
+  // Waiting for a day the family could not book: the offer would give it what the hold refuses.
+  const notUpdated = fileUpdateRefusal(await fileUpdateRequiredDays(db, householdId, [product.id]), product.id, day);
+  if (notUpdated) throw new AppError("INVALID", notUpdated);
   return db.$transaction(async (tx) => {
     const [locked] = await lockRows(tx, "Slot", [slotId]);
     if (!locked) throw new AppError("NOT_FOUND", "Jour introuvable.");

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { dayToDate } from "@/lib/dates";
 import { env } from "@/lib/env";
 import { decideAbsenceReport, reportAbsence } from "@/lib/absences";
 import { setSlotCapacity, setSlotClosed } from "@/lib/catalogue/calendar";
@@ -475,5 +476,38 @@ describe("the grid and the family calendar", () => {
     expect(grid.days.map((d) => [d.day, d.cells[fam.children[0].id]])).toEqual([[far, "available"]]);
     const calendar = await getFamilyCalendar({ householdId: fam.household.id, month: "2026-10", only: { productId: canteen.product.id }, now: NOW });
     expect(calendar.month).toBe("2026-10");
+  });
+});
+
+describe("the yearly file update", () => {
+  it("a family that has not confirmed its file cannot queue for, nor accept, a day its service keeps for updated files", async () => {
+    const { db, canteen, slot, others, join, entriesOf } = await fullDay({ waiting: 2 });
+    await join(others[0]);
+    // Staff then open the update for a school year that covers the day, on a service that requires it.
+    await db.service.update({ where: { id: canteen.service.id }, data: { requiresFileUpdate: true } });
+    const campaign = await db.fileUpdateCampaign.create({
+      data: { label: "Rentrée de juin", schoolYearStart: dayToDate("2026-06-01"), deadline: dayToDate("2026-06-30") },
+    });
+    try {
+      expect(await codeOf(join(others[1]))).toBe(
+        "INVALID: Mettez à jour votre dossier famille avant de réserver à partir du 01/06/2026 (Mon espace › Mise à jour du dossier).",
+      );
+      expect(await entriesOf(others[1])).toEqual([]);
+
+      const staff = await createStaffActor(db);
+      await setSlotCapacity({ actor: staff, slotId: slot.id, capacity: 2, now: NOW });
+      await offerFreedPlacesAfterCommit([slot.id], NOW);
+      const [offered] = await entriesOf(others[0]);
+      expect(offered.status).toBe("OFFERED");
+      const accept = () => acceptOffer({ actor: others[0].actor, householdId: others[0].household.id, entryId: offered.id, now: NOW });
+      expect(await codeOf(accept())).toMatch(/^INVALID: Mettez à jour votre dossier famille/);
+      expect((await entriesOf(others[0]))[0]).toMatchObject({ status: "OFFERED", booking: { invoiceId: null } });
+
+      // Confirmed within the offer's time: the place is the family's.
+      await db.fileUpdateConfirmation.create({ data: { campaignId: campaign.id, householdId: others[0].household.id } });
+      expect(await accept()).toMatchObject({ alreadyDone: false });
+    } finally {
+      await db.fileUpdateCampaign.update({ where: { id: campaign.id }, data: { closedAt: NOW } });
+    }
   });
 });

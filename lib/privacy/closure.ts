@@ -5,6 +5,7 @@ import { accountSummary } from "@/lib/billing/ledger";
 import { getDb } from "@/lib/db/client";
 import { dayToDate, parisDay } from "@/lib/dates";
 import { AppError } from "@/lib/errors";
+import { offerFreedPlacesAfterCommit } from "@/lib/waitlist";
 import { deleteStoredBytes, eraseDocumentsInTx, eraseIdentityFilesInTx } from "./files";
 
 /** A parent acting on their own household; the household always comes from the session. */
@@ -102,6 +103,7 @@ export type ClosureReport = { accounts: number; documents: number; cancelledBook
 export async function confirmClosure({ actor, householdId, now = new Date() }: { actor: Actor; householdId: string; now?: Date }): Promise<ClosureReport> {
   assertActor(actor, "staff");
   const db = await getDb();
+  let freedSlots: string[] = [];
   const { report, files } = await db.$transaction(async (tx) => {
     const closed = await tx.household.updateMany({
       where: { id: householdId, closedAt: null, closureRequestedAt: { not: null } },
@@ -177,10 +179,10 @@ export async function confirmClosure({ actor, householdId, now = new Date() }: {
     // Days still to come that nobody was billed for.
     const todayDay = parisDay(now);
     const today = dayToDate(todayDay);
-    const cancelled = await tx.booking.updateMany({
-      where: { householdId, invoiceId: null, status: { in: ["HELD", "CONFIRMED"] }, slot: { date: { gte: today } } },
-      data: { status: "CANCELLED", heldUntil: null, cancelledAt: now },
-    });
+    const unbilled = { householdId, invoiceId: null, status: { in: ["HELD" as const, "CONFIRMED" as const] }, slot: { date: { gte: today } } };
+    const freed = await tx.booking.findMany({ where: unbilled, select: { slotId: true }, distinct: ["slotId"] });
+    const cancelled = await tx.booking.updateMany({ where: unbilled, data: { status: "CANCELLED", heldUntil: null, cancelledAt: now } });
+    freedSlots = freed.map((b) => b.slotId);
 
     const report: ClosureReport = { accounts: users.length, documents: documents.count, cancelledBookings: cancelled.count };
     await recordAudit(tx, {
@@ -193,5 +195,7 @@ export async function confirmClosure({ actor, householdId, now = new Date() }: {
     return { report, files: [...identityFiles, ...documents.files] };
   });
   await deleteStoredBytes(files);
+  // The places the family gave up go to the waiting lists, as when it cancels days itself.
+  await offerFreedPlacesAfterCommit(freedSlots, now);
   return report;
 }

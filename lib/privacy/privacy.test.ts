@@ -10,6 +10,7 @@ import { acceptUpload, claimFile } from "@/lib/files";
 import { makePdf } from "@/lib/files/fixtures";
 import type { ReviewStatus } from "@/lib/generated/prisma/client";
 import { storageFor } from "@/lib/storage";
+import { joinWaitlist } from "@/lib/waitlist";
 import { cancelClosure, confirmClosure, countClosuresToConfirm, listClosuresToConfirm, requestClosure } from "./closure";
 import { buildHouseholdExport } from "./export";
 import { renderExportHtml } from "./export-html";
@@ -222,6 +223,9 @@ describe("closing an account", () => {
     });
     await db.payment.updateMany({ where: { householdId: victim.household.id }, data: { payerEmail: "claire@exemple.fr" } });
     const kept = await accounting();
+    // The day to come is full; the neighbour waits for it.
+    await db.slot.update({ where: { id: future.slotId }, data: { capacity: 1 } });
+    await joinWaitlist({ actor: other.actor, householdId: other.household.id, personId: other.children[0].id, slotId: future.slotId, now: NOW });
     const report = await confirmClosure({ actor: staff, householdId: victim.household.id, now: NOW });
     expect(report).toEqual({ accounts: 1, documents: 1, cancelledBookings: 1 });
     expect(await countClosuresToConfirm()).toBe(before);
@@ -241,6 +245,8 @@ describe("closing an account", () => {
     const person = await db.person.findUniqueOrThrow({ where: { id: child.id } });
     expect(person).toMatchObject({ firstName: "Emma", lastName: victim.household.name, birthDate: null, schoolClassId: null });
     expect((await db.booking.findUniqueOrThrow({ where: { id: future.id } })).status).toBe("CANCELLED");
+    // The place the family gave up is offered to the waiting list at once.
+    expect(await db.waitlistEntry.findFirstOrThrow({ where: { householdId: other.household.id, slotId: future.slotId } })).toMatchObject({ status: "OFFERED" });
     expect(await db.booking.count({ where: { invoiceId: paid.invoiceId, status: "CONFIRMED" } })).toBe(2);
     expect(await accounting()).toEqual(kept);
     expect(await db.payment.count({ where: { householdId: victim.household.id, payerEmail: { not: null } } })).toBe(0);
